@@ -1,0 +1,162 @@
+"""Validated schemas for Chinese typical-case (典型案例) documents.
+
+>>> import partycases
+>>> case = partycases.load("examples/cases/tianjin-culture-media-chamber.json")  # doctest: +SKIP
+>>> partycases.loads(partycases.dumps(case)) == case  # doctest: +SKIP
+True
+
+Public names are imported on first use, so ``import partycases`` stays cheap
+and the command line can start without building any model.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# Where each public name lives; importing it imports that module only.
+_EXPORTS: dict[str, str] = {
+    "Activity": "partycases.models",
+    "ActivityKind": "partycases.models",
+    "Case": "partycases.models",
+    "DateRange": "partycases.values",
+    "FormatError": "partycases.errors",
+    "Honour": "partycases.models",
+    "HonourKind": "partycases.models",
+    "HonourLevel": "partycases.models",
+    "Identifier": "partycases.models",
+    "IdentifierScheme": "partycases.models",
+    "LoadError": "partycases.errors",
+    "MissingExtraError": "partycases.errors",
+    "Name": "partycases.models",
+    "NameKind": "partycases.models",
+    "Organisation": "partycases.models",
+    "OrganisationKind": "partycases.models",
+    "Paragraph": "partycases.models",
+    "PartialDate": "partycases.values",
+    "PartycasesError": "partycases.errors",
+    "PartycasesWarning": "partycases.errors",
+    "Person": "partycases.models",
+    "Problem": "partycases.errors",
+    "Qualifier": "partycases.values",
+    "Quantity": "partycases.values",
+    "Role": "partycases.models",
+    "SCHEMA_VERSION": "partycases.models",
+    "Section": "partycases.models",
+    "SectionKind": "partycases.models",
+    "Series": "partycases.models",
+    "Source": "partycases.models",
+    "Span": "partycases.values",
+    "Work": "partycases.models",
+    "WorkKind": "partycases.models",
+    "WriteError": "partycases.errors",
+    "dump": "partycases.io",
+    "dumps": "partycases.io",
+    "json_schema": "partycases.schema",
+    "load": "partycases.io",
+    "loads": "partycases.io",
+    "make_id": "partycases.ids",
+    "name_key": "partycases.ids",
+    "organisation_id": "partycases.ids",
+}
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Activity",
+    "ActivityKind",
+    "Case",
+    "DateRange",
+    "FormatError",
+    "Honour",
+    "HonourKind",
+    "HonourLevel",
+    "Identifier",
+    "IdentifierScheme",
+    "LoadError",
+    "MissingExtraError",
+    "Name",
+    "NameKind",
+    "Organisation",
+    "OrganisationKind",
+    "Paragraph",
+    "PartialDate",
+    "PartycasesError",
+    "PartycasesWarning",
+    "Person",
+    "Problem",
+    "Qualifier",
+    "Quantity",
+    "Role",
+    "Section",
+    "SectionKind",
+    "Series",
+    "Source",
+    "Span",
+    "Work",
+    "WorkKind",
+    "WriteError",
+    "__version__",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "loads",
+    "make_id",
+    "name_key",
+    "organisation_id",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'partycases' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:
+    from partycases.errors import (
+        FormatError,
+        LoadError,
+        MissingExtraError,
+        PartycasesError,
+        PartycasesWarning,
+        Problem,
+        WriteError,
+    )
+    from partycases.ids import make_id, name_key, organisation_id
+    from partycases.io import dump, dumps, load, loads
+    from partycases.models import (
+        SCHEMA_VERSION,
+        Activity,
+        ActivityKind,
+        Case,
+        Honour,
+        HonourKind,
+        HonourLevel,
+        Identifier,
+        IdentifierScheme,
+        Name,
+        NameKind,
+        Organisation,
+        OrganisationKind,
+        Paragraph,
+        Person,
+        Role,
+        Section,
+        SectionKind,
+        Series,
+        Source,
+        Work,
+        WorkKind,
+    )
+    from partycases.schema import json_schema
+    from partycases.values import DateRange, PartialDate, Qualifier, Quantity, Span

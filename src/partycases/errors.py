@@ -1,0 +1,119 @@
+"""The error and warning family of partycases.
+
+Every failure the library reports is a :class:`PartycasesError`. Errors that
+come from bad input also subclass :class:`ValueError`, so code written against
+the builtins keeps working. This module is a leaf: it imports nothing else from
+the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "FormatError",
+    "LoadError",
+    "MissingExtraError",
+    "PartycasesError",
+    "PartycasesWarning",
+    "Problem",
+    "WriteError",
+]
+
+
+class PartycasesError(Exception):
+    """The root of every error raised by partycases."""
+
+
+class PartycasesWarning(UserWarning):
+    """Something was accepted but not fully understood (for example lossy parsing)."""
+
+
+def _escape_token(token: str | int) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def json_pointer(location: Iterable[str | int]) -> str:
+    """Return the RFC 6901 JSON pointer for a sequence of keys and indexes."""
+    return "".join("/" + _escape_token(token) for token in location)
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input, and where it is."""
+
+    message: str
+    """What is wrong and what was expected."""
+    pointer: str = ""
+    """RFC 6901 JSON pointer to the offending value; ``""`` is the whole document."""
+    line: int | None = None
+    """1-based line of the problem, when the input format knows it."""
+    column: int | None = None
+    """1-based column of the problem, when the input format knows it."""
+
+    def where(self, path: str | None = None) -> str:
+        """Return ``path:line:col: pointer`` with the parts that are known."""
+        parts = [path or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        head = ":".join(parts)
+        return f"{head}: {self.pointer or '/'}"
+
+    def format(self, path: str | None = None) -> str:
+        """Return ``path:line:col: pointer: message``."""
+        return f"{self.where(path)}: {self.message}"
+
+
+class LoadError(PartycasesError, ValueError):
+    """An input could not be turned into a valid case.
+
+    Carries every problem found, each with its location, and the file (or
+    stream) it came from when known.
+    """
+
+    def __init__(self, problems: Iterable[Problem], path: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("a LoadError needs at least one problem")
+        self.path = path
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{self.path or '<input>'}: {count} {noun}"]
+        lines.extend("  " + problem.format(self.path) for problem in self.problems)
+        return "\n".join(lines)
+
+    def with_path(self, path: str) -> LoadError:
+        """Return the same error naming ``path`` (the type is kept)."""
+        clone = type(self).__new__(type(self))
+        LoadError.__init__(clone, self.problems, path)
+        return clone
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems, self.path))
+
+
+class FormatError(PartycasesError, ValueError):
+    """A format name or file extension that partycases does not know."""
+
+
+class WriteError(PartycasesError, OSError):
+    """A case could not be written; whatever was on disk before is unchanged."""
+
+
+class MissingExtraError(PartycasesError, ImportError):
+    """An optional dependency is not installed."""
+
+    def __init__(self, extra: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"this feature needs the optional dependency {module!r}; "
+            f"install it with: pip install 'partycases[{extra}]'",
+            name=module,
+        )

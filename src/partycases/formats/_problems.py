@@ -1,0 +1,77 @@
+"""Turn what pydantic and the JSON decoder report into partycases problems."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from partycases.errors import Problem, json_pointer
+
+__all__ = ["from_validation_error", "json_syntax_problem"]
+
+_AT_LINE = re.compile(r"(.*?) at line ([0-9]+) column ([0-9]+)$")
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _message(error: ErrorDetails) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    field = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        return f"unknown field {field!r}; put extra data under /extensions"
+    if kind == "missing":
+        return f"missing required field {field!r}"
+    if kind in {"model_type", "dict_type"}:
+        return f"expected a JSON object, got {_short(error['input'])}"
+    message = error["msg"]
+    if kind.startswith(("dangling", "wrong_reference", "duplicate", "span_", "evidence_")):
+        return message
+    if kind == "value_error":
+        message = message.removeprefix("Value error, ")
+    return f"{message}; got {_short(error['input'])}"
+
+
+def from_validation_error(error: ValidationError, data: bytes | str) -> list[Problem]:
+    """Return one problem per error pydantic found, each with its JSON pointer."""
+    problems = []
+    for details in error.errors(include_url=False):
+        if details["type"] == "json_invalid":
+            problems.append(json_syntax_problem(data, details["ctx"]["error"]))
+        else:
+            problems.append(Problem(_message(details), json_pointer(details["loc"])))
+    return problems
+
+
+def _line_column(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
+def json_syntax_problem(data: bytes | str, detail: str) -> Problem:
+    """Describe a JSON syntax error precisely: empty input, bad UTF-8, or where the JSON broke."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    if not raw.strip():
+        return Problem("the document is empty; expected a JSON object", line=1, column=1)
+    if isinstance(data, bytes):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line, column = _line_column(raw, error.start)
+            return Problem(
+                f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8; "
+                "expected UTF-8 encoded JSON",
+                line=line,
+                column=column,
+            )
+    match = _AT_LINE.match(detail)
+    if match is None:
+        return Problem(f"invalid JSON: {detail}")
+    what, at_line, at_column = match.groups()
+    return Problem(f"invalid JSON: {what}", line=int(at_line), column=int(at_column))

@@ -1,0 +1,47 @@
+r"""JSON: the canonical form of a case.
+
+Canonical output, the same bytes on every machine:
+
+* UTF-8, characters as themselves (no ``\u`` escapes);
+* ``schema_version`` first, then the other keys in the order the models
+  declare their fields;
+* a field equal to its default (``null``, an empty list, the default kind) is
+  omitted, so a case's file holds only what it states;
+* two-space indentation, ``\n`` line ends and one trailing newline.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from partycases.errors import LoadError
+from partycases.formats._problems import from_validation_error
+from partycases.models import SCHEMA_VERSION, Case
+
+__all__ = ["dumps", "loads"]
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def loads(data: bytes | str) -> Case:
+    """Validate a JSON document as a case; a :class:`LoadError` lists every problem."""
+    if isinstance(data, bytes) and data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    elif isinstance(data, str) and data.startswith("\ufeff"):
+        data = data[1:]
+    try:
+        return Case.model_validate_json(data)
+    except ValidationError as error:
+        raise LoadError(from_validation_error(error, data)) from None
+
+
+_HEADER = b'{\n  "schema_version": "' + SCHEMA_VERSION.encode() + b'",'
+
+
+def dumps(case: Case) -> bytes:
+    """Return the canonical JSON bytes of ``case``."""
+    # schema_version always equals its default, so exclude_defaults drops it;
+    # it is spliced back in front. ``id`` has no default, so the body is never
+    # empty and always starts with "{\n".
+    body = case.model_dump_json(exclude_defaults=True, indent=2)
+    return b"".join((_HEADER, body[1:].encode(), b"\n"))

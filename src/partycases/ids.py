@@ -1,0 +1,99 @@
+"""Typed, readable, deterministic ids.
+
+An id is ``kind:key``: ``org:天津市文化传媒商会``, ``honour:…``. Keys come from
+names folded to one script (OpenCC, Traditional to Simplified), NFKC width and
+case, with spaces and punctuation removed, so the same organisation written in
+Traditional or Simplified characters, with full- or half-width punctuation,
+gets the same id in every case that names it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Final, Literal
+
+if TYPE_CHECKING:
+    import opencc
+
+__all__ = [
+    "ID_KINDS",
+    "make_id",
+    "name_key",
+    "organisation_id",
+]
+
+IdKind = Literal["org", "person", "honour", "activity", "work"]
+ID_KINDS: Final[tuple[IdKind, ...]] = ("org", "person", "honour", "activity", "work")
+
+#: The characters an id key may not contain: whitespace, path separators, and
+#: ``:`` (which separates the kind). Kept in step with ``ID_PATTERN``.
+_FORBIDDEN = re.compile(r"[\s/\\:]")
+#: An id: a known kind, a colon, a key of 1 to 200 allowed characters.
+ID_PATTERN: Final = r"^(org|person|honour|activity|work):[^\s/\\:]{1,200}$"
+_MAX_KEY = 200
+
+
+@functools.cache
+def _converter() -> opencc.OpenCC:
+    # Built once, on first use: loading the dictionaries costs a few milliseconds.
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _fold(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text)
+    converted: str = _converter().convert(folded)
+    return converted.casefold()
+
+
+def name_key(name: str) -> str:
+    """Return the script-independent key of a name.
+
+    >>> name_key("天津市文化傳媒商會") == name_key("天津市文化传媒商会")
+    True
+    """
+    folded = _fold(name)
+    kept = [
+        char
+        for char in folded
+        # Letters, marks and numbers survive; punctuation, symbols, spaces and
+        # format characters (zero-width joiners, BiDi controls) do not.
+        if unicodedata.category(char)[0] in "LMN"
+    ]
+    key = "".join(kept)
+    if not key:
+        raise ValueError(f"{name!r} has no letters or digits to make an id from")
+    return key[:_MAX_KEY]
+
+
+def make_id(kind: IdKind, *parts: str | int) -> str:
+    """Build ``kind:part-part-…`` from name-like parts, each folded by :func:`name_key`.
+
+    >>> make_id("honour", "天津市文化傳媒商會", 2017, "「四好」商會")
+    'honour:天津市文化传媒商会-2017-四好商会'
+    """
+    if kind not in ID_KINDS:
+        raise ValueError(f"unknown id kind {kind!r}; expected one of {', '.join(ID_KINDS)}")
+    if not parts:
+        raise ValueError("make_id needs at least one part")
+    key = "-".join(name_key(str(part)) for part in parts)
+    return f"{kind}:{key[:_MAX_KEY]}"
+
+
+def organisation_id(name: str, credit_code: str | None = None) -> str:
+    """The id of an organisation: from its credit code when known, else its name.
+
+    >>> organisation_id("天津市文化傳媒商會")
+    'org:天津市文化传媒商会'
+    >>> organisation_id("某某协会", credit_code="51110000MJ0000000X")
+    'org:uscc-51110000mj0000000x'
+    """
+    if credit_code is not None:
+        code = _FORBIDDEN.sub("", unicodedata.normalize("NFKC", credit_code)).casefold()
+        if not code:
+            raise ValueError("an empty credit code cannot make an id")
+        return f"org:uscc-{code}"
+    return make_id("org", name)

@@ -1,0 +1,107 @@
+"""The case: one published typical-case report and every fact it states."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Final, Literal
+
+from pydantic import Field, JsonValue, StringConstraints, model_validator
+from pydantic_core import ValidationError
+
+from partycases.models._base import CaseId, Language, Model, Reference, Text
+from partycases.models._references import case_problems
+from partycases.models.activity import Activity
+from partycases.models.honour import Honour
+from partycases.models.organisation import Organisation
+from partycases.models.person import Person
+from partycases.models.section import Section
+from partycases.models.work import Work
+
+__all__ = ["SCHEMA_VERSION", "Case", "Series", "Source"]
+
+#: The version of the case format this release reads and writes.
+SCHEMA_VERSION: Final = "1.0"
+
+#: A namespace for extension data, e.g. ``org.example.crawler``.
+ExtensionKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([._-][a-z0-9]+)*$")]
+
+
+class Series(Model):
+    """The series a case belongs to: 典型案例二十三 is series 典型案例, number 23."""
+
+    name: Text
+    """The series name, e.g. 典型案例."""
+    number: Annotated[int, Field(ge=1)] | None = None
+    """The case's number in the series."""
+
+
+class Source(Model):
+    """Where a case was published."""
+
+    publisher: Text | None = None
+    """The publisher as the source line names it."""
+    publisher_id: Reference | None = None
+    """Id of the publisher, when it is also an organisation of the case."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    """The page the case was read from."""
+    retrieved_at: dt.datetime | None = None
+    """When the page was read."""
+
+
+class Case(Model):
+    """A typical case (典型案例): a report on one organisation's party-building work."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    """The version of the case format; always written."""
+    id: CaseId
+    """The case's slug, unique in a corpus and usable as a file name."""
+    title: Text | None = None
+    """The title line as published."""
+    series: Series | None = None
+    """The series and number from the title."""
+    published_at: dt.datetime | None = None
+    """The publication timestamp, as printed (local time, no zone)."""
+    language: Language
+    """BCP 47 tag of the case's script: ``zh-Hant`` or ``zh-Hans``."""
+    source: Source | None = None
+    """Where the case was published."""
+    editor_note: Text | None = None
+    """The publisher's framing (編者按)."""
+    headline: Text | None = None
+    """The headline or slogan line before the sections."""
+    subject_ids: tuple[Reference, ...] = ()
+    """Ids of the organisations the case is about."""
+    sections: tuple[Section, ...] = ()
+    """The body: numbered sections with their subsections and paragraphs."""
+    organisations: tuple[Organisation, ...] = ()
+    """Every organisation the case names."""
+    people: tuple[Person, ...] = ()
+    """Every person the case names."""
+    honours: tuple[Honour, ...] = ()
+    """Every honour the case reports."""
+    activities: tuple[Activity, ...] = ()
+    """Every activity the case reports."""
+    works: tuple[Work, ...] = ()
+    """Every work the case names."""
+    tags: tuple[Text, ...] = ()
+    """Free keywords."""
+    extensions: dict[ExtensionKey, JsonValue] = Field(default_factory=dict)
+    """Extra data under namespaced keys (e.g. ``org.example.crawler``)."""
+    unparsed: tuple[Text, ...] = ()
+    """Text the parser kept but could not place; empty for hand-written cases."""
+    text: str | None = None
+    """The original document, exactly as read; evidence spans index into it."""
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Case:
+        errors = case_problems(self)
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
+
+    def organisation(self, entity_id: str) -> Organisation:
+        """Return the organisation with ``entity_id``; :class:`KeyError` if none."""
+        for org in self.organisations:
+            if org.id == entity_id:
+                return org
+        raise KeyError(entity_id)

@@ -1,0 +1,410 @@
+"""Small value types: partial dates, date ranges, quantities and text spans.
+
+Each is a frozen attrs class with slots that also tells pydantic how to
+validate and serialise it, so models use them as ordinary field types and the
+JSON Schema describes them exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import unicodedata
+from calendar import monthrange
+from typing import Annotated, Any
+
+import attrs
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+from typing_extensions import NotRequired, Self, TypedDict
+
+__all__ = ["DateRange", "PartialDate", "Qualifier", "Quantity", "Span"]
+
+# [0-9] rather than \d: \d also matches other scripts' digits and is slower.
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# 2013年 / 2013年9月 / 2019年10月1日 (with or without 日, spaces allowed).
+_CJK_DATE = re.compile(r"([0-9]{4})\s*年(?:\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*[日号號]?)?)?")
+_PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+
+def _str_input_schema(parse_json: Any, parse_python: Any, cls: type) -> core_schema.CoreSchema:
+    """Validate from the strict text form (JSON), or an instance or any accepted text (Python)."""
+    return core_schema.json_or_python_schema(
+        json_schema=core_schema.chain_schema(
+            [core_schema.str_schema(), core_schema.no_info_plain_validator_function(parse_json)]
+        ),
+        python_schema=core_schema.union_schema(
+            [
+                core_schema.is_instance_schema(cls),
+                core_schema.chain_schema(
+                    [
+                        core_schema.str_schema(),
+                        core_schema.no_info_plain_validator_function(parse_python),
+                    ]
+                ),
+            ]
+        ),
+        serialization=core_schema.to_string_ser_schema(),
+    )
+
+
+@attrs.frozen(eq=True, order=False)
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    Ordered by its bounds: ``2013 < 2013-09`` because the year starts earlier
+    and both end no later. The text form is ``2013``, ``2013-09`` or
+    ``2013-09-01``; :meth:`parse` also reads ``2013年9月`` and ``2019年10月1日``.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is out of range; expected 1 to 9999")
+        if self.month is None:
+            if self.day is not None:
+                raise ValueError("a day needs a month")
+            return
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is out of range; expected 1 to 12")
+        if self.day is not None:
+            last = monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise ValueError(
+                    f"day {self.day} is out of range for {self.year}-{self.month:02d}; "
+                    f"expected 1 to {last}"
+                )
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a partial date in ISO or Chinese form.
+
+        Accepts ``2013``, ``2013-09``, ``2013-09-01``, ``2013年``, ``2013年9月``
+        and ``2019年10月1日``, with full-width digits and spaces.
+        """
+        clean = unicodedata.normalize("NFKC", text).strip()
+        match = _ISO_DATE.fullmatch(clean) or _CJK_DATE.fullmatch(clean)
+        if match is None:
+            raise ValueError(
+                f"{text!r} is not a partial date; expected YYYY, YYYY-MM, YYYY-MM-DD "
+                "or a Chinese date such as 2013年9月"
+            )
+        year, month, day = match.groups()
+        return cls(
+            int(year),
+            None if month is None else int(month),
+            None if day is None else int(day),
+        )
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+    @property
+    def lower(self) -> dt.date:
+        """The first day the date may mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def upper(self) -> dt.date:
+        """The last day the date may mean."""
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            return dt.date(self.year, self.month, monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+    def _key(self) -> tuple[dt.date, dt.date]:
+        return (self.lower, self.upper)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def _validate_iso(cls, value: str) -> Self:
+        match = _ISO_DATE.fullmatch(value)
+        if match is None:
+            raise PydanticCustomError(
+                "partial_date", "expected a partial date YYYY, YYYY-MM or YYYY-MM-DD"
+            )
+        year, month, day = match.groups()
+        try:
+            return cls(
+                int(year), None if month is None else int(month), None if day is None else int(day)
+            )
+        except ValueError as error:
+            raise PydanticCustomError("partial_date", str(error)) from None
+
+    @classmethod
+    def _validate(cls, value: str) -> Self:
+        try:
+            return cls.parse(value)
+        except ValueError as error:
+            raise PydanticCustomError("partial_date", str(error)) from None
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return _str_input_schema(cls._validate_iso, cls._validate, cls)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "type": "string",
+            "pattern": _PARTIAL_DATE_PATTERN,
+            "description": "A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.",
+            "examples": ["2013", "2013-09", "2019-10-01"],
+        }
+
+
+@attrs.frozen
+class DateRange:
+    """A span of time between two partial dates, written ``start/end``."""
+
+    start: PartialDate
+    end: PartialDate
+
+    def __attrs_post_init__(self) -> None:
+        if self.end.upper < self.start.lower:
+            raise ValueError(f"the range ends ({self.end}) before it starts ({self.start})")
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read ``2019-10/2019-12`` (ISO 8601 interval style)."""
+        start, sep, end = text.partition("/")
+        if not sep:
+            raise ValueError(
+                f"{text!r} is not a date range; expected START/END, e.g. 2019-10/2019-12"
+            )
+        return cls(PartialDate.parse(start), PartialDate.parse(end))
+
+    def __str__(self) -> str:
+        return f"{self.start}/{self.end}"
+
+    @classmethod
+    def _validate(cls, value: str) -> Self:
+        try:
+            return cls.parse(value)
+        except ValueError as error:
+            raise PydanticCustomError("date_range", str(error)) from None
+
+    @classmethod
+    def _validate_iso(cls, value: str) -> Self:
+        start, sep, end = value.partition("/")
+        if not sep:
+            raise PydanticCustomError(
+                "date_range", "expected a date range START/END, e.g. 2019-10/2019-12"
+            )
+        try:
+            return cls(PartialDate._validate_iso(start), PartialDate._validate_iso(end))
+        except ValueError as error:
+            raise PydanticCustomError("date_range", str(error)) from None
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return _str_input_schema(cls._validate_iso, cls._validate, cls)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        part = _PARTIAL_DATE_PATTERN[1:-1]
+        return {
+            "type": "string",
+            "pattern": f"^{part}/{part}$",
+            "description": "A span between two partial dates: START/END.",
+            "examples": ["2019-10/2019-12"],
+        }
+
+
+class Qualifier(str, enum.Enum):
+    """How a stated quantity relates to the true value."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    OVER = "over"
+    AT_LEAST = "at_least"
+
+
+class _QuantityDict(TypedDict):
+    value: Annotated[int, Field(ge=0, description="The number stated.")]
+    qualifier: NotRequired[
+        Annotated[Qualifier, Field(description="How the number relates to the true value.")]
+    ]
+    unit: NotRequired[
+        Annotated[str, Field(min_length=1, description="What is counted, e.g. 家會員單位.")]
+    ]
+    text: NotRequired[
+        Annotated[str, Field(min_length=1, description="The words the quantity came from.")]
+    ]
+
+
+@attrs.frozen
+class Quantity:
+    """A non-negative count with a qualifier: ``近300家`` is 300, nearly, unit 家."""
+
+    value: int
+    qualifier: Qualifier = Qualifier.EXACT
+    unit: str | None = None
+    text: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.value, bool) or not isinstance(self.value, int):
+            raise TypeError(f"a quantity's value must be an int, not {type(self.value).__name__}")
+        if self.value < 0:
+            raise ValueError(f"quantity {self.value} is negative; expected 0 or more")
+        object.__setattr__(self, "qualifier", Qualifier(self.qualifier))
+
+    def __str__(self) -> str:
+        return self.text or f"{self.value}{self.unit or ''}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form; unset parts are omitted."""
+        out: dict[str, Any] = {"value": self.value, "qualifier": self.qualifier.value}
+        if self.unit is not None:
+            out["unit"] = self.unit
+        if self.text is not None:
+            out["text"] = self.text
+        return out
+
+    @classmethod
+    def _from_dict(cls, data: _QuantityDict) -> Self:
+        return cls(
+            data["value"],
+            data.get("qualifier", Qualifier.EXACT),
+            data.get("unit"),
+            data.get("text"),
+        )
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        from_dict = core_schema.no_info_after_validator_function(
+            cls._from_dict, handler.generate_schema(_QuantityDict)
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=from_dict,
+            python_schema=core_schema.union_schema(
+                [core_schema.is_instance_schema(cls), from_dict]
+            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                cls.to_dict, when_used="always"
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema = handler.resolve_ref_schema(json_schema)
+        json_schema["title"] = "Quantity"
+        json_schema["description"] = cls.__doc__
+        return json_schema
+
+
+class _SpanDict(TypedDict):
+    start: Annotated[int, Field(ge=0, description="Offset of the first character (0-based).")]
+    end: Annotated[int, Field(ge=1, description="Offset just past the last character.")]
+
+
+@attrs.frozen
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into ``Case.text``."""
+
+    start: int
+    end: int
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(
+                f"a span must have 0 <= start < end; got start={self.start}, end={self.end}"
+            )
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def read(self, text: str) -> str:
+        """Return the characters of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def to_dict(self) -> dict[str, int]:
+        """The JSON form."""
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def _from_dict(cls, data: _SpanDict) -> Self:
+        start, end = data["start"], data["end"]
+        if start >= end:
+            raise PydanticCustomError(
+                "span_order",
+                "a span must have start < end; got start={start}, end={end}",
+                {"start": start, "end": end},
+            )
+        return cls(start, end)
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        from_dict = core_schema.no_info_after_validator_function(
+            cls._from_dict, handler.generate_schema(_SpanDict)
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=from_dict,
+            python_schema=core_schema.union_schema(
+                [core_schema.is_instance_schema(cls), from_dict]
+            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                cls.to_dict, when_used="always"
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema = handler.resolve_ref_schema(json_schema)
+        json_schema["title"] = "Span"
+        json_schema["description"] = cls.__doc__
+        return json_schema
