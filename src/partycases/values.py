@@ -15,7 +15,7 @@ from calendar import monthrange
 from typing import Annotated, Any
 
 import attrs
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 from typing_extensions import NotRequired, Self, TypedDict
@@ -265,6 +265,8 @@ class Qualifier(str, enum.Enum):
 
 
 class _QuantityDict(TypedDict):
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+
     value: Annotated[int, Field(ge=0, description="The number stated.")]
     qualifier: NotRequired[
         Annotated[Qualifier, Field(description="How the number relates to the true value.")]
@@ -343,6 +345,8 @@ class Quantity:
 
 
 class _SpanDict(TypedDict):
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+
     start: Annotated[int, Field(ge=0, description="Offset of the first character (0-based).")]
     end: Annotated[int, Field(ge=1, description="Offset just past the last character.")]
 

@@ -30,7 +30,9 @@ def _message(error: ErrorDetails) -> str:
     if kind in {"model_type", "dict_type"}:
         return f"expected a JSON object, got {_short(error['input'])}"
     message = error["msg"]
-    if kind.startswith(("dangling", "wrong_reference", "duplicate", "span_", "evidence_")):
+    if kind.startswith(
+        ("dangling", "wrong_reference", "self_reference", "duplicate", "span_", "evidence_")
+    ):
         return message
     if kind == "value_error":
         message = message.removeprefix("Value error, ")

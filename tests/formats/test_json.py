@@ -1,0 +1,138 @@
+"""Tests for the canonical JSON format and the errors of its loader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+import partycases as pc
+from partycases.formats import json as json_format
+from tests.conftest import DATA, EXAMPLE_CASES
+
+INVALID = DATA / "invalid"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_CASES, ids=lambda p: p.name)
+def test_example_files_are_canonical(path: Path) -> None:
+    """Every committed example is byte-for-byte what dumps writes for it."""
+    data = path.read_bytes()
+    assert pc.dumps(pc.loads(data)) == data
+
+
+def test_canonical_rules(tianjin_path: Path) -> None:
+    """UTF-8 without escapes, schema_version first, defaults omitted, one trailing newline."""
+    data = pc.dumps(pc.load(tianjin_path))
+    assert data.startswith(b'{\n  "schema_version": "1.0",\n  "id": ')
+    assert data.endswith(b"}\n")
+    assert not data.endswith(b"\n\n")
+    assert b"\\u" not in data
+    assert "天津市文化傳媒商會".encode() in data
+    assert b": null" not in data
+    assert b": []" not in data
+    assert b"\r" not in data
+    decoded = orjson.loads(data)
+    assert "people" not in decoded  # empty, so omitted
+    assert list(decoded)[:3] == ["schema_version", "id", "title"]
+
+
+def test_loads_accepts_str_bytes_and_bom(tianjin_path: Path) -> None:
+    """loads takes bytes or str, with or without a UTF-8 byte order mark."""
+    data = tianjin_path.read_bytes()
+    case = pc.loads(data)
+    assert pc.loads(data.decode()) == case
+    assert pc.loads(b"\xef\xbb\xbf" + data) == case
+    assert pc.loads("\ufeff" + data.decode()) == case
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "dangling-awarded-by.json",
+            [(None, None, "/honours/0/awarded_by/1", "no entity has the id 'org:某省委宣傳部'")],
+        ),
+        (
+            "recipient-is-activity.json",
+            [
+                (
+                    None,
+                    None,
+                    "/honours/0/recipient_id",
+                    "'activity:讀書會' is an activity; expected the id of",
+                )
+            ],
+        ),
+        ("month-13.json", [(None, None, "/organisations/0/founded", "month 13 is out of range")]),
+        (
+            "unknown-field.json",
+            [(None, None, "/organisations/1/website", "unknown field 'website'")],
+        ),
+        ("truncated.json", [(19, 4, "", "invalid JSON: EOF while parsing")]),
+        ("empty.json", [(1, 1, "", "the document is empty; expected a JSON object")]),
+        ("not-utf8.json", [(7, 19, "", "is not UTF-8; expected UTF-8 encoded JSON")]),
+        (
+            "several-problems.json",
+            [
+                (None, None, "/honours/0/recipient_id", "is an activity"),
+                (None, None, "/honours/0/awarded_by/0", "no entity has the id 'org:無此單位'"),
+            ],
+        ),
+    ],
+)
+def test_bad_files_give_one_error_listing_every_problem(
+    name: str, expected: list[tuple[int | None, int | None, str, str]]
+) -> None:
+    """Each bad file raises one LoadError naming the file, with every problem and its location."""
+    path = INVALID / name
+    with pytest.raises(pc.LoadError) as caught:
+        pc.load(path)
+    error = caught.value
+    assert error.path == str(path)
+    assert str(path) in str(error)
+    assert len(error.problems) == len(expected)
+    for problem, (line, column, pointer, fragment) in zip(error.problems, expected, strict=True):
+        assert (problem.line, problem.column, problem.pointer) == (line, column, pointer)
+        assert fragment in problem.message
+    assert error.__cause__ is None
+    assert error.__suppress_context__
+
+
+def test_problem_format() -> None:
+    """A problem prints as path:line:col: pointer: message."""
+    problem = pc.Problem("bad", "/a/0", line=3, column=7)
+    assert problem.format("x.json") == "x.json:3:7: /a/0: bad"
+    assert pc.Problem("bad").format() == "<input>: /: bad"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"[]",
+        b"42",
+        b'"case"',
+        b"null",
+        b"{",
+        b"{}",
+        b'{"id": 1}',
+        b"\x00",
+        "\ud800".encode("utf-8", "surrogatepass"),
+    ],
+)
+def test_no_foreign_exception_escapes(data: bytes) -> None:
+    """Odd inputs end in a LoadError, never a pydantic or orjson exception."""
+    with pytest.raises(pc.LoadError):
+        json_format.loads(data)
+
+
+def test_deep_nesting_is_a_load_error() -> None:
+    """A deeply nested document is refused with a clear message, not a crash."""
+    data = (
+        b'{"id": "x", "language": "zh-Hant", "extensions": {"a": '
+        + b"[" * 5000
+        + b"]" * 5000
+        + b"}}"
+    )
+    with pytest.raises(pc.LoadError, match="recursion limit"):
+        pc.loads(data)

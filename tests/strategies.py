@@ -1,0 +1,271 @@
+"""Hypothesis strategies that build valid cases; every property test draws from here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from typing import Any
+
+from hypothesis import strategies as st
+
+import partycases as pc
+
+# Characters of the genre: CJK ideographs, ASCII letters and digits, and the
+# full- and half-width punctuation real documents mix.
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+PUNCTUATION = st.sampled_from(list("「」“”（）()，,：:、。；！？- 《》"))
+ASCII = st.sampled_from(list(string.ascii_letters + string.digits))
+GENRE_CHAR = st.one_of(CJK, CJK, CJK, ASCII, PUNCTUATION)
+KEY_CHAR = st.one_of(CJK, ASCII)
+
+
+def texts(max_size: int = 24) -> st.SearchStrategy[str]:
+    """Non-empty, stripped, NFC text in the genre's alphabet."""
+    return st.text(GENRE_CHAR, min_size=1, max_size=max_size).map(str.strip).filter(bool)
+
+
+def titles() -> st.SearchStrategy[str]:
+    """Work titles: like :func:`texts` but never wrapped in 《》."""
+    return texts().filter(lambda title: not title.startswith("《") and not title.endswith("》"))
+
+
+def ids(kind: str) -> st.SearchStrategy[str]:
+    """Ids of one kind: ``kind:`` and a key of ideographs, letters and digits."""
+    return st.text(KEY_CHAR, min_size=1, max_size=12).map(lambda key: f"{kind}:{key}")
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> pc.PartialDate:
+    """Partial dates at every precision, all of them real dates."""
+    day = draw(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return pc.PartialDate(day.year)
+    if precision == "month":
+        return pc.PartialDate(day.year, day.month)
+    return pc.PartialDate(day.year, day.month, day.day)
+
+
+@st.composite
+def date_ranges(draw: st.DrawFn) -> pc.DateRange:
+    """Date ranges whose end is not before their start."""
+    first, second = sorted([draw(partial_dates()), draw(partial_dates())], key=lambda d: d.lower)
+    if second.upper < first.lower:  # pragma: no cover - sorted by lower bound, cannot happen
+        first, second = second, first
+    return pc.DateRange(first, second)
+
+
+def quantities() -> st.SearchStrategy[pc.Quantity]:
+    """Non-negative quantities with every qualifier."""
+    return st.builds(
+        pc.Quantity,
+        value=st.integers(min_value=0, max_value=10**9),
+        qualifier=st.sampled_from(pc.Qualifier),
+        unit=st.none() | texts(6),
+        text=st.none() | texts(12),
+    )
+
+
+json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**53), max_value=2**53)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(exclude_categories=["Cs"]), max_size=10)
+)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+namespaces = st.from_regex(r"\A[a-z0-9]{1,6}(\.[a-z0-9]{1,6}){0,2}\Z")
+
+
+def _some(pool: list[str], max_size: int = 3) -> st.SearchStrategy[list[str]]:
+    if not pool:
+        return st.just([])
+    return st.lists(st.sampled_from(pool), max_size=max_size, unique=True)
+
+
+def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+@st.composite
+def _sections(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
+    paragraphs = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {"text": texts(40)}, optional={"marker": st.sampled_from(["一是", "二是", "三是"])}
+            ),
+            max_size=3,
+        )
+    )
+    section: dict[str, Any] = {
+        "kind": draw(st.sampled_from(pc.SectionKind)),
+        "number": draw(_maybe(st.integers(min_value=1, max_value=30))),
+        "heading": draw(_maybe(texts())),
+        "paragraphs": paragraphs,
+    }
+    if depth < 2:
+        section["subsections"] = draw(st.lists(_sections(depth + 1), max_size=2))
+    return section
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> pc.Case:
+    """Valid cases: unique ids, references that resolve to the right kind, spans inside the text."""
+    text = draw(_maybe(st.text(st.one_of(GENRE_CHAR, st.just("\n")), min_size=1, max_size=200)))
+
+    def evidence() -> list[pc.Span]:
+        if text is None:
+            return []
+        bounds = st.tuples(st.integers(0, len(text) - 1), st.integers(1, len(text))).filter(
+            lambda pair: pair[0] < pair[1]
+        )
+        return [pc.Span(*pair) for pair in draw(st.lists(bounds, max_size=2))]
+
+    org_ids = draw(st.lists(ids("org"), max_size=6, unique=True))
+    person_ids = draw(st.lists(ids("person"), max_size=3, unique=True))
+    work_ids = draw(st.lists(ids("work"), max_size=3, unique=True))
+    agents = org_ids + person_ids
+
+    organisations = []
+    for org_id in org_ids:
+        parents = [other for other in org_ids if other != org_id]
+        organisations.append(
+            {
+                "id": org_id,
+                "name": draw(texts()),
+                "other_names": draw(
+                    st.lists(
+                        st.builds(
+                            pc.Name,
+                            value=texts(),
+                            language=_maybe(st.sampled_from(["zh-Hant", "zh-Hans", "en"])),
+                            kind=st.sampled_from(pc.NameKind),
+                        ),
+                        max_size=2,
+                    )
+                ),
+                "kind": draw(st.sampled_from(pc.OrganisationKind)),
+                "founded": draw(_maybe(partial_dates())),
+                "location": draw(_maybe(texts(8))),
+                "grade": draw(_maybe(texts(6))),
+                "member_count": draw(_maybe(quantities())),
+                "approved_by": draw(_some(org_ids)),
+                "supervised_by": draw(_some(org_ids)),
+                "parent_id": draw(_maybe(st.sampled_from(parents))) if parents else None,
+                "evidence": evidence(),
+            }
+        )
+    people = [
+        {
+            "id": person_id,
+            "name": draw(texts(6)),
+            "roles": [
+                {"title": draw(texts(6)), "organisation_id": draw(_maybe(st.sampled_from(org_ids)))}
+                if org_ids
+                else {"title": draw(texts(6))}
+                for _ in range(draw(st.integers(0, 2)))
+            ],
+            "evidence": evidence(),
+        }
+        for person_id in person_ids
+    ]
+    works = [
+        {
+            "id": work_id,
+            "title": draw(titles()),
+            "kind": draw(st.sampled_from(pc.WorkKind)),
+            "creator_ids": draw(_some(agents)),
+            "platforms": draw(st.lists(texts(8), max_size=2)),
+            "date": draw(_maybe(partial_dates())),
+            "evidence": evidence(),
+        }
+        for work_id in work_ids
+    ]
+    recipients = org_ids + work_ids + person_ids
+    honour_ids = draw(st.lists(ids("honour"), max_size=4, unique=True)) if recipients else []
+    honours = [
+        {
+            "id": honour_id,
+            "title": draw(texts()),
+            "recipient_id": draw(st.sampled_from(recipients)),
+            "awarded_by": draw(_some(org_ids)),
+            "date": draw(_maybe(partial_dates())),
+            "level": draw(_maybe(st.sampled_from(pc.HonourLevel))),
+            "batch": draw(_maybe(st.integers(1, 20))),
+            "kind": draw(st.sampled_from(pc.HonourKind)),
+            "evidence": evidence(),
+        }
+        for honour_id in honour_ids
+    ]
+    activities = [
+        {
+            "id": activity_id,
+            "name": draw(texts()),
+            "kind": draw(st.sampled_from(pc.ActivityKind)),
+            "date": draw(_maybe(partial_dates() | date_ranges())),
+            "organiser_ids": draw(_some(org_ids)),
+            "participants": draw(st.lists(texts(8), max_size=2)),
+            "participant_ids": draw(_some(agents)),
+            "description": draw(_maybe(texts(40))),
+            "work_ids": draw(_some(work_ids)),
+            "evidence": evidence(),
+        }
+        for activity_id in draw(st.lists(ids("activity"), max_size=3, unique=True))
+    ]
+    source = draw(
+        _maybe(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "publisher": texts(),
+                    "url": st.just("https://example.org/case/")
+                    | st.just("http://example.com/a?b=c"),
+                    "retrieved_at": st.datetimes(
+                        min_value=dt.datetime(1990, 1, 1),
+                        max_value=dt.datetime(2100, 1, 1),
+                        timezones=st.sampled_from(
+                            [dt.timezone.utc, dt.timezone(dt.timedelta(hours=8))]
+                        ),
+                    ),
+                },
+            )
+        )
+    )
+    if source is not None and org_ids and draw(st.booleans()):
+        source["publisher_id"] = draw(st.sampled_from(org_ids))
+    data = {
+        "id": draw(st.text(KEY_CHAR, min_size=1, max_size=20)),
+        "title": draw(_maybe(texts(40))),
+        "series": draw(
+            _maybe(
+                st.fixed_dictionaries({"name": texts(8)}, optional={"number": st.integers(1, 200)})
+            )
+        ),
+        "published_at": draw(
+            _maybe(
+                st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 1, 1))
+            )
+        ),
+        "language": draw(st.sampled_from(["zh-Hant", "zh-Hans"])),
+        "source": source,
+        "editor_note": draw(_maybe(texts(60))),
+        "headline": draw(_maybe(texts())),
+        "subject_ids": draw(_some(org_ids, 2)),
+        "sections": draw(st.lists(_sections(), max_size=3)),
+        "organisations": organisations,
+        "people": people,
+        "honours": honours,
+        "activities": activities,
+        "works": works,
+        "tags": draw(st.lists(texts(8), max_size=3)),
+        "extensions": draw(st.dictionaries(namespaces, json_values, max_size=2)),
+        "unparsed": draw(st.lists(texts(20), max_size=2)),
+        "text": text,
+    }
+    return pc.Case.model_validate(data)

@@ -1,0 +1,54 @@
+"""Tests for ids: script-independent keys, organisation ids, typed ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from partycases import make_id, name_key, organisation_id
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("天津市文化傳媒商會", "天津市文化传媒商会"),
+        ("中國網絡社會組織聯合會", "中国网络社会组织联合会"),
+        ("天津市委網信辦", "天津市委网信办"),
+        ("「四好」商會", "“四好”商会"),
+    ],
+)
+def test_same_id_in_either_script(traditional: str, simplified: str) -> None:
+    """The same organisation gets the same id in Traditional and Simplified script."""
+    assert organisation_id(traditional) == organisation_id(simplified)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "天津市文化傳媒商會 ",
+        "天津市 文化傳媒商會",
+        "天津市\u200b文化傳媒商會",  # zero-width space
+        "天津市\u202e文化傳媒商會",  # right-to-left override
+        "天津市文化傳媒商會。",
+    ],
+)
+def test_invisible_and_punctuation_differences_do_not_split_ids(variant: str) -> None:
+    """Spaces, punctuation, zero-width and BiDi characters never make a second id."""
+    assert organisation_id(variant) == "org:天津市文化传媒商会"
+
+
+def test_credit_code_wins_over_name() -> None:
+    """With a credit code, the id follows the code, whatever the name."""
+    code = "51330100MJ9A1B2C3T"
+    assert organisation_id("青岚市网络文艺工作者协会", code) == organisation_id("别名", code)
+    assert organisation_id("x", code) == "org:uscc-51330100mj9a1b2c3t"
+
+
+def test_make_id() -> None:
+    """make_id joins folded parts under a typed prefix."""
+    assert make_id("work", "我愛你中國") == "work:我爱你中国"
+    assert make_id("honour", "商會", 2018, "第二批") == "honour:商会-2018-第二批"
+    assert make_id("activity", "Theme Day") == "activity:themeday"
+    with pytest.raises(ValueError, match="unknown id kind"):
+        make_id("case", "x")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="no letters"):
+        name_key("「」，。")

@@ -1,0 +1,104 @@
+"""The package keeps its shape: import direction, lazy imports, public names, CI and README."""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import importlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import partycases
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "src" / "partycases"
+
+# What each layer may import from the package; anything not listed is forbidden.
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "_json": set(),
+    "ids": set(),
+    "values": set(),
+    "models": {"ids", "values", "models"},
+    "formats": {"errors", "models", "formats", "_json", "values"},
+    "schema": {"models", "_json"},
+    "io": {"errors", "formats", "models"},
+}
+
+
+def _layer(path: Path) -> str:
+    relative = path.relative_to(PACKAGE)
+    return relative.parts[0].removesuffix(".py")
+
+
+def _internal_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        for name in names:
+            if name.startswith("partycases."):
+                found.add(name.split(".")[1])
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in PACKAGE.rglob("*.py") if _layer(p) in ALLOWED),
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_imports_follow_the_layers(path: Path) -> None:
+    """errors <- values <- models <- formats/schema <- io: no import against the direction."""
+    imported = _internal_imports(path)
+    assert imported <= ALLOWED[_layer(path)], (
+        f"{path.name} imports {imported - ALLOWED[_layer(path)]}"
+    )
+
+
+def test_import_is_lazy() -> None:
+    """import partycases builds no model and imports no pydantic."""
+    code = (
+        "import sys, partycases; "
+        "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'partycases.'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_public_names() -> None:
+    """__all__ lists every export (ruff keeps it sorted), and each resolves and has a docstring."""
+    assert set(partycases.__all__) == set(partycases._EXPORTS) | {"__version__"}
+    for name in partycases._EXPORTS:
+        value = getattr(partycases, name)
+        if callable(value):
+            assert value.__doc__, name
+    with pytest.raises(AttributeError):
+        partycases.nothing_here  # noqa: B018
+
+
+@pytest.mark.parametrize("module", ["partycases.ids", "partycases.values"])
+def test_doctests(module: str) -> None:
+    """The examples in docstrings are true."""
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0
+    assert result.attempted > 0 or module == "partycases.values"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """.ci/run runs the very command the README gives for the tests."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.+?)\n```", readme)
+    assert len(commands) == 2
+    assert "examples/load_case.py" in commands[0]
+    assert commands[1].endswith("python -m pytest")
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()

@@ -1,0 +1,161 @@
+"""Tests for the value types: PartialDate, DateRange, Quantity, Span."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from pydantic import TypeAdapter, ValidationError
+
+from partycases import DateRange, PartialDate, Qualifier, Quantity, Span
+from tests.strategies import partial_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2013", PartialDate(2013)),
+        ("2013-09", PartialDate(2013, 9)),
+        ("2013-09-01", PartialDate(2013, 9, 1)),
+        ("2017年", PartialDate(2017)),
+        ("2013年9月", PartialDate(2013, 9)),
+        ("2019年10月1日", PartialDate(2019, 10, 1)),
+        ("2019年10月1号", PartialDate(2019, 10, 1)),
+        ("２０１９年１０月", PartialDate(2019, 10)),
+        (" 2020 年 2 月 29 日 ", PartialDate(2020, 2, 29)),
+    ],
+)
+def test_partial_date_parses(text: str, expected: PartialDate) -> None:
+    """ISO and Chinese forms, full-width digits and spaces all parse."""
+    assert PartialDate.parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("2013-13", "month 13"),
+        ("2013年13月", "month 13"),
+        ("2023-02-30", "day 30"),
+        ("2023年2月29日", "day 29"),
+        ("2013-00", "month 0"),
+        ("13年", "not a partial date"),
+        ("2013/09", "not a partial date"),
+        ("", "not a partial date"),
+    ],
+)
+def test_partial_date_rejects(text: str, fragment: str) -> None:
+    """Impossible months and days, and other shapes, are errors that say why."""
+    with pytest.raises(ValueError, match=fragment):
+        PartialDate.parse(text)
+
+
+def test_partial_date_rejects_day_without_month() -> None:
+    """A day needs a month."""
+    with pytest.raises(ValueError, match="needs a month"):
+        PartialDate(2013, None, 1)
+
+
+@pytest.mark.parametrize(
+    ("date", "text", "lower", "upper", "precision"),
+    [
+        (PartialDate(2013), "2013", dt.date(2013, 1, 1), dt.date(2013, 12, 31), "year"),
+        (PartialDate(2024, 2), "2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29), "month"),
+        (PartialDate(9, 9, 9), "0009-09-09", dt.date(9, 9, 9), dt.date(9, 9, 9), "day"),
+    ],
+)
+def test_partial_date_bounds_and_text(
+    date: PartialDate, text: str, lower: dt.date, upper: dt.date, precision: str
+) -> None:
+    """Each precision has its text form, bounds and name."""
+    assert str(date) == text
+    assert (date.lower, date.upper, date.precision) == (lower, upper, precision)
+
+
+def test_partial_date_order_by_bounds() -> None:
+    """Dates sort by lower bound, then upper bound."""
+    dates = [PartialDate(2014), PartialDate(2013, 9, 1), PartialDate(2013, 9), PartialDate(2013)]
+    # 2013-09-01 and 2013-09 start on the same day; the one that ends first sorts first.
+    assert sorted(dates) == [
+        PartialDate(2013),
+        PartialDate(2013, 9, 1),
+        PartialDate(2013, 9),
+        PartialDate(2014),
+    ]
+    assert PartialDate(2013) < PartialDate(2013, 9)
+    assert PartialDate(2014) >= PartialDate(2013, 12, 31)
+
+
+@given(partial_dates())
+def test_partial_date_text_round_trip(date: PartialDate) -> None:
+    """parse(str(d)) == d for every partial date."""
+    assert PartialDate.parse(str(date)) == date
+    assert date.lower <= date.upper
+
+
+def test_partial_date_json_is_strict_python_is_lenient() -> None:
+    """JSON takes only the ISO text form; Python code may also pass Chinese forms."""
+    adapter = TypeAdapter(PartialDate)
+    assert adapter.validate_json('"2013-09"') == PartialDate(2013, 9)
+    assert adapter.validate_python("2013年9月") == PartialDate(2013, 9)
+    with pytest.raises(ValidationError, match="YYYY-MM"):
+        adapter.validate_json('"2013年9月"')
+    assert adapter.dump_json(PartialDate(2013, 9)) == b'"2013-09"'
+
+
+def test_date_range() -> None:
+    """A range reads START/END and refuses to end before it starts."""
+    span = DateRange.parse("2021-03/2021-06")
+    assert (span.start, span.end, str(span)) == (
+        PartialDate(2021, 3),
+        PartialDate(2021, 6),
+        "2021-03/2021-06",
+    )
+    assert DateRange.parse("2019/2019-05").start == PartialDate(2019)
+    with pytest.raises(ValueError, match="ends"):
+        DateRange.parse("2021-06/2021-03")
+    with pytest.raises(ValueError, match="START/END"):
+        DateRange.parse("2021-06")
+
+
+def test_quantity() -> None:
+    """Quantities carry value, qualifier, unit and text; negative values are refused."""
+    quantity = Quantity(300, Qualifier.NEARLY, "家會員單位", "近300家會員單位")
+    assert str(quantity) == "近300家會員單位"
+    assert quantity.to_dict() == {
+        "value": 300,
+        "qualifier": "nearly",
+        "unit": "家會員單位",
+        "text": "近300家會員單位",
+    }
+    assert Quantity(5).to_dict() == {"value": 5, "qualifier": "exact"}
+    with pytest.raises(ValueError, match="negative"):
+        Quantity(-1)
+    with pytest.raises(TypeError, match="int"):
+        Quantity(True)
+
+
+def test_quantity_in_pydantic() -> None:
+    """Quantity validates from JSON objects and rejects negatives and unknown keys."""
+    adapter = TypeAdapter(Quantity)
+    assert adapter.validate_json('{"value": 400, "qualifier": "over"}') == Quantity(
+        400, Qualifier.OVER
+    )
+    for bad in (
+        '{"value": -3}',
+        '{"value": 3, "qualifier": "roughly"}',
+        '{"value": 3, "extra": 1}',
+    ):
+        with pytest.raises(ValidationError):
+            adapter.validate_json(bad)
+
+
+def test_span() -> None:
+    """A span is a non-empty half-open range that reads its characters."""
+    span = Span(2, 5)
+    assert (len(span), span.read("天津市文化傳媒商會")) == (3, "市文化")
+    for start, end in [(3, 3), (5, 2), (-1, 2)]:
+        with pytest.raises(ValueError, match="start < end"):
+            Span(start, end)
+    with pytest.raises(ValidationError, match="start < end"):
+        TypeAdapter(Span).validate_json('{"start": 4, "end": 4}')
