@@ -53,17 +53,30 @@ def _read(path: PathLike, max_bytes: int) -> bytes:
     return data
 
 
-def load(path: PathLike, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Case:
+def load(
+    path: PathLike,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Case:
     """Read and validate the case stored at ``path``.
 
-    The format comes from the file extension unless ``format`` names one. Any
-    problem raises :class:`~partycases.LoadError` naming the file and, for each
-    problem, its location.
+    The format comes from the file extension unless ``format`` names one. A
+    published text (``.txt``) is decoded (UTF-8, UTF-16 with BOM, GB18030, Big5,
+    or ``encoding=``) and parsed. Any problem raises :class:`~partycases.LoadError`
+    naming the file and, for each problem, its location.
     """
     fmt = _pick(path, format)
     data = _read(path, max_bytes)
     try:
-        return fmt.loads(data)
+        if encoding is None:
+            return fmt.loads(data)
+        if fmt.name != "text":
+            raise LoadError([Problem(f"encoding= applies to text files, not to {fmt.name}")])
+        from partycases.text.codec import loads as loads_text
+
+        return loads_text(data, encoding)
     except LoadError as error:
         raise error.with_path(os.fspath(path)) from None
 

@@ -5,49 +5,19 @@ from __future__ import annotations
 import re
 
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
-from partycases.errors import Problem, json_pointer
+from partycases.errors import Problem
+from partycases.models._problems import problems_from
 
 __all__ = ["from_validation_error", "json_syntax_problem"]
 
-_AT_LINE = re.compile(r"(.*?) at line ([0-9]+) column ([0-9]+)$")
-
-
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _message(error: ErrorDetails) -> str:
-    kind = error["type"]
-    loc = error["loc"]
-    field = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
-        return f"unknown field {field!r}; put extra data under /extensions"
-    if kind == "missing":
-        return f"missing required field {field!r}"
-    if kind in {"model_type", "dict_type"}:
-        return f"expected a JSON object, got {_short(error['input'])}"
-    message = error["msg"]
-    if kind.startswith(
-        ("dangling", "wrong_reference", "self_reference", "duplicate", "span_", "evidence_")
-    ):
-        return message
-    if kind == "value_error":
-        message = message.removeprefix("Value error, ")
-    return f"{message}; got {_short(error['input'])}"
-
 
 def from_validation_error(error: ValidationError, data: bytes | str) -> list[Problem]:
-    """Return one problem per error pydantic found, each with its JSON pointer."""
-    problems = []
-    for details in error.errors(include_url=False):
-        if details["type"] == "json_invalid":
-            problems.append(json_syntax_problem(data, details["ctx"]["error"]))
-        else:
-            problems.append(Problem(_message(details), json_pointer(details["loc"])))
-    return problems
+    """Return one problem per error pydantic found, with JSON syntax errors located in ``data``."""
+    return problems_from(error, lambda detail: json_syntax_problem(data, detail))
+
+
+_AT_LINE = re.compile(r"(.*?) at line ([0-9]+) column ([0-9]+)$")
 
 
 def _line_column(data: bytes, offset: int) -> tuple[int, int]:

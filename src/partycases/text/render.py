@@ -1,0 +1,51 @@
+"""render_text: a case back to the published layout."""
+
+from __future__ import annotations
+
+from partycases.models import Case, Section
+from partycases.text.numerals import format_number
+
+__all__ = ["render_text"]
+
+
+def _section(section: Section, depth: int, out: list[str]) -> None:
+    if section.heading is not None:
+        if section.number is None:
+            out.append(section.heading)
+        elif depth == 0:
+            out.append(f"{format_number(section.number)}、{section.heading}")
+        else:
+            out.append(f"({format_number(section.number)}){section.heading}")
+    elif section.number is not None:
+        out.append(
+            f"{format_number(section.number)}、"
+            if depth == 0
+            else f"({format_number(section.number)})"
+        )
+    out.extend((paragraph.marker or "") + paragraph.text for paragraph in section.paragraphs)
+    for subsection in section.subsections:
+        _section(subsection, depth + 1, out)
+
+
+def render_text(case: Case) -> str:
+    """Write ``case`` in the layout of a published case.
+
+    Title, timestamp, 編者按 (in the case's script), headline, numbered sections
+    and subsections with their paragraphs and 一是 markers, and the source line.
+    Lines end with a line feed.
+    """
+    traditional = case.language.startswith("zh-Hant")
+    out: list[str] = []
+    if case.title is not None:
+        out.append(case.title)
+    if case.published_at is not None:
+        out.append(case.published_at.strftime("%Y-%m-%d %H:%M:%S"))
+    if case.editor_note is not None:
+        out.append(("【編者按】" if traditional else "【编者按】") + case.editor_note)
+    if case.headline is not None:
+        out.append(case.headline)
+    for section in case.sections:
+        _section(section, 0, out)
+    if case.source is not None and case.source.publisher is not None:
+        out.append(("來源：" if traditional else "来源：") + case.source.publisher)
+    return "\n".join(out) + "\n"
