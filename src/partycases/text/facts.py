@@ -289,11 +289,11 @@ class _Extractor:
         subjects: list[_Org] = [self.primary] if self.primary is not None else []
         if note is not None:
             for mention in self.mentions(*note):
-                org = self.resolve(mention)
+                named = self.resolve(mention)
                 if (
-                    org is not None
-                    and org not in subjects
-                    and org.kind
+                    named is not None
+                    and named not in subjects
+                    and named.kind
                     in (
                         OrganisationKind.PARTY_BRANCH,
                         OrganisationKind.PARTY_COMMITTEE,
@@ -302,7 +302,7 @@ class _Extractor:
                         OrganisationKind.FEDERATION,
                     )
                 ):
-                    subjects.append(org)
+                    subjects.append(named)
         return Facts(
             organisations=[self._org_dict(self.orgs[key]) for key in self.order],
             honours=list(self.honours.values()),
