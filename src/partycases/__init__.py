@@ -60,6 +60,9 @@ _EXPORTS: dict[str, str] = {
     "make_id": "partycases.ids",
     "name_key": "partycases.ids",
     "organisation_id": "partycases.ids",
+    "parse_text": "partycases.text",
+    "render_text": "partycases.text",
+    "ParseReport": "partycases.text",
 }
 
 __all__ = [
@@ -81,6 +84,7 @@ __all__ = [
     "Organisation",
     "OrganisationKind",
     "Paragraph",
+    "ParseReport",
     "PartialDate",
     "PartycasesError",
     "PartycasesWarning",
@@ -106,6 +110,8 @@ __all__ = [
     "make_id",
     "name_key",
     "organisation_id",
+    "parse_text",
+    "render_text",
 ]
 
 
@@ -159,4 +165,5 @@ if TYPE_CHECKING:
         WorkKind,
     )
     from partycases.schema import json_schema
+    from partycases.text import ParseReport, parse_text, render_text
     from partycases.values import DateRange, PartialDate, Qualifier, Quantity, Span

@@ -103,6 +103,7 @@ class _Extractor:
         self.activities: dict[str, dict[str, Any]] = {}
         self.works: dict[str, dict[str, Any]] = {}
         self.taken: list[Span] = []  # spans already used by a fact title (no names inside)
+        self.last_year: int | None = None  # what 同年 means at the start of a paragraph
 
     # ------------------------------------------------------- organisations
 
@@ -119,6 +120,8 @@ class _Extractor:
                     (k for suffix, k in rules.ORGANISATION_SUFFIXES if folded.endswith(suffix)),
                     OrganisationKind.MEDIA,
                 )
+                if kind is OrganisationKind.OTHER and folded.startswith("中共"):
+                    kind = OrganisationKind.PARTY_COMMITTEE  # 中共…聯合會委員會
             found = _Org(name, key, kind)
             place = rules.PLACE.match(folded)
             if place is not None:
@@ -173,10 +176,23 @@ class _Extractor:
                 name_start = spans.pop()[0]
             spans.append((name_start, match.end(), match.group()))
         found: list[_Mention] = []
-        for name_start, name_end, suffix in spans:
+        for first, name_end, suffix in spans:
+            name_start = first
+            if not self._place_prefixed(name_start, name_end):
+                # 支部組織黨員參加江州市委網信辦 -> 江州市委網信辦: start at the first place name.
+                name_start = next(
+                    (
+                        p
+                        for p in range(first + 1, name_end - len(suffix))
+                        if self._place_prefixed(p, name_end)
+                        and self.folded[p : name_end] not in rules.BRANCH_WORDS
+                    ),
+                    first,
+                )
             folded = self.folded[name_start:name_end]
+            party = next((w for w in rules.PARTY_WORDS if folded.endswith(w)), None)
             if folded in rules.BRANCH_WORDS or (
-                folded.endswith(("党支部", "支部委员会")) and folded[:-3] in rules.SUBJECT_WORDS
+                party is not None and folded[: -len(party)] in rules.SUBJECT_WORDS
             ):
                 found.append(_Mention(name_start, name_end, None, "branch"))
             elif folded in rules.SUBJECT_WORDS:
@@ -191,9 +207,11 @@ class _Extractor:
             return mention.org
         if mention.role == "branch":
             if self.branch is None and self.primary is not None:
-                name = self.primary.name + "党支部" if self.primary.name[-1] in "会" else None
+                name = self.primary.name + ("黨支部" if self._traditional() else "党支部")
                 if name is not None:
-                    self.branch = _Org(name, name_key(name), OrganisationKind.PARTY_BRANCH)
+                    self.branch = _Org(
+                        name, name_key(name), OrganisationKind.PARTY_BRANCH, parent=self.primary.id
+                    )
                     self.orgs[self.branch.key] = self.branch
                     self.order.append(self.branch.key)
             if self.branch is not None:
@@ -206,6 +224,13 @@ class _Extractor:
                     self.branch.other_names.append(alias)
             return self.branch
         return self.primary
+
+    def _traditional(self) -> bool:
+        return self.primary is not None and self.primary.name != self.folded_name(self.primary)
+
+    def folded_name(self, org: _Org) -> str:
+        start, end = org.evidence[0] if org.evidence else (0, 0)
+        return self.folded[start:end] if self.text[start:end] == org.name else org.name
 
     def agents(self, start: int, end: int) -> list[_Org]:
         """Organisations named in an agent phrase, split on 、 and on 和 between names."""
@@ -234,9 +259,10 @@ class _Extractor:
         # First pass: names, so the subject is known before facts attach to it.
         for start, end in regions:
             self.mentions(start, end)
+        party_kinds = (OrganisationKind.PARTY_BRANCH, OrganisationKind.PARTY_COMMITTEE)
         for key in self.order:
             org = self.orgs[key]
-            if org.kind is OrganisationKind.PARTY_BRANCH and self.branch is None:
+            if org.kind in party_kinds and self.branch is None:
                 self.branch = org
         candidates = [
             self.orgs[key]
@@ -330,6 +356,8 @@ class _Extractor:
         year: int | None = None
         for s_start, s_end in self._sentences(start, end):
             year = self._sentence(s_start, s_end, year)
+        if year is not None:
+            self.last_year = year
 
     def _subject(self, mentions: list[_Mention], before: int, exclude: list[Span]) -> _Org | None:
         for mention in mentions:
@@ -371,7 +399,7 @@ class _Extractor:
             if match["year"]:
                 years.append((match.start(), int(match["year"])))
             else:
-                years.append((match.start(), years[-1][1] if years else year))
+                years.append((match.start(), years[-1][1] if years else year or self.last_year))
 
         def year_at(position: int) -> int | None:
             known = [value for offset, value in years if offset < position]
@@ -415,7 +443,7 @@ class _Extractor:
                 first = match.start("before") if match["before"] else match.start("value")
                 unit_span = match.span("unit")
             else:
-                value, word = int(match["value2"]), match["after2"]
+                value, word = int(match["value2"]), match["before2"] or match["after2"]
                 first = match.start()
                 unit_span = match.span("unit2")
             unit = self.text[unit_span[0] : unit_span[1]]
@@ -488,6 +516,7 @@ class _Extractor:
         year_at: YearAt,
     ) -> None:
         folded = self.folded
+        previous_end = start
         for match in rules.HONOUR.finditer(folded, start, end):
             verb = match["verb"]
             title_start, title_end = match.span("title")
@@ -536,7 +565,12 @@ class _Extractor:
                 recipient_name = org.name
             else:
                 recipient_name = self.works[recipient]["title"]
-            year = year_at(match.start())
+            if recipient == getattr(self.branch, "id", None) and self.primary is not None:
+                titled = folded[title_start:title_end]
+                if rules.ORGANISATION_TITLE.search(titled) and not rules.PARTY_TITLE.search(titled):
+                    recipient, recipient_name = self.primary.id, self.primary.name
+            # 連續三年榮獲…: several years, none of them stated.
+            year = None if verb.startswith("连续") else year_at(match.start())
             level = self._level(folded[title_start:title_end], agents)
             kind = HonourKind.TITLE
             for candidate, pattern in rules.HONOUR_KINDS:
@@ -550,10 +584,10 @@ class _Extractor:
             if honour_id in self.honours:
                 continue
             evidence_start = match.start()
-            clause = self._clause_start(start, match.start())
-            years_before = list(rules.YEAR.finditer(folded, clause, match.start()))
+            years_before = list(rules.YEAR.finditer(folded, previous_end, match.start()))
             if years_before:
                 evidence_start = years_before[-1].start()
+            previous_end = match.end()
             honour: dict[str, Any] = {
                 "id": honour_id,
                 "title": title,
@@ -621,7 +655,9 @@ class _Extractor:
                 name_start > start
                 and match.end() - name_start < 16
                 and _is_han(folded[name_start - 1])
-                and not any(folded.startswith(s, name_start - len(s)) for s in rules.NAME_STOPS)
+                and not any(
+                    folded.startswith(s, name_start - len(s)) for s in rules.ACTIVITY_STOPS
+                )
             ):
                 name_start -= 1
             if needs_name and name_start == match.start():
@@ -668,8 +704,7 @@ class _Extractor:
             last_end = act_end
             date: PartialDate | DateRange | None = details.get("date")
             if date is None:
-                clause_start = self._clause_start(start, act_start)
-                span = rules.DATE_RANGE.search(folded, clause_start, act_start)
+                span = rules.DATE_RANGE.search(folded, start, act_start)
                 if span is not None:
                     first, second = _cjk_date(span["start"]), span["end"]
                     if first is not None and "年" not in second:

@@ -58,13 +58,25 @@ def _to_simplified(text: str) -> str:
     return "".join(out)
 
 
+_STRAIGHT_QUOTES: Final = re.compile(r'"[^"\n]*"')
+
+
+def _pair_quotes(text: str) -> str:
+    # Straight quotes open and close in turn within a line: "x" -> 「x」.
+    if '"' not in text:
+        return text
+    return _STRAIGHT_QUOTES.sub(lambda m: "「" + m.group()[1:-1] + "」", text)
+
+
 def fold(text: str) -> str:
     """Return ``text`` in Simplified script with half-width punctuation, same length.
 
     >>> fold("天津市文化傳媒商會，成立於「2013年」")
     '天津市文化传媒商会,成立于「2013年」'
+    >>> fold('被评为"五星级党组织"')
+    '被评为「五星级党组织」'
     """
-    folded = _to_simplified(text.translate(_TABLE))
+    folded = _to_simplified(_pair_quotes(text.translate(_TABLE)))
     if len(folded) != len(text):  # pragma: no cover - guarded above, kept as a tripwire
         raise AssertionError("folding changed the text's length")
     return folded

@@ -52,13 +52,14 @@ SOURCE: Final = re.compile(r"^(?:文章|稿件|信息|新闻)?来源\s{0,3}[:]\s
 #: Page furniture before the title: 首页 > 案例展示 / 当前位置:…
 CHROME: Final = re.compile(r"(?:首页|当前位置|您的位置|返回|打印本页|关闭窗口|分享到|>|»)")
 #: Words a heading uses for each section kind (案例背景 -> background).
+#: Outcomes come before practices so 經驗啟示 is an outcome and 經驗做法 a practice.
 SECTION_KINDS: Final = (
     (SectionKind.BACKGROUND, ("背景", "基本情况", "概况", "简介", "基本概况")),
-    (SectionKind.PRACTICES, ("做法", "举措", "措施", "经验", "主要工作", "工作方法")),
     (SectionKind.OUTCOMES, ("成效", "成果", "效果", "成绩", "收获", "启示")),
+    (SectionKind.PRACTICES, ("做法", "举措", "措施", "经验", "主要工作", "工作方法")),
 )
 #: Sentences end here; clauses end at these and at commas.
-SENTENCE_END: Final = re.compile(r"[。!?;]")
+SENTENCE_END: Final = re.compile(r"[。!?;]|\.(?![0-9])")
 HEADING_MAX: Final = 30
 
 # ------------------------------------------------------------ organisations
@@ -71,6 +72,10 @@ ORGANISATION_SUFFIXES: Final = (
     ("党委", OrganisationKind.PARTY_COMMITTEE),  # 某某商会党委
     ("联合会", OrganisationKind.FEDERATION),  # 中國網絡社會組織聯合會
     ("工商联", OrganisationKind.FEDERATION),
+    ("社科联", OrganisationKind.FEDERATION),
+    ("文联", OrganisationKind.FEDERATION),  # 北溪市文聯
+    ("科协", OrganisationKind.ASSOCIATION),
+    ("作协", OrganisationKind.ASSOCIATION),
     ("促进会", OrganisationKind.ASSOCIATION),
     ("研究会", OrganisationKind.ASSOCIATION),
     ("基金会", OrganisationKind.ASSOCIATION),
@@ -101,6 +106,9 @@ NAME_STOPS: Final = (
     "带领", "指导", "支持", "批准", "今天", "本期", "由", "经", "在", "被", "向", "对", "为",
     "是", "于", "将", "把", "从", "给", "让", "受", "的", "了", "及", "等", "即", "并", "也",
     "年", "月", "日", "其", "该", "各", "个",
+    # Verbs of the genre that come right before a name: 參加江州市委網信辦舉辦的…
+    "参加", "出席", "举办", "开展", "协同", "配合", "加入", "走访", "邀请", "联系", "发挥",
+    "带动", "推动", "协调", "承办", "主办", "面向", "围绕", "服务",
 )  # fmt: skip
 #: Conjunctions that split two names only when the left part is itself a name:
 #: 青岚市委组织部和青岚市民政局 splits; 市非公有制經濟組織和社會組織工委 does not.
@@ -111,8 +119,10 @@ PLACE: Final = re.compile(r"^(?:中共)?(?P<place>[\u3400-\u9fff]{2,4}?[省市�
 #: Short forms that stand for the place-qualified name: 市委網信辦 for 天津市委網信辦.
 SHORT_FORM_START: Final = ("市", "省", "区", "县")
 #: Bare words that refer back to the case's subject or its party branch.
-SUBJECT_WORDS: Final = ("商会", "协会", "联合会", "学会", "促进会", "研究会")
-BRANCH_WORDS: Final = ("党支部", "支部", "商会党支部", "协会党支部", "支部委员会")
+SUBJECT_WORDS: Final = ("商会", "协会", "联合会", "学会", "促进会", "研究会", "公司", "集团")
+BRANCH_WORDS: Final = ("党支部", "支部", "党委", "商会党支部", "协会党支部", "支部委员会")
+#: The party organisation of the subject: 聯合會黨委, 公司黨支部.
+PARTY_WORDS: Final = ("党支部", "党委", "支部委员会", "党总支")
 
 #: 成立於2013年9月 / 成立于06年 / 2016年4月成立
 FOUNDED: Final = re.compile(
@@ -129,7 +139,8 @@ MEMBERS: Final = re.compile(
     r"(?:现有|拥有|共有|有)?\s{0,2}(?P<before>近|约|大约|超过|超|逾|已达|达)?\s{0,2}"
     r"(?P<value>[0-9]{1,7})\s{0,2}(?P<after>余|多|以上)?\s{0,2}"
     r"(?P<unit>(?:家|名|个|位)(?:会员单位|会员企业|会员|成员单位|理事单位)|(?:家|名|个|位)(?=会员))"
-    r"|会员(?:单位|企业)?(?P<value2>[0-9]{1,7})(?P<after2>余|多)?(?P<unit2>家|名|个)"
+    r"|(?:会员|成员)(?:单位|企业)?(?P<before2>近|约|超过|逾)?(?P<value2>[0-9]{1,7})(?P<after2>余|多)?"
+    r"(?P<unit2>家|名|个)"
 )
 QUALIFIERS: Final = {
     "近": "nearly", "约": "about", "大约": "about", "超过": "over", "超": "over", "逾": "over",
@@ -150,12 +161,12 @@ HONOUR: Final = re.compile(
     r"(?:被(?P<agents>[^,。;]{2,80}?))?"
     r"(?P<verb>连续(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})年荣获|荣获|荣膺|获评为?|评为|评选为|入选(?:为)?|授予|"
     r"命名为|确定为|认定为|表彰为|获得|获)"
-    r"(?P<title>[^,。;]{2,60})"
+    r"(?P<title>[^,。;.!?]{2,60})"
 )
 #: Verbs that only make an honour when the title ends with an honour word.
 WEAK_VERBS: Final = ("获得", "获")
 HONOUR_WORDS: Final = re.compile(
-    r"(?:证书|称号|奖|奖项|荣誉|表彰|示范点|示范单位|先进集体|案例|基地)$"
+    r"(?:证书|称号|奖|奖项|奖牌|奖杯|荣誉|表彰|示范点|示范单位|先进集体|案例|基地)$"
 )
 #: …頒發的榮譽證書: the body named before 颁发. Patterns used with ``match(text, pos)`` carry
 #: no ``^``: in Python ``^`` means the start of the whole string, not ``pos``.
@@ -168,7 +179,7 @@ LEVELS: Final = (
     (HonourLevel.NATIONAL, re.compile(r"^(?:全国|国家级|国家|中央)|全国")),
     (HonourLevel.PROVINCIAL, re.compile(r"^(?:省级|全省|[\u3400-\u9fff]{2,3}省)|省级")),
     (HonourLevel.MUNICIPAL, re.compile(r"^(?:市级|全市|[\u3400-\u9fff]{2,3}市)|市级")),
-    (HonourLevel.DISTRICT, re.compile(r"^(?:区级|县级|全区|全县)|区级|县级")),
+    (HonourLevel.DISTRICT, re.compile(r"^(?:区级|县级|全区|全县|[\u3400-\u9fff]{2,3}[区县])|区级|县级")),
 )
 AGENT_LEVELS: Final = (
     (HonourLevel.NATIONAL, re.compile(r"^(?:中央|国家|全国|中国)")),
@@ -176,6 +187,10 @@ AGENT_LEVELS: Final = (
     (HonourLevel.MUNICIPAL, re.compile(r"^(?:市|[\u3400-\u9fff]{2,3}市)")),
     (HonourLevel.DISTRICT, re.compile(r"^(?:区|县|[\u3400-\u9fff]{2,3}[区县])")),
 )
+#: Titles that name a social organisation go to the organisation, not its party branch:
+#: 協會黨支部…榮獲「先進社會組織」稱號.
+ORGANISATION_TITLE: Final = re.compile(r"社会组织|商会|协会|文明单位")
+PARTY_TITLE: Final = re.compile(r"党组织|党支部|党委")
 HONOUR_KINDS: Final = (
     (HonourKind.CERTIFICATE, re.compile(r"证书$")),
     (HonourKind.SELECTION, re.compile(r"案例$|^入选")),
@@ -205,6 +220,8 @@ ACTIVITY_NOUNS: Final = (
     ("培训班", ActivityKind.TRAINING, True),
 )
 ACTIVITY_NOUN: Final = re.compile("|".join(noun for noun, _, _ in ACTIVITY_NOUNS))
+#: Verbs that end an activity's name when scanning left: 組織特色主題黨日活動 -> 特色主題黨日活動.
+ACTIVITY_STOPS: Final = (*NAME_STOPS, "组织", "开展", "举办", "举行", "参加", "召开", "每季度", "每月")
 ACTIVITY_SUFFIX_KINDS: Final = {
     "主题教育": ActivityKind.THEME_EDUCATION,
     "专题实践活动": ActivityKind.PRACTICE,
@@ -219,7 +236,7 @@ ACTIVITY_SUFFIX_KINDS: Final = {
 #: 2019年10月1日,支部黨員與…觀看國慶大閱兵實況轉播。
 DATED_EVENT: Final = re.compile(
     r"(?P<date>[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)\s{0,2},?\s{0,2}(?P<who>[^,。;]{0,60}?)"
-    r"(?P<verb>观看|收看|参观|参加|举办|举行|开展|召开|走进|来到|组织)(?P<what>[^,。;]{2,40})"
+    r"(?:一起|一道|共同)?(?P<verb>观看|收看|参观|参加|举办|举行|开展|召开|走进|来到|组织)(?P<what>[^,。;]{2,40})"
 )
 #: 2021年3月至2021年6月 -> a date range
 DATE_RANGE: Final = re.compile(
