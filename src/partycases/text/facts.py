@@ -185,7 +185,7 @@ class _Extractor:
                         p
                         for p in range(first + 1, name_end - len(suffix))
                         if self._place_prefixed(p, name_end)
-                        and self.folded[p : name_end] not in rules.BRANCH_WORDS
+                        and self.folded[p:name_end] not in rules.BRANCH_WORDS
                     ),
                     first,
                 )
@@ -216,6 +216,8 @@ class _Extractor:
                     self.order.append(self.branch.key)
             if self.branch is not None:
                 alias = self.text[mention.start : mention.end]
+                if (mention.start, mention.end) not in self.branch.evidence:
+                    self.branch.evidence.append((mention.start, mention.end))
                 if (
                     len(alias) > 3
                     and alias not in self.branch.other_names
@@ -655,9 +657,7 @@ class _Extractor:
                 name_start > start
                 and match.end() - name_start < 16
                 and _is_han(folded[name_start - 1])
-                and not any(
-                    folded.startswith(s, name_start - len(s)) for s in rules.ACTIVITY_STOPS
-                )
+                and not any(folded.startswith(s, name_start - len(s)) for s in rules.ACTIVITY_STOPS)
             ):
                 name_start -= 1
             if needs_name and name_start == match.start():

@@ -32,6 +32,7 @@ SERIES: Final = re.compile(
     rf"(?P<name>[\u3400-\u9fff]{{0,10}}?案例)(?:之|第)?(?P<number>[0-9]{{1,4}}|{N}{{1,6}})(?:期|号|篇)?"
 )
 #: 2023-05-23 16:34:54 2 (trailing noise allowed) / 2023年5月23日 / 发布时间:2023/05/23
+TIMESTAMP_LABEL: Final = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)?\s{0,3}[:]?\s{0,3}")
 TIMESTAMP: Final = re.compile(
     r"(?P<year>[0-9]{4})[-/.年](?P<month>[0-9]{1,2})[-/.月](?P<day>[0-9]{1,2})日?"
     r"(?:[ T]{0,3}(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?)?"
@@ -179,7 +180,10 @@ LEVELS: Final = (
     (HonourLevel.NATIONAL, re.compile(r"^(?:全国|国家级|国家|中央)|全国")),
     (HonourLevel.PROVINCIAL, re.compile(r"^(?:省级|全省|[\u3400-\u9fff]{2,3}省)|省级")),
     (HonourLevel.MUNICIPAL, re.compile(r"^(?:市级|全市|[\u3400-\u9fff]{2,3}市)|市级")),
-    (HonourLevel.DISTRICT, re.compile(r"^(?:区级|县级|全区|全县|[\u3400-\u9fff]{2,3}[区县])|区级|县级")),
+    (
+        HonourLevel.DISTRICT,
+        re.compile(r"^(?:区级|县级|全区|全县|[\u3400-\u9fff]{2,3}[区县])|区级|县级"),
+    ),
 )
 AGENT_LEVELS: Final = (
     (HonourLevel.NATIONAL, re.compile(r"^(?:中央|国家|全国|中国)")),
@@ -221,7 +225,9 @@ ACTIVITY_NOUNS: Final = (
 )
 ACTIVITY_NOUN: Final = re.compile("|".join(noun for noun, _, _ in ACTIVITY_NOUNS))
 #: Verbs that end an activity's name when scanning left: 組織特色主題黨日活動 -> 特色主題黨日活動.
-ACTIVITY_STOPS: Final = (*NAME_STOPS, "组织", "开展", "举办", "举行", "参加", "召开", "每季度", "每月")
+ACTIVITY_STOPS: Final = (
+    *NAME_STOPS, "组织", "开展", "举办", "举行", "参加", "召开", "每季度", "每月",
+)  # fmt: skip
 ACTIVITY_SUFFIX_KINDS: Final = {
     "主题教育": ActivityKind.THEME_EDUCATION,
     "专题实践活动": ActivityKind.PRACTICE,

@@ -85,6 +85,10 @@ class Skeleton:
 
     def lose(self, start: int, end: int, why: str, text: str) -> None:
         """Keep ``[start, end)`` as unparsed text, with a warning that says why."""
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         if start < end:
             self.unparsed.append((start, end))
             self.mark(start, end, "unparsed")
@@ -113,7 +117,11 @@ def _section_kind(folded_heading: str) -> SectionKind:
 
 def _timestamp(folded_line: str) -> tuple[re.Match[str], dt.datetime] | None:
     match = rules.TIMESTAMP.search(folded_line, 0, 80)
-    if match is None or match.start() > 12 or len(folded_line) > 80:
+    if (
+        match is None
+        or not rules.TIMESTAMP_LABEL.fullmatch(folded_line, 0, match.start())
+        or len(folded_line) - match.end() > 30
+    ):
         return None
     parts = match.groupdict()
     try:

@@ -1,0 +1,212 @@
+"""Tests for parse_text on texts of our own in the genre: structure, facts, evidence, nothing lost."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+import warnings
+from pathlib import Path
+
+import pytest
+
+import partycases as pc
+from partycases import name_key
+from tests.conftest import DATA
+from tests.text.factsets import KINDS, differences, fact_sets, score
+
+TEXTS = sorted((DATA / "texts").glob("*.txt"))
+# The floor for the fixtures the rules were written against; the held-out texts
+# (tests/text/test_holdout.py) have their own, lower floor.
+FLOOR = 0.9
+
+
+def parse(path: Path) -> tuple[pc.Case, pc.ParseReport]:
+    """Parse a fixture, collecting its warnings rather than raising them."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        case, report = pc.parse_text(path.read_bytes().decode("utf-8"), id=path.stem, report=True)
+    assert [str(w.message) for w in caught] == list(report.warnings)
+    assert all(issubclass(w.category, pc.PartycasesWarning) for w in caught)
+    return case, report
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_fixture_matches_its_expected_case(path: Path) -> None:
+    """Each fixture parses into its expected case (PARTYCASES_REGENERATE=1 rewrites them)."""
+    case, _ = parse(path)
+    golden = path.with_suffix(".json")
+    if os.environ.get("PARTYCASES_REGENERATE") == "1":
+        golden.write_bytes(pc.dumps(case))
+    expected = pc.load(golden)
+    assert differences(fact_sets(expected), fact_sets(case)) == []
+    assert case == expected
+
+
+def test_quality_per_fact_kind() -> None:
+    """Precision and recall per fact kind across the fixtures stay above the floor."""
+    totals = dict.fromkeys(KINDS, (0, 0, 0))
+    for path in TEXTS:
+        case, _ = parse(path)
+        for kind, (hit, found, expected) in score(fact_sets(pc.load(path.with_suffix(".json"))), fact_sets(case)).items():
+            total = totals[kind]
+            totals[kind] = (total[0] + hit, total[1] + found, total[2] + expected)
+    for kind, (hit, found, expected) in totals.items():
+        precision = hit / found if found else 1.0
+        recall = hit / expected if expected else 1.0
+        print(f"{kind:14} precision {precision:.2f} recall {recall:.2f} ({hit}/{found}/{expected})")
+        assert precision >= FLOOR and recall >= FLOOR, kind
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_nothing_is_lost(path: Path) -> None:
+    """Every non-whitespace character is in a field, a paragraph, a marker or Case.unparsed."""
+    case, report = parse(path)
+    text = case.text or ""
+    assert report.uncovered(text) == []
+    fields = {
+        "title": {case.title},
+        "editor_note": {case.editor_note},
+        "headline": {case.headline},
+        "source": {case.source.publisher if case.source else None},
+        "unparsed": set(case.unparsed),
+        "paragraph": set(),
+        "heading": set(),
+    }
+
+    def walk(sections: tuple[pc.Section, ...]) -> None:
+        for section in sections:
+            fields["heading"].add(section.heading)
+            fields["paragraph"].update(p.text for p in section.paragraphs)
+            walk(section.subsections)
+
+    walk(case.sections)
+    for segment in report.segments:
+        if segment.role in fields:
+            read = unicodedata.normalize("NFC", segment.read(text)).strip()
+            assert read in fields[segment.role], (segment, read)
+    assert [segment.read(text) for segment in report.unparsed] == list(case.unparsed)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_evidence_reads_back_the_fact(path: Path) -> None:
+    """Every fact's evidence spans read words that name it."""
+    case, _ = parse(path)
+    text = case.text or ""
+
+    def named(span: pc.Span, *names: str) -> bool:
+        words = name_key(span.read(text))
+        return any(name_key(name) in words for name in names)
+
+    for org in case.organisations:
+        names = (org.name, *(n.value for n in org.other_names))
+        assert org.evidence, org.name
+        assert any(named(span, *names) for span in org.evidence), org.name
+    for honour in case.honours:
+        assert all(named(span, honour.title) for span in honour.evidence), honour.title
+    for work in case.works:
+        assert all(named(span, work.title) for span in work.evidence), work.title
+    for activity in case.activities:
+        assert all(named(span, activity.name) for span in activity.evidence), activity.name
+
+
+def test_scripts_give_the_same_ids() -> None:
+    """An organisation named in Traditional in one text and Simplified in another has one id."""
+    trad = pc.parse_text("一、案例背景\n天津市文化傳媒商會成立於2013年9月。\n")
+    simp = pc.parse_text("一、案例背景\n天津市文化传媒商会成立于2013年9月。\n")
+    assert trad.organisations[0].name == "天津市文化傳媒商會"
+    assert simp.organisations[0].name == "天津市文化传媒商会"
+    assert trad.organisations[0].id == simp.organisations[0].id
+    assert (trad.language, simp.language) == ("zh-Hant", "zh-Hans")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("某市網絡商會成立於2013年9月。", "2013-09"),
+        ("某市网络商会成立于06年。", "2006"),
+        ("某市网络商会成立于2010年5月12日。", "2010-05-12"),
+        ("某市网络商会于2016年4月正式成立。", "2016-04"),
+    ],
+)
+def test_founding_dates_at_every_precision(sentence: str, expected: str) -> None:
+    """成立於 with a year, year-month, full date or two-digit year gives the founding date."""
+    case = pc.parse_text(f"一、案例背景\n{sentence}\n")
+    assert str(case.organisations[0].founded) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "qualifier"),
+    [
+        ("現有近300家會員單位", 300, "nearly"),
+        ("现有会员300余家", 300, "over"),
+        ("拥有会员300多名", 300, "over"),
+        ("现有超过300家会员企业", 300, "over"),
+        ("有约80名会员", 80, "about"),
+        ("现有会员单位60家", 60, "exact"),
+    ],
+)
+def test_member_counts_with_qualifiers(phrase: str, value: int, qualifier: str) -> None:
+    """Member counts carry their qualifier: 近 nearly, 余/多/超过 over, 约 about."""
+    case = pc.parse_text(f"一、案例背景\n某市網絡商會成立於2013年，{phrase}。\n")
+    count = case.organisations[0].member_count
+    assert count is not None
+    assert (count.value, count.qualifier.value) == (value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "year"),
+    [
+        ("2017年榮獲「四好」商會。", "「四好」商會", 2017),
+        ("2018年，商会被某市委组织部评为先进社会组织。", "先进社会组织", 2018),
+        ("2019年获评某市优秀社会组织。", "某市优秀社会组织", 2019),
+        ("2020年入选全国网络社会组织党建工作典型案例。", "全国网络社会组织党建工作典型案例", 2020),
+        ("2021年，商会被授予“诚信商会”称号。", "诚信商会", 2021),
+        ("2021年，商会被命名为某市党建示范基地。", "某市党建示范基地", 2021),
+        ("2022年，商会被确定为某市党建工作联系点。", "某市党建工作联系点", 2022),
+        ("2022年，商会获得某市委网信办颁发的荣誉证书。", "荣誉证书", 2022),
+        ("商会连续三年荣获“五好”商会。", "“五好”商会", None),
+    ],
+)
+def test_every_honour_phrasing(sentence: str, title: str, year: int | None) -> None:
+    """Each common honour phrasing gives the honour, its title and its year."""
+    case = pc.parse_text(f"一、主要做法\n某市網絡商會成立於2013年。{sentence}\n")
+    assert [(h.title, h.date.year if h.date else None) for h in case.honours] == [(title, year)]
+
+
+def test_same_year_and_several_bodies() -> None:
+    """同年 carries the year; bodies split on 、 and on 和 between names only."""
+    case = pc.parse_text(
+        "一、主要做法\n南嶼市網絡商會成立於2013年。2018年榮獲南嶼市優秀商會；"
+        "同年被南嶼市委組織部、市非公有制經濟組織和社會組織工委評為第二批市級示範點。\n"
+    )
+    honour = case.honours[1]
+    assert (honour.date, honour.batch, honour.level) == (pc.PartialDate(2018), 2, pc.HonourLevel.MUNICIPAL)
+    assert [case.organisation(i).name for i in honour.awarded_by] == [
+        "南嶼市委組織部",
+        "市非公有制經濟組織和社會組織工委",
+    ]
+    split = pc.parse_text(
+        "一、做法\n北溪市网络协会成立于2015年。协会被北溪市委组织部和北溪市民政局评为五星级社会组织。\n"
+    )
+    bodies = [split.organisation(i).name for i in split.honours[0].awarded_by]
+    assert bodies == ["北溪市委组织部", "北溪市民政局"]
+
+
+def test_honour_for_a_work_goes_to_the_work() -> None:
+    """獲得…頒發的榮譽證書 after a work's title goes to that work."""
+    case = pc.parse_text(
+        "一、做法\n某市網絡商會成立於2013年。支部創作微視頻《我們的城》，獲得中央網信辦頒發的榮譽證書。\n"
+    )
+    [honour] = case.honours
+    assert honour.recipient_id == "work:我们的城"
+    assert case.works[0].kind is pc.WorkKind.MICRO_VIDEO
+
+
+def test_short_form_is_an_alias() -> None:
+    """市委網信辦 after 天津市委網信辦 is the same organisation, with an alias."""
+    case = pc.parse_text(
+        "一、背景\n某市商會在天津市委網信辦的指導下成立於2013年。2019年被市委網信辦評為示範點。\n"
+    )
+    office = case.organisation("org:天津市委网信办")
+    assert [n.value for n in office.other_names] == ["市委網信辦"]
+    assert case.honours[0].awarded_by == (office.id,)
