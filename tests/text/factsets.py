@@ -71,7 +71,9 @@ def fact_sets(case: pc.Case) -> FactSets:
         if honour.batch:
             facts["honour_batch"].add((title, honour.batch))
     for activity in case.activities:
-        facts["activity"].add((name_key(activity.name), str(activity.date) if activity.date else None))
+        facts["activity"].add(
+            (name_key(activity.name), str(activity.date) if activity.date else None)
+        )
     for work in case.works:
         facts["work"].add((name_key(work.title), work.kind.value))
     for fact in _sections(case.sections):
@@ -93,6 +95,10 @@ def differences(expected: FactSets, found: FactSets) -> list[str]:
     """Readable lines: what is missing and what is extra, per kind."""
     lines = []
     for kind in KINDS:
-        lines += [f"missing {kind}: {fact}" for fact in sorted(expected[kind] - found[kind], key=str)]
-        lines += [f"extra   {kind}: {fact}" for fact in sorted(found[kind] - expected[kind], key=str)]
+        lines += [
+            f"missing {kind}: {fact}" for fact in sorted(expected[kind] - found[kind], key=str)
+        ]
+        lines += [
+            f"extra   {kind}: {fact}" for fact in sorted(found[kind] - expected[kind], key=str)
+        ]
     return lines

@@ -47,7 +47,9 @@ def test_quality_per_fact_kind() -> None:
     totals = dict.fromkeys(KINDS, (0, 0, 0))
     for path in TEXTS:
         case, _ = parse(path)
-        for kind, (hit, found, expected) in score(fact_sets(pc.load(path.with_suffix(".json"))), fact_sets(case)).items():
+        for kind, (hit, found, expected) in score(
+            fact_sets(pc.load(path.with_suffix(".json"))), fact_sets(case)
+        ).items():
             total = totals[kind]
             totals[kind] = (total[0] + hit, total[1] + found, total[2] + expected)
     for kind, (hit, found, expected) in totals.items():
@@ -180,7 +182,11 @@ def test_same_year_and_several_bodies() -> None:
         "同年被南嶼市委組織部、市非公有制經濟組織和社會組織工委評為第二批市級示範點。\n"
     )
     honour = case.honours[1]
-    assert (honour.date, honour.batch, honour.level) == (pc.PartialDate(2018), 2, pc.HonourLevel.MUNICIPAL)
+    assert (honour.date, honour.batch, honour.level) == (
+        pc.PartialDate(2018),
+        2,
+        pc.HonourLevel.MUNICIPAL,
+    )
     assert [case.organisation(i).name for i in honour.awarded_by] == [
         "南嶼市委組織部",
         "市非公有制經濟組織和社會組織工委",

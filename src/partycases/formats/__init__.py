@@ -47,7 +47,11 @@ class Format:
 
 
 _FORMATS: dict[str, Format] = {
-    fmt.name: fmt for fmt in (Format("json", (".json",), "partycases.formats.json"),)
+    fmt.name: fmt
+    for fmt in (
+        Format("json", (".json",), "partycases.formats.json"),
+        Format("text", (".txt", ".text"), "partycases.text.codec"),
+    )
 }
 
 

@@ -7,6 +7,7 @@ of the author's own words it came from.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -30,12 +31,49 @@ def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
 
 
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths = sorted({len(word) for word in words})
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+
+
+_NAME_STOPS = _by_length(rules.NAME_STOPS)
+_ACTIVITY_STOPS = _by_length(rules.ACTIVITY_STOPS)
+_SUFFIX_AT_END = re.compile(f"(?:{rules.ORGANISATION_SUFFIX.pattern})$")
+
+
+def _stops_at(folded: str, position: int, stops: tuple[tuple[int, frozenset[str]], ...]) -> bool:
+    """Whether a stop word ends at ``position``: a few set lookups, whatever the list's length."""
+    return any(folded[position - n : position] in words for n, words in stops if position >= n)
+
+
+class _Intervals:
+    """Spans already claimed by a fact, looked up in logarithmic time."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+    def hits(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a claimed span (claimed spans do not nest)."""
+        index = bisect.bisect_right(self._starts, end - 1)
+        return any(
+            self._ends[i] > start and self._starts[i] < end for i in range(max(0, index - 2), index)
+        )
+
+
 @attrs.define
 class _Org:
     name: str
     key: str
     kind: OrganisationKind
-    evidence: list[Span] = attrs.Factory(list)
+    evidence: dict[Span, None] = attrs.Factory(dict)  # an ordered set
     other_names: list[str] = attrs.Factory(list)
     founded: PartialDate | None = None
     grade: str | None = None
@@ -102,7 +140,7 @@ class _Extractor:
         self.honours: dict[str, dict[str, Any]] = {}
         self.activities: dict[str, dict[str, Any]] = {}
         self.works: dict[str, dict[str, Any]] = {}
-        self.taken: list[Span] = []  # spans already used by a fact title (no names inside)
+        self.taken = _Intervals()  # spans already used by a fact title (no names inside)
         self.last_year: int | None = None  # what 同年 means at the start of a paragraph
 
     # ------------------------------------------------------- organisations
@@ -130,8 +168,7 @@ class _Extractor:
                 ]
             self.orgs[key] = found
             self.order.append(key)
-        if (start, end) not in found.evidence:
-            found.evidence.append((start, end))
+        found.evidence[start, end] = None
         return found
 
     def _name_start(self, region_start: int, suffix_start: int, end: int) -> int:
@@ -145,14 +182,13 @@ class _Extractor:
             part_of_name = (char == "经" and folded[position : position + 1] in "济营贸") or (
                 char == "年" and not folded[position - 2 : position - 1].isdigit()
             )
-            if not part_of_name and any(
-                folded.startswith(stop, position - len(stop)) for stop in rules.NAME_STOPS
+            if not part_of_name and _stops_at(folded, position, _NAME_STOPS):
+                break
+            if char in rules.NAME_CONJUNCTIONS and (
+                position - 1 == region_start  # right after the previous name: 局和…
+                or _SUFFIX_AT_END.search(folded, max(region_start, position - 8), position - 1)
             ):
                 break
-            if char in rules.NAME_CONJUNCTIONS:
-                left = folded[max(region_start, position - 1 - rules.NAME_MAX) : position - 1]
-                if any(left.endswith(suffix) for suffix, _ in rules.ORGANISATION_SUFFIXES):
-                    break
             position -= 1
         return position
 
@@ -167,11 +203,19 @@ class _Extractor:
     def mentions(self, start: int, end: int) -> list[_Mention]:
         """Organisation mentions in ``[start, end)``, longest first where they overlap."""
         spans: list[tuple[int, int, str]] = []
+        floor = start
         for match in rules.ORGANISATION_SUFFIX.finditer(self.folded, start, end):
-            name_start = self._name_start(start, match.start(), match.end())
-            if any(a <= name_start < b or a < match.end() <= b for a, b in self.taken):
+            # A name does not reach back past the previous suffix; one that continues
+            # it (商會 + 支部委員會) is joined to it below.
+            name_start = self._name_start(floor, match.start(), match.end())
+            floor = match.end()
+            if self.taken.hits(name_start, match.end()):
                 continue
-            if spans and spans[-1][1] == match.start():
+            if (
+                spans
+                and spans[-1][1] == match.start()
+                and match.end() - spans[-1][0] <= rules.NAME_MAX
+            ):
                 # 中共…商會 + 支部委員會: one name, not two.
                 name_start = spans.pop()[0]
             spans.append((name_start, match.end(), match.group()))
@@ -216,8 +260,7 @@ class _Extractor:
                     self.order.append(self.branch.key)
             if self.branch is not None:
                 alias = self.text[mention.start : mention.end]
-                if (mention.start, mention.end) not in self.branch.evidence:
-                    self.branch.evidence.append((mention.start, mention.end))
+                self.branch.evidence[mention.start, mention.end] = None
                 if (
                     len(alias) > 3
                     and alias not in self.branch.other_names
@@ -231,7 +274,7 @@ class _Extractor:
         return self.primary is not None and self.primary.name != self.folded_name(self.primary)
 
     def folded_name(self, org: _Org) -> str:
-        start, end = org.evidence[0] if org.evidence else (0, 0)
+        start, end = next(iter(org.evidence), (0, 0))
         return self.folded[start:end] if self.text[start:end] == org.name else org.name
 
     def agents(self, start: int, end: int) -> list[_Org]:
@@ -294,7 +337,9 @@ class _Extractor:
                 break
         if self.primary is None and candidates:
             in_body = [
-                c for c in candidates if any(start <= c.evidence[0][0] < end for start, end in body)
+                c
+                for c in candidates
+                if any(start <= next(iter(c.evidence))[0] < end for start, end in body)
             ]
             self.primary = (in_body or candidates)[0]
         if self.primary is None and self.branch is not None:
@@ -307,7 +352,7 @@ class _Extractor:
             and self.branch.parent is None
         ):
             self.branch.parent = self.primary.id
-        self.taken.clear()
+        self.taken = _Intervals()
         for start, end in regions:
             self._region(start, end)
         self._short_forms()
@@ -403,9 +448,11 @@ class _Extractor:
             else:
                 years.append((match.start(), years[-1][1] if years else year or self.last_year))
 
+        offsets = [offset for offset, _ in years]
+
         def year_at(position: int) -> int | None:
-            known = [value for offset, value in years if offset < position]
-            return known[-1] if known else year
+            index = bisect.bisect_left(offsets, position)
+            return years[index - 1][1] if index else year
 
         self._founding(start, end, mentions, agent_spans)
         self._grade_and_members(start, end, mentions, agent_spans)
@@ -424,18 +471,18 @@ class _Extractor:
             org = self._subject(mentions, match.start(), agents) or self.primary
             if date is not None and org is not None and org.founded is None:
                 org.founded = date
-                org.evidence.append(match.span())
+                org.evidence[match.span()] = None
 
     def _grade_and_members(
         self, start: int, end: int, mentions: list[_Mention], agents: list[Span]
     ) -> None:
         for match in rules.GRADE.finditer(self.folded, start, end):
-            if any(a <= match.start() < b for a, b in self.taken):
+            if self.taken.hits(match.start(), match.start() + 1):
                 continue
             org = self._subject(mentions, match.start(), agents) or self.primary
             if org is not None and org.grade is None:
                 org.grade = self.text[match.start("grade") : match.end("grade")]
-                org.evidence.append(match.span("grade"))
+                org.evidence[match.span("grade")] = None
         for match in rules.MEMBERS.finditer(self.folded, start, end):
             org = self._subject(mentions, match.start(), agents) or self.primary
             if org is None or org.member_count is not None:
@@ -454,7 +501,7 @@ class _Extractor:
             qualifier = rules.QUALIFIERS.get(word or "", "exact")
             text = self.text[first : match.end()]
             org.member_count = Quantity(value, qualifier, unit, text)  # type: ignore[arg-type]
-            org.evidence.append((first, match.end()))
+            org.evidence[first, match.end()] = None
 
     def _works(
         self, start: int, end: int, mentions: list[_Mention], agents: list[Span], year_at: YearAt
@@ -473,7 +520,7 @@ class _Extractor:
                 position += len(piece) + 1
         for match in rules.WORK.finditer(folded, start, end):
             title_span = match.span("title")
-            self.taken.append(match.span())
+            self.taken.add(*match.span())
             title = self.text[title_span[0] : title_span[1]].strip()
             if not title:
                 continue
@@ -552,7 +599,7 @@ class _Extractor:
             title = self.text[title_start:title_end].strip()
             if len(title) < 2:
                 continue
-            self.taken.append((title_start, title_end))
+            self.taken.add(title_start, title_end)
             recipient = None
             if verb in ("获得", "获", "荣获"):
                 earlier = [work for at, work in works if at < match.start()]
@@ -657,7 +704,7 @@ class _Extractor:
                 name_start > start
                 and match.end() - name_start < 16
                 and _is_han(folded[name_start - 1])
-                and not any(folded.startswith(s, name_start - len(s)) for s in rules.ACTIVITY_STOPS)
+                and not _stops_at(folded, name_start, _ACTIVITY_STOPS)
             ):
                 name_start -= 1
             if needs_name and name_start == match.start():
@@ -719,7 +766,7 @@ class _Extractor:
             if activity_id in self.activities:
                 self.activities[activity_id]["evidence"].append((act_start, act_end))
                 continue
-            self.taken.append((act_start, act_end))
+            self.taken.add(act_start, act_end)
             activity: dict[str, Any] = {
                 "id": activity_id,
                 "name": name.strip(),
@@ -739,78 +786,70 @@ class _Extractor:
 
     def _children(self, start: int, end: int) -> None:
         """依託商會的團委、婦聯、…等: bodies that belong to the organisation before 的."""
-        for match in re.finditer(
-            r"(?P<owner>[\u3400-\u9fff]{2,30}?)的(?P<items>[^,。;的]{2,80}?)等",
-            self.folded[start:end],
-        ):
-            owner_text = match["owner"]
+        for match in rules.CHILDREN.finditer(self.folded, start, end):
             items = match["items"].split("、")
-            if len(items) < 2 or not all(
-                rules.ORGANISATION_SUFFIX.search(item[-6:]) for item in items
+            named = all(rules.ORGANISATION_SUFFIX.search(item[-6:]) for item in items)
+            if len(items) < 2 or not named:
+                continue
+            owner_start = match.start()
+            while owner_start > max(start, match.start() - rules.NAME_MAX) and _is_han(
+                self.folded[owner_start - 1]
             ):
-                continue
-            owner_mentions = self.mentions(start + match.start("owner"), start + match.end("owner"))
+                owner_start -= 1
+            owner_mentions = self.mentions(owner_start, match.start())
             owner = self.resolve(owner_mentions[-1]) if owner_mentions else None
-            if owner is None or not owner_text:
+            if owner is None:
                 continue
-            position = start + match.start("items")
+            position = match.start("items")
             for item in items:
                 original = self.text[position : position + len(item)]
                 name = owner.name + original
                 child = self.orgs.get(name_key(name))
                 if child is None:
-                    suffix = rules.ORGANISATION_SUFFIX.search(item)
-                    kind = (
-                        rules.SUFFIX_KIND.get(suffix.group(), OrganisationKind.OTHER)
-                        if suffix
-                        else None
+                    kind = next(
+                        (k for suffix, k in rules.ORGANISATION_SUFFIXES if item.endswith(suffix)),
+                        OrganisationKind.OTHER,
                     )
-                    child = _Org(
-                        name, name_key(name), kind or OrganisationKind.OTHER, parent=owner.id
-                    )
+                    child = _Org(name, name_key(name), kind, parent=owner.id)
                     child.other_names.append(original)
                     self.orgs[child.key] = child
                     self.order.append(child.key)
-                child.evidence.append((position, position + len(item)))
+                child.evidence[position, position + len(item)] = None
                 position += len(item) + 1
 
     def _short_forms(self) -> None:
         """市委網信辦 is 天津市委網信辦: fold short forms into the place-qualified name."""
+        short = {key for key in self.order if key.startswith(rules.SHORT_FORM_START)}
+        renames: dict[str, str] = {}
         for key in list(self.order):
-            short = self.orgs.get(key)
-            if short is None or not key.startswith(rules.SHORT_FORM_START):
+            long = self.orgs.get(key)
+            if long is None:
                 continue
-            for other_key in self.order:
-                other = self.orgs[other_key]
-                if other is short or not other_key.endswith(key):
-                    continue
-                prefix = other_key[: -len(key)]
-                if 2 <= len(prefix) <= 4:
-                    other.other_names.append(short.name)
-                    other.evidence += short.evidence
-                    self._rename(short.id, other.id)
-                    del self.orgs[key]
-                    self.order.remove(key)
+            for cut in (2, 3, 4):
+                candidate = key[cut:]
+                if candidate in short and candidate in self.orgs:
+                    alias = self.orgs.pop(candidate)
+                    self.order.remove(candidate)
+                    short.discard(candidate)
+                    long.other_names.append(alias.name)
+                    long.evidence.update(alias.evidence)
+                    renames[alias.id] = long.id
                     break
+        if renames:
+            self._rename(renames)
 
-    def _rename(self, old: str, new: str) -> None:
+    def _rename(self, renames: dict[str, str]) -> None:
         def swap(ids: list[str]) -> list[str]:
-            out: list[str] = []
-            for item in ids:
-                value = new if item == old else item
-                if value not in out:
-                    out.append(value)
-            return out
+            return list(dict.fromkeys(renames.get(item, item) for item in ids))
 
         for org in self.orgs.values():
             org.approved_by = swap(org.approved_by)
             org.supervised_by = swap(org.supervised_by)
-            if org.parent == old:
-                org.parent = new
+            if org.parent is not None:
+                org.parent = renames.get(org.parent, org.parent)
         for honour in self.honours.values():
             honour["awarded_by"] = swap(honour["awarded_by"])
-            if honour["recipient_id"] == old:
-                honour["recipient_id"] = new
+            honour["recipient_id"] = renames.get(honour["recipient_id"], honour["recipient_id"])
         for activity in self.activities.values():
             activity["organiser_ids"] = swap(activity["organiser_ids"])
         for work in self.works.values():
@@ -821,7 +860,7 @@ class _Extractor:
             "id": org.id,
             "name": org.name,
             "kind": org.kind,
-            "evidence": sorted(set(org.evidence)),
+            "evidence": sorted(org.evidence),
         }
         names = [n for n in dict.fromkeys(org.other_names) if n != org.name]
         if names:

@@ -277,3 +277,7 @@ PLATFORM: Final = re.compile(
 # -------------------------------------------------------------------- dates
 
 YEAR: Final = re.compile(r"(?P<year>[0-9]{4})年|(?P<same>同年|当年)")
+
+#: 依託商會的團委、婦聯、人民調解委員會…等: bodies belonging to the organisation before 的.
+#: Matched at 的; the owner's name is read by scanning left from it.
+CHILDREN: Final = re.compile(r"的(?P<items>[^,。;的]{2,80}?)等")

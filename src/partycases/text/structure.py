@@ -315,8 +315,10 @@ class _Reader:
         cuts: list[tuple[int, int]] = []  # (marker start, marker end)
         expected = node.last_item + 1
         for match in rules.ITEM.finditer(self.folded, start, end):
-            before = self.folded[start : match.start()].rstrip()
-            if before and before[-1] not in rules.ITEM_AFTER:
+            back = match.start()
+            while back > start and self.folded[back - 1].isspace():
+                back -= 1
+            if back > start and self.folded[back - 1] not in rules.ITEM_AFTER:
                 continue
             try:
                 number = parse_number(match["number"])
