@@ -269,3 +269,64 @@ def cases(draw: st.DrawFn) -> pc.Case:
         "text": text,
     }
     return pc.Case.model_validate(data)
+
+
+# ----------------------------------------------------------------- renderable
+
+# Ideographs that spell no structure: no numerals (一是, 二、), no 是, no 案例 words.
+_PLAIN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF).filter(
+    lambda c: c not in "零〇一二三四五六七八九十百千两兩是案例编編者按来來源" and not c.isspace()
+)
+_HEADINGS = [
+    ("案例背景", pc.SectionKind.BACKGROUND),
+    ("主要做法", pc.SectionKind.PRACTICES),
+    ("工作成效", pc.SectionKind.OUTCOMES),
+    ("特色亮点", pc.SectionKind.OTHER),
+]
+
+
+def plain(min_size: int, max_size: int) -> st.SearchStrategy[str]:
+    """Ideographs with no structural meaning."""
+    return st.text(_PLAIN, min_size=min_size, max_size=max_size)
+
+
+@st.composite
+def _renderable_section(draw: st.DrawFn, number: int, top: bool) -> pc.Section:
+    if top:
+        heading, kind = draw(st.sampled_from(_HEADINGS))
+    else:
+        heading, kind = draw(plain(2, 12)), pc.SectionKind.OTHER
+    count = draw(st.integers(0, 3))
+    enumerated = draw(st.booleans())
+    markers = ["一是", "二是", "三是"]
+    paragraphs = [
+        pc.Paragraph(text=draw(plain(25, 60)) + "。", marker=markers[i] if enumerated else None)
+        for i in range(count)
+    ]
+    subsections = []
+    if top:
+        subsections = [
+            draw(_renderable_section(i + 1, False)) for i in range(draw(st.integers(0, 2)))
+        ]
+    return pc.Section(
+        kind=kind, number=number, heading=heading, paragraphs=paragraphs, subsections=subsections
+    )
+
+
+@st.composite
+def renderable_cases(draw: st.DrawFn) -> pc.Case:
+    """Cases whose text fields are shaped like the genre, so the published layout can carry them."""
+    sections = [draw(_renderable_section(i + 1, True)) for i in range(draw(st.integers(1, 3)))]
+    when = draw(st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 1, 1)))
+    title = draw(st.none() | plain(6, 20))
+    return pc.Case(
+        id="rendered",
+        language=draw(st.sampled_from(["zh-Hant", "zh-Hans"])),
+        title=title,
+        published_at=draw(st.none() | st.just(when.replace(microsecond=0))),
+        editor_note=draw(st.none() | plain(25, 60).map(lambda t: t + "。")),
+        # Without a title, a lone short first line is a title: the layout cannot tell.
+        headline=draw(st.none() | plain(4, 12)) if title else None,
+        sections=sections,
+        source=draw(st.none() | plain(3, 10).map(lambda p: pc.Source(publisher=p))),
+    )

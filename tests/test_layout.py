@@ -23,10 +23,11 @@ ALLOWED: dict[str, set[str]] = {
     "_json": set(),
     "ids": set(),
     "values": set(),
-    "models": {"ids", "values", "models"},
+    "models": {"errors", "ids", "values", "models"},
     "formats": {"errors", "models", "formats", "_json", "values"},
     "schema": {"models", "_json"},
-    "io": {"errors", "formats", "models"},
+    "io": {"errors", "formats", "models", "text"},
+    "text": {"errors", "ids", "models", "text", "values"},
 }
 
 

@@ -62,6 +62,6 @@ def test_undecodable_bytes_are_an_error(tmp_path: Path) -> None:
     """Bytes that are no supported encoding give a LoadError, never mojibake."""
     path = tmp_path / "noise.txt"
     path.write_bytes(bytes(range(128, 256)) * 4)
-    with pytest.raises(pc.LoadError, match="not UTF-8.*GB18030 or Big5") as caught:
+    with pytest.raises(pc.LoadError, match=r"not UTF-8.*GB18030 or Big5") as caught:
         pc.load(path)
     assert caught.value.path == str(path)

@@ -45,7 +45,7 @@ def parse_quietly(text: str) -> pc.Case:
 
 
 def test_seed_states_what_the_example_states() -> None:
-    """Organisations, founding, members, honours, activities, works, sections and source all match."""
+    """Organisations, founding, members, honours, activities, works, sections, source match."""
     case = parse_quietly(seed_text())
     assert differences(fact_sets(pc.load(EXAMPLE)), fact_sets(case)) == []
     assert case.unparsed == ("2", ",")

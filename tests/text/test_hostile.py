@@ -1,0 +1,69 @@
+"""Pathological texts finish: no pattern backtracks, no pass goes quadratic.
+
+These are guards against hangs, not timings: each input gets a generous budget
+enforced by an alarm, and the measured times live in the benchmarks.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+import partycases as pc
+
+BUDGET_SECONDS = 20
+
+HOSTILE = {
+    "unclosed quotes": "一、背景\n" + "「" * 100_000 + "\n",
+    "unclosed curly quotes": "一、背景\n" + "“" * 100_000 + "\n",
+    "a megabyte of digits and 年": "一、背景\n" + ("2019年1" * 170_000)[:1_000_000] + "\n",
+    "repeated 一是": "一、背景\n" + "一是" * 100_000 + "\n",
+    "repeated 一是 lines": "一、背景\n" + "一是甲。\n" * 30_000,
+    "suffix flood": "一、背景\n" + "商會" * 200_000 + "\n",
+    "unclosed title marks": "一、背景\n" + "《商會" * 50_000 + "\n",
+    "owner flood": "一、背景\n" + "甲的" * 200_000 + "\n",
+    "agent flood": "一、背景\n" + "被" * 200_000 + "評為\n",
+    "heading flood": "一、\n" * 50_000,
+    "note markers": "【編者按】" * 50_000,
+}
+
+
+@contextmanager
+def budget(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging when the body runs past ``seconds``."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"did not finish within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGALRM is POSIX only")
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_text_finishes_with_a_case(name: str) -> None:
+    """Each hostile text ends in a valid case, with every character accounted for."""
+    text = HOSTILE[name]
+    with budget(BUDGET_SECONDS), warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        case, report = pc.parse_text(text, report=True)
+    assert case.text == text
+    assert report.uncovered(text) == []
+
+
+def test_oversized_text_is_refused() -> None:
+    """A text over the size limit is a LoadError before any pattern runs."""
+    from partycases.text.parse import MAX_TEXT
+
+    with pytest.raises(pc.LoadError, match="the limit is"):
+        pc.parse_text("甲" * (MAX_TEXT + 1))
