@@ -51,23 +51,23 @@ def test_loads_accepts_str_bytes_and_bom(tianjin_path: Path) -> None:
     [
         (
             "dangling-awarded-by.json",
-            [(None, None, "/honours/0/awarded_by/1", "no entity has the id 'org:某省委宣傳部'")],
+            [(25, 9, "/honours/0/awarded_by/1", "no entity has the id 'org:某省委宣傳部'")],
         ),
         (
             "recipient-is-activity.json",
             [
                 (
-                    None,
-                    None,
+                    22,
+                    7,
                     "/honours/0/recipient_id",
                     "'activity:讀書會' is an activity; expected the id of",
                 )
             ],
         ),
-        ("month-13.json", [(None, None, "/organisations/0/founded", "month 13 is out of range")]),
+        ("month-13.json", [(10, 7, "/organisations/0/founded", "month 13 is out of range")]),
         (
             "unknown-field.json",
-            [(None, None, "/organisations/1/website", "unknown field 'website'")],
+            [(16, 7, "/organisations/1/website", "unknown field 'website'")],
         ),
         ("truncated.json", [(19, 4, "", "invalid JSON: EOF while parsing")]),
         ("empty.json", [(1, 1, "", "the document is empty; expected a JSON object")]),
@@ -75,8 +75,8 @@ def test_loads_accepts_str_bytes_and_bom(tianjin_path: Path) -> None:
         (
             "several-problems.json",
             [
-                (None, None, "/honours/0/recipient_id", "is an activity"),
-                (None, None, "/honours/0/awarded_by/0", "no entity has the id 'org:無此單位'"),
+                (22, 7, "/honours/0/recipient_id", "is an activity"),
+                (24, 9, "/honours/0/awarded_by/0", "no entity has the id 'org:無此單位'"),
             ],
         ),
     ],

@@ -12,13 +12,15 @@ Canonical output, the same bytes on every machine:
 
 from __future__ import annotations
 
+import attrs
 from pydantic import ValidationError
 
-from partycases.errors import LoadError
+from partycases.errors import LoadError, Problem
+from partycases.formats._locate import locate
 from partycases.formats._problems import from_validation_error
 from partycases.models import SCHEMA_VERSION, Case
 
-__all__ = ["dumps", "loads"]
+__all__ = ["dumps", "loads", "with_positions"]
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -32,7 +34,19 @@ def loads(data: bytes | str) -> Case:
     try:
         return Case.model_validate_json(data)
     except ValidationError as error:
-        raise LoadError(from_validation_error(error, data)) from None
+        raise LoadError(with_positions(from_validation_error(error, data), data)) from None
+
+
+def with_positions(problems: list[Problem], data: bytes | str) -> list[Problem]:
+    """Give each content problem the line and column of its value in ``data``."""
+    located = []
+    for problem in problems:
+        if problem.line is None:
+            where = locate(data, problem.pointer)
+            if where is not None:
+                problem = attrs.evolve(problem, line=where[0], column=where[1])
+        located.append(problem)
+    return located
 
 
 _HEADER = b'{\n  "schema_version": "' + SCHEMA_VERSION.encode() + b'",'
