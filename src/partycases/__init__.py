@@ -21,6 +21,7 @@ _EXPORTS: dict[str, str] = {
     "Activity": "partycases.models",
     "ActivityKind": "partycases.models",
     "Case": "partycases.models",
+    "CaseStream": "partycases.io",
     "DateRange": "partycases.values",
     "FormatError": "partycases.errors",
     "Honour": "partycases.models",
@@ -35,6 +36,7 @@ _EXPORTS: dict[str, str] = {
     "Organisation": "partycases.models",
     "OrganisationKind": "partycases.models",
     "Paragraph": "partycases.models",
+    "ParseReport": "partycases.text",
     "PartialDate": "partycases.values",
     "PartycasesError": "partycases.errors",
     "PartycasesWarning": "partycases.errors",
@@ -49,11 +51,14 @@ _EXPORTS: dict[str, str] = {
     "Series": "partycases.models",
     "Source": "partycases.models",
     "Span": "partycases.values",
+    "Summary": "partycases.io",
     "Work": "partycases.models",
     "WorkKind": "partycases.models",
     "WriteError": "partycases.errors",
     "dump": "partycases.io",
+    "dump_jsonl": "partycases.io",
     "dumps": "partycases.io",
+    "iter_cases": "partycases.io",
     "json_schema": "partycases.schema",
     "load": "partycases.io",
     "loads": "partycases.io",
@@ -62,7 +67,6 @@ _EXPORTS: dict[str, str] = {
     "organisation_id": "partycases.ids",
     "parse_text": "partycases.text",
     "render_text": "partycases.text",
-    "ParseReport": "partycases.text",
 }
 
 __all__ = [
@@ -70,6 +74,7 @@ __all__ = [
     "Activity",
     "ActivityKind",
     "Case",
+    "CaseStream",
     "DateRange",
     "FormatError",
     "Honour",
@@ -98,12 +103,15 @@ __all__ = [
     "Series",
     "Source",
     "Span",
+    "Summary",
     "Work",
     "WorkKind",
     "WriteError",
     "__version__",
     "dump",
+    "dump_jsonl",
     "dumps",
+    "iter_cases",
     "json_schema",
     "load",
     "loads",
@@ -138,8 +146,21 @@ if TYPE_CHECKING:
         Problem,
         WriteError,
     )
-    from partycases.ids import make_id, name_key, organisation_id
-    from partycases.io import dump, dumps, load, loads
+    from partycases.ids import (
+        make_id,
+        name_key,
+        organisation_id,
+    )
+    from partycases.io import (
+        CaseStream,
+        Summary,
+        dump,
+        dump_jsonl,
+        dumps,
+        iter_cases,
+        load,
+        loads,
+    )
     from partycases.models import (
         SCHEMA_VERSION,
         Activity,
@@ -164,6 +185,18 @@ if TYPE_CHECKING:
         Work,
         WorkKind,
     )
-    from partycases.schema import json_schema
-    from partycases.text import ParseReport, parse_text, render_text
-    from partycases.values import DateRange, PartialDate, Qualifier, Quantity, Span
+    from partycases.schema import (
+        json_schema,
+    )
+    from partycases.text import (
+        ParseReport,
+        parse_text,
+        render_text,
+    )
+    from partycases.values import (
+        DateRange,
+        PartialDate,
+        Qualifier,
+        Quantity,
+        Span,
+    )

@@ -7,18 +7,34 @@ on every error. A failed write leaves the file that was there before intact.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from partycases.errors import LoadError, Problem, WriteError
-from partycases.formats import Format, format_for_path, get_format
+import attrs
+
+from partycases.errors import FormatError, LoadError, Problem, WriteError
+from partycases.formats import Format, format_for_path, get_format, names
 
 if TYPE_CHECKING:
     from partycases.models import Case
 
-__all__ = ["DEFAULT_MAX_BYTES", "atomic_write", "dump", "dumps", "load", "loads"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "CaseStream",
+    "Summary",
+    "atomic_write",
+    "atomic_writer",
+    "dump",
+    "dump_jsonl",
+    "dumps",
+    "iter_cases",
+    "load",
+    "loads",
+]
 
 #: The largest file :func:`load` reads unless told otherwise (64 MiB).
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -98,14 +114,21 @@ def dump(case: Case, path: PathLike, *, format: str | None = None) -> None:
 
 
 def atomic_write(path: PathLike, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once.
+    """Replace ``path`` with ``data`` all at once (see :func:`atomic_writer`)."""
+    with atomic_writer(path) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: PathLike) -> Iterator[BinaryIO]:
+    """Write ``path`` through a temporary file that replaces it only on success.
 
     The bytes go to a temporary file beside the target, which is flushed to disk
-    and then renamed over it. On any failure the temporary file is removed and
-    the old file, if any, is left exactly as it was.
+    and renamed over it when the ``with`` block ends without an exception. On any
+    failure the temporary file is removed and the old file, if any, is left
+    exactly as it was.
     """
     target = Path(path)
-    directory = target.parent
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
@@ -116,13 +139,13 @@ def atomic_write(path: PathLike, data: bytes) -> None:
         raise WriteError(f"{target}: cannot write: {error.strerror}") from None
     try:
         handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=directory
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
         )
     except OSError as error:
         raise WriteError(f"{target}: cannot write: {error.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
@@ -130,6 +153,139 @@ def atomic_write(path: PathLike, data: bytes) -> None:
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        if isinstance(error, OSError):
+        if isinstance(error, OSError) and not isinstance(error, WriteError):
             raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
         raise
+
+
+def dump_jsonl(cases: Iterable[Case], path: PathLike) -> int:
+    """Write ``cases`` to ``path`` as JSON Lines, atomically; return how many were written."""
+    from partycases.formats.json import dumps_compact
+
+    count = 0
+    with atomic_writer(path) as stream:
+        for case in cases:
+            stream.write(dumps_compact(case))
+            count += 1
+    return count
+
+
+# ------------------------------------------------------------------ corpora
+
+
+@attrs.define
+class Summary:
+    """Counts of what :func:`iter_cases` has yielded so far."""
+
+    ok: int = 0
+    """Cases that loaded and validated."""
+    failed: int = 0
+    """Files or lines that gave a :class:`~partycases.LoadError`."""
+
+    @property
+    def total(self) -> int:
+        """Every item seen: ``ok + failed``."""
+        return self.ok + self.failed
+
+
+_GLOB = frozenset("*?[")
+Source = PathLike | BinaryIO | TextIO
+
+
+class CaseStream(Iterator["Case | LoadError"]):
+    """The items of a corpus, one at a time, with a running :class:`Summary`."""
+
+    def __init__(self, items: Iterator[Case | LoadError]) -> None:
+        self._items = items
+        self.summary = Summary()
+
+    def __iter__(self) -> CaseStream:
+        return self
+
+    def __next__(self) -> Case | LoadError:
+        item = next(self._items)
+        if isinstance(item, LoadError):
+            self.summary.failed += 1
+        else:
+            self.summary.ok += 1
+        return item
+
+
+def iter_cases(
+    source: Source | Iterable[Source],
+    *,
+    format: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> CaseStream:
+    """Every case in ``source``, lazily: each item is a case or the error for that file or line.
+
+    ``source`` is a path, a directory (searched recursively for files of a known
+    format), a glob, a JSON Lines file, an open stream of JSON Lines, or an
+    iterable of these. Nothing is skipped silently: a file that cannot be read,
+    a glob that matches nothing and each bad line are yielded as a
+    :class:`~partycases.LoadError` naming the file (and line).
+    """
+    return CaseStream(_items(source, format, max_bytes))
+
+
+def _is_stream(value: object) -> bool:
+    return hasattr(value, "read") and not isinstance(value, (str, os.PathLike))
+
+
+def _items(source: object, format: str | None, max_bytes: int) -> Iterator[Case | LoadError]:
+    if _is_stream(source):
+        yield from _stream_items(source, getattr(source, "name", "<stream>"))  # type: ignore[arg-type]
+        return
+    if isinstance(source, (str, os.PathLike)):
+        yield from _path_items(os.fspath(source), format, max_bytes)
+        return
+    for item in source:  # type: ignore[attr-defined]
+        yield from _items(item, format, max_bytes)
+
+
+def _stream_items(stream: BinaryIO | TextIO, name: str) -> Iterator[Case | LoadError]:
+    from partycases.formats.jsonl import iter_lines
+
+    for item in iter_lines(stream):
+        yield item.with_path(str(name)) if isinstance(item, LoadError) else item
+
+
+def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[Case | LoadError]:
+    path = Path(name)
+    if path.is_dir():
+        known = {ext for fmt_name in names() for ext in get_format(fmt_name).extensions}
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in known)
+        for file in files:
+            yield from _file_items(str(file), format, max_bytes)
+        return
+    if not path.exists() and _GLOB & set(name):
+        matches = sorted(glob.glob(name, recursive=True))
+        if not matches:
+            yield LoadError([Problem("no file matches this pattern")], name)
+        for match in matches:
+            yield from _path_items(match, format, max_bytes)
+        return
+    yield from _file_items(name, format, max_bytes)
+
+
+def _file_items(name: str, format: str | None, max_bytes: int) -> Iterator[Case | LoadError]:
+    try:
+        fmt = _pick(name, format)
+    except FormatError as error:
+        yield LoadError([Problem(str(error))], name)
+        return
+    if fmt.name == "jsonl":
+        try:
+            stream = open(name, "rb")  # noqa: SIM115 - closed below, after the last line
+        except OSError as error:
+            yield LoadError([Problem(f"cannot read the file: {error.strerror}")], name)
+            return
+        with stream:
+            yield from _stream_items(stream, name)
+        return
+    try:
+        yield load(name, format=fmt.name, max_bytes=max_bytes)
+    except LoadError as error:
+        yield error
+    except FormatError as error:
+        yield LoadError([Problem(str(error))], name)

@@ -29,22 +29,36 @@ _CJK_DATE = re.compile(r"([0-9]{4})\s*年(?:\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,
 _PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 
+def _from_python(value: object, cls: type, parse: Any) -> Any:
+    # Python callers, and the YAML and TOML loaders, may hand over more than
+    # text: an instance, a bare year (2013) or a calendar date (TOML 2013-09-01).
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        return parse(value)
+    if cls is PartialDate and not isinstance(value, (bool, dt.datetime)):
+        try:
+            if isinstance(value, dt.date):
+                return PartialDate(value.year, value.month, value.day)
+            if isinstance(value, int):
+                return PartialDate(value)
+        except ValueError as error:
+            raise PydanticCustomError("partial_date", str(error)) from None
+    raise PydanticCustomError(
+        "date_type",
+        "expected a date as text, e.g. 2013-09; got {kind}",
+        {"kind": type(value).__name__},
+    )
+
+
 def _str_input_schema(parse_json: Any, parse_python: Any, cls: type) -> core_schema.CoreSchema:
-    """Validate from the strict text form (JSON), or an instance or any accepted text (Python)."""
+    """Validate the strict text form from JSON; in Python also instances, years and dates."""
     return core_schema.json_or_python_schema(
         json_schema=core_schema.chain_schema(
             [core_schema.str_schema(), core_schema.no_info_plain_validator_function(parse_json)]
         ),
-        python_schema=core_schema.union_schema(
-            [
-                core_schema.is_instance_schema(cls),
-                core_schema.chain_schema(
-                    [
-                        core_schema.str_schema(),
-                        core_schema.no_info_plain_validator_function(parse_python),
-                    ]
-                ),
-            ]
+        python_schema=core_schema.no_info_plain_validator_function(
+            lambda value: _from_python(value, cls, parse_python)
         ),
         serialization=core_schema.to_string_ser_schema(),
     )

@@ -50,7 +50,11 @@ _FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
         Format("json", (".json",), "partycases.formats.json"),
+        Format("jsonl", (".jsonl", ".ndjson"), "partycases.formats.jsonl"),
+        Format("yaml", (".yaml", ".yml"), "partycases.formats.yaml"),
+        Format("toml", (".toml",), "partycases.formats.toml"),
         Format("text", (".txt", ".text"), "partycases.text.codec"),
+        Format("markdown", (".md", ".markdown"), "partycases.formats.markdown"),
     )
 }
 

@@ -7,6 +7,7 @@ gives up quietly (returns ``None``) on anything it does not understand.
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 __all__ = ["locate"]
@@ -16,8 +17,8 @@ _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _SCALAR = re.compile(r"-?[0-9][0-9.eE+-]*|true|false|null")
 
 
-class _Stop(Exception):
-    pass
+class _StopError(Exception):
+    """The scan found its target, or met something it does not read."""
 
 
 def _tokens(pointer: str) -> list[str]:
@@ -47,9 +48,9 @@ class _Scanner:
         position = self.skip(position)
         if path == self.target:
             self.found = position
-            raise _Stop
+            raise _StopError
         if position >= len(self.text):
-            raise _Stop
+            raise _StopError
         char = self.text[position]
         if char == "{":
             return self.object(position + 1, path)
@@ -61,7 +62,7 @@ class _Scanner:
             else _SCALAR.match(self.text, position)
         )
         if match is None:
-            raise _Stop
+            raise _StopError
         return match.end()
 
     def object(self, position: int, path: list[str]) -> int:
@@ -72,15 +73,15 @@ class _Scanner:
             position = self.skip(position)
             key = _STRING.match(self.text, position)
             if key is None:
-                raise _Stop
+                raise _StopError
             name = _decode_key(key.group())
             position = self.skip(key.end())
             if not self.text.startswith(":", position):
-                raise _Stop
+                raise _StopError
             if [*path, name] == self.target:
                 # Point at the field's key: it names the problem, known field or not.
                 self.found = key.start()
-                raise _Stop
+                raise _StopError
             position = self.value(position + 1, [*path, name])
             position = self.skip(position)
             if self.text.startswith(",", position):
@@ -88,7 +89,7 @@ class _Scanner:
                 continue
             if self.text.startswith("}", position):
                 return position + 1
-            raise _Stop
+            raise _StopError
 
     def array(self, position: int, path: list[str]) -> int:
         position = self.skip(position)
@@ -104,7 +105,7 @@ class _Scanner:
                 continue
             if self.text.startswith("]", position):
                 return position + 1
-            raise _Stop
+            raise _StopError
 
 
 def locate(data: bytes | str, pointer: str) -> tuple[int, int] | None:
@@ -115,10 +116,8 @@ def locate(data: bytes | str, pointer: str) -> tuple[int, int] | None:
         return None
     text = text.removeprefix("\ufeff")
     scanner = _Scanner(text, _tokens(pointer))
-    try:
+    with contextlib.suppress(_StopError, ValueError, RecursionError):
         scanner.value(0, [])
-    except (_Stop, ValueError, RecursionError):
-        pass
     if scanner.found is None:
         return None
     line = text.count("\n", 0, scanner.found) + 1

@@ -12,6 +12,8 @@ Canonical output, the same bytes on every machine:
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 from pydantic import ValidationError
 
@@ -20,7 +22,7 @@ from partycases.formats._locate import locate
 from partycases.formats._problems import from_validation_error
 from partycases.models import SCHEMA_VERSION, Case
 
-__all__ = ["dumps", "loads", "with_positions"]
+__all__ = ["dumps", "dumps_compact", "loads", "to_data", "with_positions"]
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -41,15 +43,16 @@ def with_positions(problems: list[Problem], data: bytes | str) -> list[Problem]:
     """Give each content problem the line and column of its value in ``data``."""
     located = []
     for problem in problems:
-        if problem.line is None:
-            where = locate(data, problem.pointer)
-            if where is not None:
-                problem = attrs.evolve(problem, line=where[0], column=where[1])
-        located.append(problem)
+        where = None if problem.line is not None else locate(data, problem.pointer)
+        if where is None:
+            located.append(problem)
+        else:
+            located.append(attrs.evolve(problem, line=where[0], column=where[1]))
     return located
 
 
 _HEADER = b'{\n  "schema_version": "' + SCHEMA_VERSION.encode() + b'",'
+_COMPACT_HEADER = b'{"schema_version":"' + SCHEMA_VERSION.encode() + b'",'
 
 
 def dumps(case: Case) -> bytes:
@@ -59,3 +62,15 @@ def dumps(case: Case) -> bytes:
     # empty and always starts with "{\n".
     body = case.model_dump_json(exclude_defaults=True, indent=2)
     return b"".join((_HEADER, body[1:].encode(), b"\n"))
+
+
+def dumps_compact(case: Case) -> bytes:
+    """Return ``case`` as one canonical line of JSON, newline-terminated (for JSON Lines)."""
+    body = case.model_dump_json(exclude_defaults=True)
+    return b"".join((_COMPACT_HEADER, body[1:].encode(), b"\n"))
+
+
+def to_data(case: Case) -> dict[str, Any]:
+    """The canonical JSON data of ``case`` as Python values, ``schema_version`` first."""
+    body = case.model_dump(mode="json", exclude_defaults=True)
+    return {"schema_version": SCHEMA_VERSION, **body}

@@ -1,0 +1,58 @@
+"""JSON Lines: one canonical compact case per line.
+
+``loads`` reads a document of exactly one case (use :func:`partycases.iter_cases`
+for a corpus); :func:`iter_lines` yields every line's case or error, lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from partycases.errors import LoadError, Problem
+from partycases.formats.json import dumps_compact
+from partycases.formats.json import loads as loads_json
+from partycases.models import Case
+
+__all__ = ["dumps", "iter_lines", "loads"]
+
+
+def _with_line(error: LoadError, line: int) -> LoadError:
+    # Within a line, the JSON position's line is always 1: keep its column.
+    problems = [attrs.evolve(problem, line=line) for problem in error.problems]
+    return LoadError(problems, error.path)
+
+
+def iter_lines(lines: Iterable[bytes | str]) -> Iterator[Case | LoadError]:
+    """Each non-blank line's case, or a :class:`LoadError` carrying its line number."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield loads_json(line)
+        except LoadError as error:
+            yield _with_line(error, number)
+
+
+def loads(data: bytes | str) -> Case:
+    """Read a JSON Lines document that holds exactly one case."""
+    found = list(iter_lines(data.splitlines()))
+    if len(found) != 1:
+        raise LoadError(
+            [
+                Problem(
+                    f"expected exactly one case, found {len(found)} lines; "
+                    "use iter_cases for a corpus"
+                )
+            ]
+        )
+    item = found[0]
+    if isinstance(item, LoadError):
+        raise item
+    return item
+
+
+def dumps(case: Case) -> bytes:
+    """One canonical line of JSON for ``case``."""
+    return dumps_compact(case)

@@ -1,0 +1,127 @@
+"""Markdown (write only): a readable page for a case, with its facts as tables."""
+
+from __future__ import annotations
+
+from partycases.errors import FormatError
+from partycases.models import Case, Honour, Section
+
+__all__ = ["dumps", "loads"]
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("|", "\\|").replace("\n", " ") or "—"
+
+
+def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _by_date(honour: Honour) -> tuple[bool, str]:
+    return (honour.date is None, str(honour.date.lower) if honour.date else "")
+
+
+def _sections(sections: tuple[Section, ...], depth: int, out: list[str]) -> None:
+    for section in sections:
+        number = f"{section.number}. " if section.number is not None else ""
+        if section.heading or number:
+            out += ["#" * (depth + 2) + f" {number}{section.heading or ''}".rstrip(), ""]
+        for paragraph in section.paragraphs:
+            marker = f"**{paragraph.marker}**" if paragraph.marker else ""
+            out += [marker + paragraph.text, ""]
+        _sections(section.subsections, depth + 1, out)
+
+
+def dumps(case: Case) -> bytes:
+    """A Markdown page: title, metadata, the body, then tables of the facts."""
+    names = {org.id: org.name for org in case.organisations}
+    names.update({work.id: f"《{work.title}》" for work in case.works})
+    names.update({person.id: person.name for person in case.people})
+
+    def named(ids: tuple[str, ...]) -> str:
+        return "、".join(names.get(i, i) for i in ids)
+
+    out = [f"# {case.title or case.id}", ""]
+    meta = [
+        (
+            "Series",
+            f"{case.series.name} {case.series.number or ''}".strip() if case.series else None,
+        ),
+        ("Published", case.published_at.isoformat(sep=" ") if case.published_at else None),
+        ("Source", case.source.publisher if case.source else None),
+        ("Language", case.language),
+        ("About", named(case.subject_ids) or None),
+    ]
+    out += [f"- **{label}:** {value}" for label, value in meta if value]
+    out.append("")
+    if case.editor_note:
+        out += [f"> {case.editor_note}", ""]
+    if case.headline:
+        out += [f"**{case.headline}**", ""]
+    _sections(case.sections, 0, out)
+    if case.organisations:
+        out += ["## Organisations", ""]
+        out += _table(
+            ["Name", "Kind", "Founded", "Members", "Grade", "Approved by", "Supervised by"],
+            [
+                [o.name, o.kind.value, o.founded, o.member_count, o.grade,
+                 named(o.approved_by), named(o.supervised_by)]
+                for o in case.organisations
+            ],
+        )  # fmt: skip
+    if case.honours:
+        out += ["## Honours", ""]
+        out += _table(
+            ["Year", "Title", "Recipient", "Awarded by", "Level", "Batch", "Kind"],
+            [
+                [h.date, h.title, names.get(h.recipient_id, h.recipient_id), named(h.awarded_by),
+                 h.level.value if h.level else None, h.batch, h.kind.value]
+                for h in sorted(case.honours, key=_by_date)
+            ],
+        )  # fmt: skip
+    if case.activities:
+        out += ["## Activities", ""]
+        out += _table(
+            ["Date", "Name", "Kind", "Organisers", "Participants"],
+            [
+                [a.date, a.name, a.kind.value, named(a.organiser_ids), "、".join(a.participants)]
+                for a in case.activities
+            ],
+        )
+    if case.works:
+        out += ["## Works", ""]
+        out += _table(
+            ["Title", "Kind", "Creators", "Platforms", "Date"],
+            [
+                [
+                    f"《{w.title}》",
+                    w.kind.value,
+                    named(w.creator_ids),
+                    "、".join(w.platforms),
+                    w.date,
+                ]
+                for w in case.works
+            ],
+        )
+    if case.people:
+        out += ["## People", ""]
+        out += _table(
+            ["Name", "Roles"],
+            [
+                [
+                    p.name,
+                    "、".join(
+                        f"{names.get(r.organisation_id or '', '')}{r.title}" for r in p.roles
+                    ),
+                ]
+                for p in case.people
+            ],
+        )
+    return ("\n".join(out).rstrip() + "\n").encode("utf-8")
+
+
+def loads(data: bytes | str) -> Case:
+    """Markdown is written for people, not read back."""
+    raise FormatError("markdown is a write-only format; load the case from JSON, YAML or TOML")

@@ -1,0 +1,106 @@
+"""TOML (extra ``[toml]``): read with tomllib (tomli before Python 3.11), write with tomli-w.
+
+TOML has no null, so a case whose extensions hold a ``null`` cannot be written;
+that is a clear :class:`~partycases.errors.FormatError`, not silent loss.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+from pydantic import ValidationError
+
+from partycases.errors import FormatError, LoadError, MissingExtraError, Problem
+from partycases.formats.json import to_data
+from partycases.models import Case
+from partycases.models._problems import problems_from
+
+__all__ = ["dumps", "loads"]
+
+_AT = re.compile(r"\(at line (?P<line>[0-9]+), column (?P<column>[0-9]+)\)")
+
+
+def _reader() -> Any:
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib
+    try:
+        import tomli  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        raise MissingExtraError("toml", "tomli") from None
+    return tomli
+
+
+def _writer() -> Any:
+    try:
+        import tomli_w
+    except ImportError:
+        raise MissingExtraError("toml", "tomli-w") from None
+    return tomli_w
+
+
+def _locate(text: str, pointer: str) -> tuple[int, int] | None:
+    # A field's key on a line of its own: ``name = ...``; good enough to point at.
+    key = pointer.rsplit("/", 1)[-1]
+    if not key or key.isdigit():
+        return None
+    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
+    if match is None:
+        return None
+    line = text.count("\n", 0, match.start()) + 1
+    return line, match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+
+
+def loads(data: bytes | str) -> Case:
+    """Validate a TOML document as a case; syntax errors carry line:column."""
+    reader = _reader()
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as error:
+        raise LoadError(
+            [Problem(f"byte {error.start} is not UTF-8; expected UTF-8 TOML")]
+        ) from None
+    try:
+        value = reader.loads(text)
+    except reader.TOMLDecodeError as error:
+        message = str(error)
+        at = _AT.search(message)
+        line, column = (int(at["line"]), int(at["column"])) if at else (None, None)
+        text_only = _AT.sub("", message).strip()
+        raise LoadError([Problem(f"invalid TOML: {text_only}", line=line, column=column)]) from None
+    except RecursionError:
+        raise LoadError([Problem("invalid TOML: nesting too deep")]) from None
+    try:
+        return Case.model_validate(value)
+    except ValidationError as error:
+        located = []
+        for problem in problems_from(error):
+            found = _locate(text, problem.pointer)
+            located.append(
+                problem if found is None else Problem(problem.message, problem.pointer, *found)
+            )
+        raise LoadError(located) from None
+
+
+def _has_null(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, dict):
+        return any(_has_null(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_null(item) for item in value)
+    return False
+
+
+def dumps(case: Case) -> bytes:
+    """Canonical TOML of ``case`` (keys in model order)."""
+    data = to_data(case)
+    if _has_null(data):
+        raise FormatError(
+            "TOML has no null; this case's extensions hold one, so write JSON or YAML"
+        )
+    text: str = _writer().dumps(data)
+    return text.encode("utf-8")
