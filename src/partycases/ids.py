@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ID_KINDS",
+    "IdKind",
     "make_id",
     "name_key",
     "organisation_id",

@@ -67,3 +67,21 @@ def test_oversized_text_is_refused() -> None:
 
     with pytest.raises(pc.LoadError, match="the limit is"):
         pc.parse_text("甲" * (MAX_TEXT + 1))
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x07", "\ud800"])
+def test_binary_text_is_refused(bad: str) -> None:
+    """A NUL, another control character or a lone surrogate makes it binary: a LoadError with the offset."""
+    with pytest.raises(pc.LoadError, match=r"at offset 7 .*expected a plain text document"):
+        pc.parse_text(f"一、背景\n甲乙{bad}丙")
+
+
+def test_invisible_characters_do_not_split_names() -> None:
+    """Zero-width and direction marks inside a name are dropped from the value, kept in the text."""
+    text = "一、背景\n天津市\u200b文化傳媒\u202e商會成立於2013年，出品《\u200b》。\n"
+    case = pc.parse_text(text)
+    [org] = case.organisations
+    assert org.name == "天津市文化傳媒商會"
+    assert org.id == "org:天津市文化传媒商会"
+    assert case.works == ()
+    assert case.text == text

@@ -89,8 +89,11 @@ def loads(data: bytes | str) -> Case:
         raise LoadError(
             [Problem(f"byte {error.start} is not UTF-8; expected UTF-8 YAML")]
         ) from None
-    loader = _loader_class(yaml)(text)
+    loader = None
     try:
+        # The reader checks every character as it is built: NUL and other
+        # unprintable characters fail here, as a YAML error.
+        loader = _loader_class(yaml)(text)
         root = loader.get_single_node()
         value = None if root is None else loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
@@ -101,7 +104,8 @@ def loads(data: bytes | str) -> Case:
     except (yaml.YAMLError, RecursionError) as error:
         raise LoadError([Problem(f"invalid YAML: {error}")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(value, dict):
         got = "nothing" if value is None else type(value).__name__
         raise LoadError([Problem(f"expected a mapping, got {got}", line=1, column=1)])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Annotated, Final
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from partycases.ids import ID_PATTERN
 from partycases.values import Span
@@ -37,7 +39,23 @@ class Model(BaseModel):
     )
 
 
+#: Characters no human text field may hold: C0 controls but tab and line ends,
+#: DEL, zero-width and direction marks (they make look-alike names), BOMs and
+#: lone surrogates (which no encoding can write).
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+
+
 def _nfc(value: str) -> str:
+    bad = _FORBIDDEN.search(value)
+    if bad is not None:
+        raise PydanticCustomError(
+            "text_character",
+            "character U+{code} at position {position} is not allowed in text "
+            "(control, zero-width, direction mark or lone surrogate)",
+            {"code": f"{ord(bad.group()):04X}", "position": bad.start()},
+        )
     # is_normalized is a quick check that allocates nothing for text already in NFC.
     if unicodedata.is_normalized("NFC", value):
         return value

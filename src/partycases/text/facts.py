@@ -15,9 +15,10 @@ from typing import Any
 
 import attrs
 
-from partycases.ids import make_id, name_key, organisation_id
+from partycases.ids import IdKind, make_id, name_key, organisation_id
 from partycases.models import ActivityKind, HonourKind, HonourLevel, OrganisationKind, WorkKind
 from partycases.text import rules
+from partycases.text.normalise import INVISIBLE
 from partycases.text.numerals import parse_number
 from partycases.values import DateRange, PartialDate, Quantity
 
@@ -29,6 +30,14 @@ YearAt = Callable[[int], "int | None"]
 
 def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
+
+
+def _id_or_none(kind: IdKind, *parts: str | int) -> str | None:
+    """An id for the parts, or None when they hold no letter or digit to make one from."""
+    try:
+        return make_id(kind, *parts)
+    except ValueError:
+        return None
 
 
 def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
@@ -143,11 +152,15 @@ class _Extractor:
         self.taken = _Intervals()  # spans already used by a fact title (no names inside)
         self.last_year: int | None = None  # what 同年 means at the start of a paragraph
 
+    def read(self, start: int, end: int) -> str:
+        """The text of ``[start, end)`` as a field value: invisible format characters dropped."""
+        return self.text[start:end].translate(INVISIBLE)
+
     # ------------------------------------------------------- organisations
 
     def org(self, start: int, end: int, kind: OrganisationKind | None = None) -> _Org:
         """The organisation named by ``text[start:end]``, created on first sight."""
-        name = self.text[start:end]
+        name = self.read(start, end)
         key = name_key(name)
         found = self.orgs.get(key)
         if found is None:
@@ -163,9 +176,7 @@ class _Extractor:
             found = _Org(name, key, kind)
             place = rules.PLACE.match(folded)
             if place is not None:
-                found.location = self.text[
-                    start + place.start("place") : start + place.end("place")
-                ]
+                found.location = self.read(start + place.start("place"), start + place.end("place"))
             self.orgs[key] = found
             self.order.append(key)
         found.evidence[start, end] = None
@@ -176,7 +187,8 @@ class _Extractor:
         folded = self.folded
         while position > region_start and end - position < rules.NAME_MAX:
             char = folded[position - 1]
-            if not _is_han(char):
+            # Invisible format characters inside a name do not end it.
+            if not _is_han(char) and ord(char) not in INVISIBLE:
                 break
             # 经 in 经济 and 年 in 青年 are part of a name, not a boundary.
             part_of_name = (char == "经" and folded[position : position + 1] in "济营贸") or (
@@ -259,7 +271,7 @@ class _Extractor:
                     self.orgs[self.branch.key] = self.branch
                     self.order.append(self.branch.key)
             if self.branch is not None:
-                alias = self.text[mention.start : mention.end]
+                alias = self.read(mention.start, mention.end)
                 self.branch.evidence[mention.start, mention.end] = None
                 if (
                     len(alias) > 3
@@ -357,7 +369,7 @@ class _Extractor:
             self._region(start, end)
         self._short_forms()
         publisher_id = None
-        if publisher is not None:
+        if publisher is not None and _id_or_none("org", self.read(*publisher)):
             publisher_id = self.org(*publisher).id
         subjects: list[_Org] = [self.primary] if self.primary is not None else []
         if note is not None:
@@ -481,7 +493,7 @@ class _Extractor:
                 continue
             org = self._subject(mentions, match.start(), agents) or self.primary
             if org is not None and org.grade is None:
-                org.grade = self.text[match.start("grade") : match.end("grade")]
+                org.grade = self.read(match.start("grade"), match.end("grade"))
                 org.evidence[match.span("grade")] = None
         for match in rules.MEMBERS.finditer(self.folded, start, end):
             org = self._subject(mentions, match.start(), agents) or self.primary
@@ -495,11 +507,11 @@ class _Extractor:
                 value, word = int(match["value2"]), match["before2"] or match["after2"]
                 first = match.start()
                 unit_span = match.span("unit2")
-            unit = self.text[unit_span[0] : unit_span[1]]
+            unit = self.read(*unit_span)
             if unit_span[1] < match.end():  # 名 followed by 会员: keep the noun
-                unit = self.text[unit_span[0] : match.end()]
+                unit = self.read(unit_span[0], match.end())
             qualifier = rules.QUALIFIERS.get(word or "", "exact")
-            text = self.text[first : match.end()]
+            text = self.read(first, match.end())
             org.member_count = Quantity(value, qualifier, unit, text)  # type: ignore[arg-type]
             org.evidence[first, match.end()] = None
 
@@ -521,7 +533,7 @@ class _Extractor:
         for match in rules.WORK.finditer(folded, start, end):
             title_span = match.span("title")
             self.taken.add(*match.span())
-            title = self.text[title_span[0] : title_span[1]].strip()
+            title = self.read(*title_span).strip()
             if not title:
                 continue
             before = folded[max(start, match.start() - 8) : match.start()]
@@ -532,7 +544,9 @@ class _Extractor:
             if kind is WorkKind.OTHER and rules.ONLINE_WORK_AFTER.match(folded, match.end(), end):
                 kind = WorkKind.ONLINE_WORK
             creator = self._subject(mentions, match.start(), agents)
-            work_id = make_id("work", title)
+            work_id = _id_or_none("work", title)
+            if work_id is None:
+                continue
             work = self.works.get(work_id)
             if work is None:
                 work = {
@@ -596,7 +610,7 @@ class _Extractor:
                 and "「" not in folded[title_start + 1 : title_end - 1]
             ):
                 title_start, title_end = title_start + 1, title_end - 1
-            title = self.text[title_start:title_end].strip()
+            title = self.read(title_start, title_end).strip()
             if len(title) < 2:
                 continue
             self.taken.add(title_start, title_end)
@@ -629,8 +643,8 @@ class _Extractor:
                     kind = candidate
                     break
             parts: list[str | int] = [recipient_name] + ([year] if year else []) + [title]
-            honour_id = make_id("honour", *parts)
-            if honour_id in self.honours:
+            honour_id = _id_or_none("honour", *parts)
+            if honour_id is None or honour_id in self.honours:
                 continue
             evidence_start = match.start()
             years_before = list(rules.YEAR.finditer(folded, previous_end, match.start()))
@@ -683,7 +697,7 @@ class _Extractor:
         for match in rules.QUOTED_ACTIVITY.finditer(folded, start, end):
             kind = rules.ACTIVITY_SUFFIX_KINDS.get(match["suffix"], ActivityKind.OTHER)
             found.append(
-                (match.start(), match.end(), self.text[match.start() : match.end()], kind, {})
+                (match.start(), match.end(), self.read(match.start(), match.end()), kind, {})
             )
         for match in rules.CAMPAIGN.finditer(folded, start, end):
             quote_start = match.start("name") - 1
@@ -691,7 +705,7 @@ class _Extractor:
                 (
                     quote_start,
                     match.end(),
-                    self.text[quote_start : match.end()],
+                    self.read(quote_start, match.end()),
                     ActivityKind.CAMPAIGN,
                     {},
                 )
@@ -709,7 +723,7 @@ class _Extractor:
                 name_start -= 1
             if needs_name and name_start == match.start():
                 continue
-            found.append((name_start, match.end(), self.text[name_start : match.end()], kind, {}))
+            found.append((name_start, match.end(), self.read(name_start, match.end()), kind, {}))
         event = rules.DATED_EVENT.match(folded, start, end)
         if event is not None:
             who_start, who_end = event.span("who")
@@ -718,7 +732,7 @@ class _Extractor:
             for piece in rules.PARTICIPANT_SPLIT.split(folded[who_start:who_end]):
                 at = folded.find(piece, position, who_end)
                 if piece.strip() and at >= 0:
-                    participants.append(self.text[at : at + len(piece)].strip())
+                    participants.append(self.read(at, at + len(piece)).strip())
                     position = at + len(piece)
             organisers = []
             for mention in self.mentions(who_start, who_end) or []:
@@ -738,7 +752,7 @@ class _Extractor:
                 (
                     verb_start,
                     event.end(),
-                    self.text[verb_start : event.end()],
+                    self.read(verb_start, event.end()),
                     ActivityKind.EVENT,
                     extra,
                 )
@@ -762,7 +776,9 @@ class _Extractor:
             if date is None:
                 known = year_at(act_start)
                 date = PartialDate(known) if known else None
-            activity_id = make_id("activity", name)
+            activity_id = _id_or_none("activity", name)
+            if activity_id is None:
+                continue
             if activity_id in self.activities:
                 self.activities[activity_id]["evidence"].append((act_start, act_end))
                 continue
@@ -802,7 +818,7 @@ class _Extractor:
                 continue
             position = match.start("items")
             for item in items:
-                original = self.text[position : position + len(item)]
+                original = self.read(position, position + len(item))
                 name = owner.name + original
                 child = self.orgs.get(name_key(name))
                 if child is None:

@@ -19,7 +19,15 @@ import attrs
 if TYPE_CHECKING:
     import opencc
 
-__all__ = ["Line", "fold", "is_traditional", "lines"]
+__all__ = ["INVISIBLE", "Line", "fold", "is_traditional", "lines"]
+
+#: Invisible format characters (zero-width, direction marks, BOM): dropped from
+#: field values, which must not hold them; evidence spans still index the text
+#: as it was.
+INVISIBLE: Final = dict.fromkeys(
+    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A)]
+)
+INVISIBLE[0xFEFF] = None
 
 # Full-width ASCII (！ to ～) to half-width, ideographic space to space, and every
 # quotation mark to 「 or 」 so one pattern matches 「」, “”, ‘’ and 『』.

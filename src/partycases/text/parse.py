@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import warnings
 from typing import Any, Literal, overload
 
@@ -13,7 +14,7 @@ from partycases.errors import LoadError, PartycasesWarning, Problem
 from partycases.models import Case
 from partycases.models._problems import problems_from
 from partycases.text.facts import extract
-from partycases.text.normalise import fold, is_traditional
+from partycases.text.normalise import INVISIBLE, fold, is_traditional
 from partycases.text.structure import Node, Segment, Skeleton, read_structure
 
 __all__ = ["ParseReport", "Segment", "parse_text"]
@@ -48,8 +49,14 @@ class ParseReport:
         ]
 
 
+#: What makes a "text" binary: C0 controls but tab, line ends and form feed; lone surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def _span(text: str, span: tuple[int, int] | None) -> str | None:
-    return None if span is None else text[span[0] : span[1]]
+    if span is None:
+        return None
+    return text[span[0] : span[1]].translate(INVISIBLE).strip() or None
 
 
 def _section(node: Node, text: str) -> dict[str, Any]:
@@ -58,7 +65,7 @@ def _section(node: Node, text: str) -> dict[str, Any]:
         "number": node.number,
         "heading": _span(text, node.heading),
         "paragraphs": [
-            {"text": text[block.start : block.end], "marker": _span(text, block.marker)}
+            {"text": _span(text, (block.start, block.end)), "marker": _span(text, block.marker)}
             for block in node.paragraphs
         ],
         "subsections": [_section(sub, text) for sub in node.subsections],
@@ -105,6 +112,16 @@ def parse_text(
     """
     if len(text) > MAX_TEXT:
         raise LoadError([Problem(f"the text has {len(text)} characters; the limit is {MAX_TEXT}")])
+    binary = _CONTROL.search(text)
+    if binary is not None:
+        raise LoadError(
+            [
+                Problem(
+                    f"character U+{ord(binary.group()):04X} at offset {binary.start()} is a "
+                    "control character or lone surrogate; expected a plain text document"
+                )
+            ]
+        )
     folded = fold(text)
     skeleton = read_structure(text, folded)
     facts = extract(text, folded, _regions(skeleton), skeleton.editor_note, skeleton.source)
@@ -125,7 +142,9 @@ def parse_text(
         "honours": facts.honours,
         "activities": facts.activities,
         "works": facts.works,
-        "unparsed": [text[start:end] for start, end in skeleton.unparsed],
+        "unparsed": [
+            kept for kept in (_span(text, span) for span in skeleton.unparsed) if kept is not None
+        ],
         "text": text,
     }
     if skeleton.series is not None:
