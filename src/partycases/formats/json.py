@@ -15,12 +15,15 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+import orjson
 from pydantic import ValidationError
 
 from partycases.errors import LoadError, Problem
 from partycases.formats._locate import locate
 from partycases.formats._problems import from_validation_error
+from partycases.migrate import migrate
 from partycases.models import SCHEMA_VERSION, Case
+from partycases.models._problems import problems_from
 
 __all__ = ["dumps", "dumps_compact", "loads", "to_data", "with_positions"]
 
@@ -36,7 +39,25 @@ def loads(data: bytes | str) -> Case:
     try:
         return Case.model_validate_json(data)
     except ValidationError as error:
+        if _old_version(error):
+            return _migrated(data)
         raise LoadError(with_positions(from_validation_error(error, data), data)) from None
+
+
+def _old_version(error: ValidationError) -> bool:
+    return any(detail["loc"] == ("schema_version",) for detail in error.errors(include_url=False))
+
+
+def _migrated(data: bytes | str) -> Case:
+    """The slow path, for files of another schema version: raw data, migrate, validate."""
+    try:
+        raw = orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        raise LoadError([Problem(f"invalid JSON: {error}")]) from None
+    try:
+        return Case.model_validate(migrate(raw))
+    except ValidationError as error:
+        raise LoadError(problems_from(error)) from None
 
 
 def with_positions(problems: list[Problem], data: bytes | str) -> list[Problem]:

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from partycases.errors import FormatError, LoadError, MissingExtraError, Problem
 from partycases.formats.json import to_data
+from partycases.migrate import migrate, needs_migration
 from partycases.models import Case
 from partycases.models._problems import problems_from
 
@@ -74,7 +75,7 @@ def loads(data: bytes | str) -> Case:
     except RecursionError:
         raise LoadError([Problem("invalid TOML: nesting too deep")]) from None
     try:
-        return Case.model_validate(value)
+        return Case.model_validate(migrate(value) if needs_migration(value) else value)
     except ValidationError as error:
         located = []
         for problem in problems_from(error):

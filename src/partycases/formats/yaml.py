@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from partycases.errors import LoadError, MissingExtraError, Problem
 from partycases.formats.json import to_data
+from partycases.migrate import migrate, needs_migration
 from partycases.models import Case
 from partycases.models._problems import problems_from
 
@@ -110,7 +111,7 @@ def loads(data: bytes | str) -> Case:
         got = "nothing" if value is None else type(value).__name__
         raise LoadError([Problem(f"expected a mapping, got {got}", line=1, column=1)])
     try:
-        return Case.model_validate(value)
+        return Case.model_validate(migrate(value) if needs_migration(value) else value)
     except ValidationError as error:
         located = []
         for problem in problems_from(error):

@@ -1,0 +1,93 @@
+"""Schema versions: older case files are upgraded on raw data, one pure step per version.
+
+Every file carries ``schema_version``. A file of an older version is passed
+through the registered steps, each a pure ``dict -> dict`` function, until it
+is current; the original version and the steps applied are recorded under
+``extensions["partycases.migration"]``. A file from a newer major version is
+refused with the release of partycases it needs.
+
+Version 0.9 (the draft format before 1.0) differs from 1.0 in three ways:
+organisations were listed under ``organizations``; an honour's year was a bare
+integer ``year`` rather than a partial date ``date``; a member count was a bare
+integer rather than a quantity.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any, Final
+
+from partycases.errors import LoadError, Problem
+
+__all__ = ["CURRENT", "MIGRATION_KEY", "STEPS", "migrate", "needs_migration"]
+
+CURRENT: Final = "1.0"
+#: Where a migrated case records what was done to it.
+MIGRATION_KEY: Final = "partycases.migration"
+#: The partycases release that first reads each future major version (none yet).
+FUTURE: Final[dict[str, str]] = {}
+
+Data = dict[str, Any]
+
+
+def _from_0_9(data: Data) -> Data:
+    out = copy.deepcopy(data)
+    if "organizations" in out:
+        out["organisations"] = out.pop("organizations")
+    for honour in out.get("honours") or []:
+        if isinstance(honour, dict) and "year" in honour:
+            year = honour.pop("year")
+            if year is not None:
+                honour["date"] = str(year)
+    for org in out.get("organisations") or []:
+        if isinstance(org, dict) and isinstance(org.get("member_count"), int):
+            org["member_count"] = {"value": org["member_count"]}
+    out["schema_version"] = "1.0"
+    return out
+
+
+#: version -> (next version, step)
+STEPS: Final[dict[str, tuple[str, Callable[[Data], Data]]]] = {
+    "0.9": ("1.0", _from_0_9),
+}
+
+
+def needs_migration(data: object) -> bool:
+    """Whether ``data`` is a mapping whose ``schema_version`` is not the current one."""
+    return isinstance(data, dict) and data.get("schema_version", CURRENT) != CURRENT
+
+
+def migrate(data: Data) -> Data:
+    """Upgrade raw case data to the current version; a :class:`LoadError` if that cannot be done."""
+    version = data.get("schema_version", CURRENT)
+    if not isinstance(version, str):
+        raise LoadError(
+            [Problem(f"schema_version must be text such as {CURRENT!r}", "/schema_version")]
+        )
+    original, applied = version, []
+    while version != CURRENT:
+        step = STEPS.get(version)
+        if step is None:
+            raise LoadError([Problem(_unknown(version), "/schema_version")])
+        target, function = step
+        data = function(data)
+        applied.append(f"{version}->{target}")
+        version = target
+    if applied:
+        extensions = dict(data.get("extensions") or {})
+        extensions[MIGRATION_KEY] = {"from": original, "steps": applied}
+        data = {**data, "extensions": extensions}
+    return data
+
+
+def _unknown(version: str) -> str:
+    major = version.split(".", 1)[0]
+    if major.isdigit() and int(major) > int(CURRENT.split(".")[0]):
+        needed = FUTURE.get(major, f"a release that reads schema version {major}.x")
+        return (
+            f"schema version {version} is newer than this partycases reads ({CURRENT}); "
+            f"upgrade partycases to {needed}"
+        )
+    known = ", ".join(sorted([*STEPS, CURRENT]))
+    return f"unknown schema version {version!r}; expected one of {known}"

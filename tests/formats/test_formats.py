@@ -1,0 +1,248 @@
+"""Every format: round trips, errors with line:column, and the registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import partycases as pc
+from tests.conftest import DATA, EXAMPLE_CASES
+from tests.strategies import cases
+
+
+def _no_null(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, dict):
+        return all(_no_null(item) for item in value.values())
+    if isinstance(value, list):
+        return all(_no_null(item) for item in value)
+    return True
+
+
+@given(cases())
+def test_jsonl_round_trip(case: pc.Case) -> None:
+    """JSON Lines holds a case on one line and reads it back exactly."""
+    data = pc.dumps(case, format="jsonl")
+    assert data.count(b"\n") == 1
+    assert pc.loads(data, format="jsonl") == case
+
+
+@given(cases())
+def test_yaml_round_trip(case: pc.Case) -> None:
+    """YAML round-trips every case exactly."""
+    assert pc.loads(pc.dumps(case, format="yaml"), format="yaml") == case
+
+
+@given(cases().filter(lambda case: _no_null(dict(case.extensions))))
+def test_toml_round_trip(case: pc.Case) -> None:
+    """TOML round-trips every case it can hold (TOML has no null)."""
+    assert pc.loads(pc.dumps(case, format="toml"), format="toml") == case
+
+
+def test_toml_refuses_null() -> None:
+    """A case with a null in its extensions cannot be TOML: a FormatError, not a lossy file."""
+    case = pc.Case(id="x", language="zh-Hans", extensions={"org.example": {"a": None}})
+    with pytest.raises(pc.FormatError, match="TOML has no null"):
+        pc.dumps(case, format="toml")
+
+
+@pytest.mark.parametrize("path", EXAMPLE_CASES, ids=lambda p: p.name)
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "toml"])
+def test_examples_in_every_format(tmp_path: Path, path: Path, fmt: str) -> None:
+    """load picks the format from the extension; each example survives each format."""
+    case = pc.load(path)
+    target = tmp_path / f"case.{fmt}"
+    pc.dump(case, target)
+    assert pc.load(target) == case
+    assert pc.dumps(pc.load(target), format=fmt) == target.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "data", "line", "column", "fragment"),
+    [
+        ("yaml", "id: x\nlanguage: zh-Hans\ntitle: [unclosed\n", 4, 1, "invalid YAML"),
+        (
+            "yaml",
+            "id: x\nlanguage: zh-Hans\norganisations:\n- id: org:甲\n  name: 甲\n  founded: 2013-13\n",
+            6,
+            3,
+            "month 13",
+        ),
+        ("yaml", "id: x\nlanguage: zh-Hans\ncolour: red\n", 3, 1, "unknown field 'colour'"),
+        ("toml", 'id = "x"\nlanguage = "zh-Hans"\ntitle = \n', 3, 9, "invalid TOML"),
+        (
+            "toml",
+            'id = "x"\nlanguage = "zh-Hans"\ncolour = "red"\n',
+            3,
+            1,
+            "unknown field 'colour'",
+        ),
+    ],
+)
+def test_errors_carry_line_and_column(
+    fmt: str, data: str, line: int, column: int, fragment: str
+) -> None:
+    """YAML and TOML problems carry line:column, syntax and content alike."""
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(data.encode(), format=fmt)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (line, column)
+    assert fragment in problem.message
+
+
+def test_yaml_is_loaded_safely() -> None:
+    """Python tags cannot construct objects; alias bombs are refused before they expand."""
+    with pytest.raises(pc.LoadError, match="invalid YAML"):
+        pc.loads(
+            b"id: !!python/object/apply:os.system ['true']\nlanguage: zh-Hans\n", format="yaml"
+        )
+    # Twelve levels of nine aliases each: 9**12 strings if expanded, under extensions.
+    bomb = (
+        "id: x\nlanguage: zh-Hans\nextensions:\n  org.x:\n    a: &a [x, x, x, x, x, x, x, x, x]\n"
+    )
+    bomb += "".join(
+        f"    {chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n"
+        for i in range(12)
+    )
+    with pytest.raises(pc.LoadError, match="more than 100 aliases"):
+        pc.loads(bomb.encode(), format="yaml")
+
+
+def test_yaml_and_toml_accept_native_dates() -> None:
+    """Hand-written YAML and TOML may use bare years and calendar dates for partial dates."""
+    yaml_case = pc.loads(
+        "id: x\nlanguage: zh-Hans\norganisations:\n- {id: 'org:甲', name: 甲, founded: 2013}\n",
+        format="yaml",
+    )
+    assert yaml_case.organisations[0].founded == pc.PartialDate(2013)
+    toml_case = pc.loads(
+        'id = "x"\nlanguage = "zh-Hans"\n[[organisations]]\nid = "org:甲"\nname = "甲"\nfounded = 2013-09-01\n',
+        format="toml",
+    )
+    assert toml_case.organisations[0].founded == pc.PartialDate(2013, 9, 1)
+
+
+def test_markdown_is_write_only() -> None:
+    """Markdown renders facts as tables and refuses to be read back."""
+    case = pc.load(EXAMPLE_CASES[-1])
+    page = pc.dumps(case, format="markdown").decode()
+    assert page.startswith(f"# {case.title}\n")
+    assert "| Year | Title | Recipient | Awarded by | Level | Batch | Kind |" in page
+    assert (
+        "| 2018 | 市級黨建工作示範點 | 天津市文化傳媒商會 | 市委組織部、市非公有制經濟組織和社會組織工委 | municipal | 2 | title |"
+        in page
+    )
+    with pytest.raises(pc.FormatError, match="write-only"):
+        pc.loads(page, format="markdown")
+
+
+def test_jsonl_document_must_hold_one_case(tmp_path: Path) -> None:
+    """load of a .jsonl with two cases points to iter_cases."""
+    path = tmp_path / "two.jsonl"
+    pc.dump_jsonl([pc.load(p) for p in EXAMPLE_CASES], path)
+    with pytest.raises(pc.LoadError, match="use iter_cases"):
+        pc.load(path)
+
+
+@pytest.mark.parametrize("name", ["0.9-harbour-chamber.json", "0.9-harbour-chamber.yaml"])
+def test_old_schema_version_is_migrated(name: str) -> None:
+    """A 0.9 file loads as a current case with its migration recorded."""
+    case = pc.load(DATA / "migrations" / name)
+    assert case.schema_version == "1.0"
+    assert case.organisations[0].member_count == pc.Quantity(85)
+    assert case.honours[0].date == pc.PartialDate(2016)
+    assert case.extensions["partycases.migration"] == {"from": "0.9", "steps": ["0.9->1.0"]}
+    assert pc.loads(pc.dumps(case)) == case
+
+
+def test_future_major_version_is_a_clear_error() -> None:
+    """A 2.x file says which partycases it needs."""
+    with pytest.raises(
+        pc.LoadError,
+        match=r"schema version 2\.0 is newer than this partycases reads \(1\.0\); upgrade",
+    ):
+        pc.load(DATA / "migrations" / "2.0-future.json")
+    with pytest.raises(pc.LoadError, match=r"unknown schema version .0\.1."):
+        pc.loads(b'{"schema_version": "0.1", "id": "x", "language": "zh-Hans"}')
+
+
+@st.composite
+def _mixed_corpus(draw: st.DrawFn) -> list[tuple[str, bytes, int, int]]:
+    """(name, bytes, good items, bad items) files for a corpus directory."""
+    return draw(st.lists(st.sampled_from(CORPUS_FILES), min_size=1, max_size=8))
+
+
+GOOD = EXAMPLE_CASES[0].read_bytes()
+GOOD_LINE = pc.dumps(pc.load(EXAMPLE_CASES[0]), format="jsonl")
+CORPUS_FILES = [
+    ("good.json", GOOD, 1, 0),
+    ("bad.json", b"{", 0, 1),
+    ("empty.json", b"", 0, 1),
+    ("binary.json", b"\xff\xfe\x00", 0, 1),
+    ("lines.jsonl", GOOD_LINE + b'{"id": 1}\n\n' + GOOD_LINE, 2, 1),
+    ("bad-lines.jsonl", b"not json\n[]\n", 0, 2),
+    ("case.yaml", pc.dumps(pc.load(EXAMPLE_CASES[0]), format="yaml"), 1, 0),
+    ("bad.yaml", b"id: [\n", 0, 1),
+    ("bad.toml", b"id = \n", 0, 1),
+    ("text.txt", "一、案例背景\n北溪市网络作家协会成立于2006年。\n".encode(), 1, 0),
+    ("notes.md", b"# not a case\n", 0, 1),
+]
+
+
+@given(_mixed_corpus())
+def test_iter_cases_accounts_for_every_item(
+    tmp_path_factory: pytest.TempPathFactory, files: list[tuple[str, bytes, int, int]]
+) -> None:
+    """Items in = cases out + errors reported, over any mix of good and broken files."""
+    root = tmp_path_factory.mktemp("corpus")
+    good = bad = 0
+    for index, (name, data, ok, failed) in enumerate(files):
+        folder = root / f"d{index % 3}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{index}-{name}").write_bytes(data)
+        good, bad = good + ok, bad + failed
+    stream = pc.iter_cases(root)
+    items = list(stream)
+    assert sum(isinstance(i, pc.Case) for i in items) == good == stream.summary.ok
+    assert sum(isinstance(i, pc.LoadError) for i in items) == bad == stream.summary.failed
+    assert all(i.path for i in items if isinstance(i, pc.LoadError))
+
+
+def test_iter_cases_sources(tmp_path: Path) -> None:
+    """Globs, JSON Lines lines, open streams and missing paths: each item located, none skipped."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(GOOD_LINE + b"{oops\n" + GOOD_LINE)
+    items = list(pc.iter_cases(str(tmp_path / "*.jsonl")))
+    assert [type(i).__name__ for i in items] == ["Case", "LoadError", "Case"]
+    error = items[1]
+    assert isinstance(error, pc.LoadError)
+    assert (error.path, error.problems[0].line) == (str(corpus), 2)
+    with corpus.open("rb") as stream:
+        assert len(list(pc.iter_cases(stream))) == 3
+    [missing] = list(pc.iter_cases(tmp_path / "nothing.json"))
+    assert isinstance(missing, pc.LoadError)
+    [no_match] = list(pc.iter_cases(str(tmp_path / "*.yaml")))
+    assert isinstance(no_match, pc.LoadError)
+    assert "no file matches" in str(no_match)
+
+
+def test_dump_jsonl_is_atomic(tmp_path: Path) -> None:
+    """A failure while writing a corpus leaves the old file as it was, with no temporary file."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(b"old\n")
+
+    def cases_then_failure() -> Any:
+        yield pc.load(EXAMPLE_CASES[0])
+        raise RuntimeError("source failed")
+
+    with pytest.raises(RuntimeError, match="source failed"):
+        pc.dump_jsonl(cases_then_failure(), path)
+    assert path.read_bytes() == b"old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["corpus.jsonl"]
+    assert pc.dump_jsonl([pc.load(p) for p in EXAMPLE_CASES], path) == 2
+    assert len(list(pc.iter_cases(path))) == 2
