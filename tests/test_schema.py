@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 
 import partycases as pc
-from partycases.schema import json_schema_bytes
+from partycases.schema import json_schema_bytes, schema_files
 from tests.conftest import DATA, EXAMPLE_CASES, ROOT
 from tests.strategies import cases
 
@@ -28,14 +28,32 @@ def _validator() -> jsonschema.Draft202012Validator:
 VALIDATOR = _validator()
 
 
-def test_committed_schema_is_current() -> None:
-    """docs/schema/case.schema.json equals json_schema(); PARTYCASES_REGENERATE=1 rewrites it."""
-    current = json_schema_bytes()
+@pytest.mark.parametrize("name", sorted(schema_files()))
+def test_committed_schemas_are_current(name: str) -> None:
+    """docs/schema/*.schema.json equal what partycases generates; PARTYCASES_REGENERATE=1 rewrites them."""
+    current = schema_files()[name]
+    path = COMMITTED.parent / name
     if os.environ.get("PARTYCASES_REGENERATE") == "1":
-        COMMITTED.write_bytes(current)
-    assert COMMITTED.read_bytes() == current, (
-        "the committed schema is stale; run PARTYCASES_REGENERATE=1 pytest tests/test_schema.py"
+        path.write_bytes(current)
+    assert path.read_bytes() == current, (
+        f"{path} is stale; run PARTYCASES_REGENERATE=1 pytest tests/test_schema.py"
     )
+    assert json_schema_bytes() == schema_files()["case.schema.json"]
+
+
+@pytest.mark.parametrize("entity", ["organisation", "honour", "activity", "work"])
+def test_entity_schemas_validate_entities_alone(entity: str) -> None:
+    """Each entity's schema has its own $id and validates that entity from an example case."""
+    schema = orjson.loads((COMMITTED.parent / f"{entity}.schema.json").read_bytes())
+    assert schema["$id"] == f"urn:partycases:schema:{pc.SCHEMA_VERSION}:{entity}"
+    validator = jsonschema.Draft202012Validator(schema)
+    plural = {"activity": "activities"}.get(entity, entity + "s")
+    example = orjson.loads(
+        (ROOT / "examples" / "cases" / "tianjin-culture-media-chamber.json").read_bytes()
+    )
+    for item in example[plural]:
+        assert list(validator.iter_errors(item)) == []
+    assert not validator.is_valid({**example[plural][0], "colour": "red"})
 
 
 def test_schema_identity() -> None:
