@@ -58,6 +58,7 @@ _EXPORTS: dict[str, str] = {
     "dump": "partycases.io",
     "dump_jsonl": "partycases.io",
     "dumps": "partycases.io",
+    "generate_cases": "partycases.synthetic",
     "iter_cases": "partycases.io",
     "json_schema": "partycases.schema",
     "load": "partycases.io",
@@ -67,6 +68,8 @@ _EXPORTS: dict[str, str] = {
     "organisation_id": "partycases.ids",
     "parse_text": "partycases.text",
     "render_text": "partycases.text",
+    "to_arrow": "partycases.formats.arrow",
+    "write_parquet": "partycases.formats.arrow",
 }
 
 __all__ = [
@@ -111,6 +114,7 @@ __all__ = [
     "dump",
     "dump_jsonl",
     "dumps",
+    "generate_cases",
     "iter_cases",
     "json_schema",
     "load",
@@ -120,6 +124,8 @@ __all__ = [
     "organisation_id",
     "parse_text",
     "render_text",
+    "to_arrow",
+    "write_parquet",
 ]
 
 
@@ -145,6 +151,10 @@ if TYPE_CHECKING:
         PartycasesWarning,
         Problem,
         WriteError,
+    )
+    from partycases.formats.arrow import (
+        to_arrow,
+        write_parquet,
     )
     from partycases.ids import (
         make_id,
@@ -187,6 +197,9 @@ if TYPE_CHECKING:
     )
     from partycases.schema import (
         json_schema,
+    )
+    from partycases.synthetic import (
+        generate_cases,
     )
     from partycases.text import (
         ParseReport,
