@@ -69,6 +69,7 @@ _EXPORTS: dict[str, str] = {
     "parse_text": "partycases.text",
     "render_text": "partycases.text",
     "to_arrow": "partycases.formats.arrow",
+    "to_jsonld": "partycases.formats.jsonld",
     "write_parquet": "partycases.formats.arrow",
 }
 
@@ -125,6 +126,7 @@ __all__ = [
     "parse_text",
     "render_text",
     "to_arrow",
+    "to_jsonld",
     "write_parquet",
 ]
 
@@ -155,6 +157,9 @@ if TYPE_CHECKING:
     from partycases.formats.arrow import (
         to_arrow,
         write_parquet,
+    )
+    from partycases.formats.jsonld import (
+        to_jsonld,
     )
     from partycases.ids import (
         make_id,

@@ -55,6 +55,7 @@ _FORMATS: dict[str, Format] = {
         Format("toml", (".toml",), "partycases.formats.toml"),
         Format("text", (".txt", ".text"), "partycases.text.codec"),
         Format("markdown", (".md", ".markdown"), "partycases.formats.markdown"),
+        Format("jsonld", (".jsonld",), "partycases.formats.jsonld"),
     )
 }
 

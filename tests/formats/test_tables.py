@@ -1,0 +1,124 @@
+"""Arrow and Parquet tables, and JSON-LD: the shapes other tools read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from pyld import jsonld
+
+import partycases as pc
+from partycases.formats.arrow import COLUMNS, TABLES
+from tests.conftest import EXAMPLE_CASES, ROOT
+
+SCHEMA = "https://schema.org/"
+
+
+def corpus() -> list[pc.Case]:
+    """The example cases and some synthetic ones."""
+    return [pc.load(p) for p in EXAMPLE_CASES] + list(pc.generate_cases(200, seed=3))
+
+
+def test_tables_and_their_documented_columns() -> None:
+    """Seven tables with exactly the documented columns, linked by case_id."""
+    tables = pc.to_arrow(corpus())
+    assert tuple(tables) == TABLES
+    for name, table in tables.items():
+        assert table.column_names == [column for column, _ in COLUMNS[name]]
+    assert tables["cases"].num_rows == 202
+    case_ids = set(tables["cases"].column("case_id").to_pylist())
+    for name in TABLES[1:]:
+        assert set(tables[name].column("case_id").to_pylist()) <= case_ids
+
+
+def test_partial_dates_have_bounds() -> None:
+    """A partial date is text plus lower and upper dates, so SQL can filter by year."""
+    tables = pc.to_arrow([pc.load(EXAMPLE_CASES[-1])])
+    organisations = tables["organisations"].to_pylist()
+    chamber = next(row for row in organisations if row["name"] == "天津市文化傳媒商會")
+    assert (chamber["founded"], chamber["founded_lower"], chamber["founded_upper"]) == (
+        "2013-09",
+        dt.date(2013, 9, 1),
+        dt.date(2013, 9, 30),
+    )
+    assert (chamber["member_count"], chamber["member_qualifier"]) == (300, "nearly")
+    honours = tables["honours"].to_pylist()
+    certificate = next(row for row in honours if row["title"] == "榮譽證書")
+    assert (certificate["year"], certificate["recipient_kind"], certificate["level"]) == (
+        2019,
+        "work",
+        "national",
+    )
+
+
+def test_same_organisation_same_id_across_scripts() -> None:
+    """The organisation named in Traditional in one case and Simplified in another has one id."""
+    rows = pc.to_arrow(corpus())["organisations"].to_pylist()
+    names = {row["name"] for row in rows if row["org_id"] == "org:天津市文化传媒商会"}
+    assert names == {"天津市文化傳媒商會", "天津市文化传媒商会"}
+
+
+def test_evidence_table_reads_the_text() -> None:
+    """The evidence table carries each span and the words it covers."""
+    rows = pc.to_arrow([pc.load(EXAMPLE_CASES[0])])["evidence"].to_pylist()
+    row = next(r for r in rows if r["entity_kind"] == "honour")
+    assert row["text"].endswith("评为“五星级党组织”")
+
+
+def test_write_parquet(tmp_path: Path) -> None:
+    """write_parquet writes one file per table, nothing else, readable back with the same rows."""
+    paths = pc.write_parquet(corpus(), tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
+    assert pq.read_table(paths["honours"]).num_rows == pc.to_arrow(corpus())["honours"].num_rows
+
+
+def test_synthetic_corpus_is_deterministic() -> None:
+    """The same seed gives the same cases, byte for byte."""
+    first = [pc.dumps(c) for c in pc.generate_cases(20, seed=11)]
+    assert first == [pc.dumps(c) for c in pc.generate_cases(20, seed=11)]
+    assert first != [pc.dumps(c) for c in pc.generate_cases(20, seed=12)]
+
+
+def test_query_corpus_example(tmp_path: Path) -> None:
+    """examples/query_corpus.py answers both questions, grouping the shared organisation as one."""
+    pytest.importorskip("duckdb", reason="the DuckDB example needs the [duckdb] extra")
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "query_corpus.py"), str(tmp_path)],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Honours per year and level" in result.stdout
+    assert "天津市文化传媒商会 / 天津市文化傳媒商會" in result.stdout
+
+
+def test_jsonld_expands_with_the_facts() -> None:
+    """to_jsonld expands under a JSON-LD processor and keeps the mapped facts."""
+    case = pc.load(EXAMPLE_CASES[-1])
+    expanded = jsonld.expand(pc.to_jsonld(case))
+    by_id = {node["@id"]: node for node in expanded}
+    article = by_id["urn:partycases:case:tianjin-culture-media-chamber"]
+    assert article["@type"] == [SCHEMA + "Article"]
+    assert article[SCHEMA + "datePublished"] == [{"@value": "2023-05-23T16:34:54"}]
+    chamber = by_id["urn:partycases:org:天津市文化传媒商会"]
+    assert chamber[SCHEMA + "foundingDate"] == [{"@value": "2013-09"}]
+    assert {"@value": "市級黨建工作示範點"} in chamber[SCHEMA + "award"]
+    [count] = chamber["urn:partycases:vocab:memberCount"]
+    assert count["@type"] == [SCHEMA + "QuantitativeValue"]
+    assert count[SCHEMA + "value"] == [{"@value": 300}]
+    branch = by_id["urn:partycases:org:中共天津市文化传媒商会支部委员会"]
+    assert branch[SCHEMA + "parentOrganization"] == [{"@id": chamber["@id"]}]
+    video = by_id["urn:partycases:work:我爱你中国"]
+    assert video["@type"] == [SCHEMA + "VideoObject"]
+    events = [n for n in expanded if n["@type"] == [SCHEMA + "Event"]]
+    assert {"@value": "2019-10-01"} in [
+        e[SCHEMA + "startDate"][0] for e in events if SCHEMA + "startDate" in e
+    ]
+    honours = [n for n in expanded if n["@type"] == ["urn:partycases:vocab:Honour"]]
+    assert len(honours) == len(case.honours)
+    with pytest.raises(pc.FormatError, match="write-only"):
+        pc.loads(b"{}", format="jsonld")
