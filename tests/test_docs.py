@@ -32,7 +32,7 @@ def test_docs_example_runs(
 ) -> None:
     """A docs code block that stops working fails this test."""
     monkeypatch.chdir(ROOT)
-    exec(compile(code, f"{page.name}:block{number}", "exec"), {"__name__": f"docs_{number}"})  # noqa: S102
+    exec(compile(code, f"{page.name}:block{number}", "exec"), {"__name__": f"docs_{number}"})
 
 
 def test_docs_examples_exist() -> None:
