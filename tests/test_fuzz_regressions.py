@@ -11,7 +11,8 @@ import partycases as pc
 from tests.conftest import DATA
 
 FORMATS = ("json", "jsonl", "yaml", "toml", "text")
-CRASHES = sorted((DATA / "fuzz").glob("*"))
+CRASHES = sorted((DATA / "fuzz").glob("loads-*"))
+TEXT_CRASHES = sorted((DATA / "fuzz").glob("text-*"))
 
 
 @pytest.mark.parametrize("path", CRASHES, ids=lambda p: p.name)
@@ -30,3 +31,16 @@ def test_crash_is_now_a_clean_result(path: Path) -> None:
         assert pc.loads(pc.dumps(outcome, format=fmt), format=fmt) == outcome
     else:
         assert str(outcome)
+
+
+@pytest.mark.parametrize("path", TEXT_CRASHES, ids=lambda p: p.name)
+def test_text_crash_is_now_a_clean_result(path: Path) -> None:
+    """The saved bytes (fuzz/harness.py text target) decode and parse to a case, nothing lost."""
+    from partycases.text.decode import decode_text
+
+    text = decode_text(path.read_bytes())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        case, report = pc.parse_text(text, report=True)
+    assert case.text == text
+    assert report.uncovered(text) == []

@@ -137,9 +137,10 @@ def atomic_writer(path: PathLike) -> Iterator[BinaryIO]:
         mode = 0o666 & ~umask
     except OSError as error:
         raise WriteError(f"{target}: cannot write: {error.strerror}") from None
+    _sweep(target)
     try:
         handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
         )
     except OSError as error:
         raise WriteError(f"{target}: cannot write: {error.strerror}") from None
@@ -156,6 +157,38 @@ def atomic_writer(path: PathLike) -> Iterator[BinaryIO]:
         if isinstance(error, OSError) and not isinstance(error, WriteError):
             raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
         raise
+
+
+def _sweep(target: Path) -> None:
+    """Remove temporary files a killed writer of ``target`` left behind.
+
+    Temporary names carry the writer's process id; a file whose process is gone
+    cannot be finished by anyone, so the next writer of the same target removes it.
+    """
+    prefix = f".{target.name}."
+    try:
+        names = [
+            n for n in os.listdir(target.parent) if n.startswith(prefix) and n.endswith(".tmp")
+        ]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(target.parent / name)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but is not ours
+    return True
 
 
 def dump_jsonl(cases: Iterable[Case], path: PathLike) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import unicodedata
 from calendar import monthrange
@@ -167,19 +168,8 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     @classmethod
-    def _validate_iso(cls, value: str) -> Self:
-        match = _ISO_DATE.fullmatch(value)
-        if match is None:
-            raise PydanticCustomError(
-                "partial_date", "expected a partial date YYYY, YYYY-MM or YYYY-MM-DD"
-            )
-        year, month, day = match.groups()
-        try:
-            return cls(
-                int(year), None if month is None else int(month), None if day is None else int(day)
-            )
-        except ValueError as error:
-            raise PydanticCustomError("partial_date", str(error)) from None
+    def _validate_iso(cls, value: str) -> PartialDate:
+        return _iso_date(value)
 
     @classmethod
     def _validate(cls, value: str) -> Self:
@@ -204,6 +194,23 @@ class PartialDate:
             "description": "A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.",
             "examples": ["2013", "2013-09", "2019-10-01"],
         }
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_date(value: str) -> PartialDate:
+    """The strict text form, parsed once per distinct value (dates repeat across a corpus)."""
+    match = _ISO_DATE.fullmatch(value)
+    if match is None:
+        raise PydanticCustomError(
+            "partial_date", "expected a partial date YYYY, YYYY-MM or YYYY-MM-DD"
+        )
+    year, month, day = match.groups()
+    try:
+        return PartialDate(
+            int(year), None if month is None else int(month), None if day is None else int(day)
+        )
+    except ValueError as error:
+        raise PydanticCustomError("partial_date", str(error)) from None
 
 
 @attrs.frozen
@@ -281,7 +288,7 @@ class Qualifier(str, enum.Enum):
 class _QuantityDict(TypedDict):
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
 
-    value: Annotated[int, Field(ge=0, description="The number stated.")]
+    value: Annotated[int, Field(ge=0, le=10**12, description="The number stated.")]
     qualifier: NotRequired[
         Annotated[Qualifier, Field(description="How the number relates to the true value.")]
     ]
@@ -305,8 +312,8 @@ class Quantity:
     def __attrs_post_init__(self) -> None:
         if isinstance(self.value, bool) or not isinstance(self.value, int):
             raise TypeError(f"a quantity's value must be an int, not {type(self.value).__name__}")
-        if self.value < 0:
-            raise ValueError(f"quantity {self.value} is negative; expected 0 or more")
+        if not 0 <= self.value <= 10**12:
+            raise ValueError(f"quantity {self.value} is out of range; expected 0 to 10**12")
         object.__setattr__(self, "qualifier", Qualifier(self.qualifier))
 
     def __str__(self) -> str:

@@ -21,8 +21,9 @@ from pydantic import ValidationError
 from partycases.errors import LoadError, Problem
 from partycases.formats._locate import locate
 from partycases.formats._problems import from_validation_error
-from partycases.migrate import migrate
+from partycases.migrate import migrate, needs_migration
 from partycases.models import SCHEMA_VERSION, Case
+from partycases.models._base import TEXT_FAST_PATTERN
 from partycases.models._problems import problems_from
 
 __all__ = ["dumps", "dumps_compact", "loads", "to_data", "with_positions"]
@@ -39,25 +40,32 @@ def loads(data: bytes | str) -> Case:
     try:
         return Case.model_validate_json(data)
     except ValidationError as error:
-        if _old_version(error):
-            return _migrated(data)
+        if _needs_slow_path(error):
+            return _slow(data)
         raise LoadError(with_positions(from_validation_error(error, data), data)) from None
 
 
-def _old_version(error: ValidationError) -> bool:
-    return any(detail["loc"] == ("schema_version",) for detail in error.errors(include_url=False))
+def _needs_slow_path(error: ValidationError) -> bool:
+    """Another schema version, or text the fast path cannot vouch for (not NFC, odd characters)."""
+    for detail in error.errors(include_url=False):
+        if detail["loc"] == ("schema_version",):
+            return True
+        ctx = detail.get("ctx") or {}
+        if detail["type"] == "string_pattern_mismatch" and ctx.get("pattern") == TEXT_FAST_PATTERN:
+            return True
+    return False
 
 
-def _migrated(data: bytes | str) -> Case:
-    """The slow path, for files of another schema version: raw data, migrate, validate."""
+def _slow(data: bytes | str) -> Case:
+    """The slow path: raw data, migrated if old, validated in Python (which normalises text)."""
     try:
         raw = orjson.loads(data)
     except orjson.JSONDecodeError as error:
         raise LoadError([Problem(f"invalid JSON: {error}")]) from None
     try:
-        return Case.model_validate(migrate(raw))
+        return Case.model_validate(migrate(raw) if needs_migration(raw) else raw)
     except ValidationError as error:
-        raise LoadError(problems_from(error)) from None
+        raise LoadError(with_positions(problems_from(error), data)) from None
 
 
 def with_positions(problems: list[Problem], data: bytes | str) -> list[Problem]:

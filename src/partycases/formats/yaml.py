@@ -7,6 +7,7 @@ instead of expanded.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -123,10 +124,32 @@ def loads(data: bytes | str) -> Case:
         raise LoadError(located) from None
 
 
+#: Characters YAML readers treat as line breaks or may not round-trip: such
+#: strings are written double-quoted, with escapes.
+_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _dumper(yaml: Any) -> Any:
+    class Dumper(yaml.SafeDumper):  # type: ignore[misc]
+        pass
+
+    def text(dumper: Any, data: str) -> Any:
+        style = '"' if _ESCAPE.search(data) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    Dumper.add_representer(str, text)
+    return Dumper
+
+
 def dumps(case: Case) -> bytes:
     """Canonical YAML: the JSON data model in block style, keys in model order, UTF-8."""
     yaml = _yaml()
-    text: str = yaml.safe_dump(
-        to_data(case), allow_unicode=True, sort_keys=False, default_flow_style=False, width=4096
+    text: str = yaml.dump(
+        to_data(case),
+        Dumper=_dumper(yaml),
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=4096,
     )
     return text.encode("utf-8")

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Final
+from typing import Annotated, Any, Final
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StringConstraints,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from partycases.ids import ID_PATTERN
+from partycases.models._nfc_unsafe import NFC_UNSAFE
 from partycases.values import Span
 
 __all__ = [
+    "MAX_COUNT",
+    "MAX_ITEMS",
+    "MAX_TEXT",
+    "TEXT_FAST_PATTERN",
     "ActivityId",
     "CaseId",
     "Evidence",
@@ -40,11 +52,17 @@ class Model(BaseModel):
 
 
 #: Characters no human text field may hold: C0 controls but tab and line ends,
-#: DEL, zero-width and direction marks (they make look-alike names), BOMs and
-#: lone surrogates (which no encoding can write).
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+#: DEL, zero-width and direction marks (they make look-alike names) and BOMs.
+FORBIDDEN_CHARACTERS: Final = (
+    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 )
+# Lone surrogates too: no encoding can write them.
+_FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARACTERS}\ud800-\udfff]")
+#: The JSON fast path's check, run inside pydantic-core: text holding none of
+#: these characters is clean and already NFC. Anything else fails this pattern
+#: and the loader retries on the slow path, where :func:`_nfc` normalises or
+#: explains.
+TEXT_FAST_PATTERN: Final = f"^[^{FORBIDDEN_CHARACTERS}{NFC_UNSAFE}]*$"
 
 
 def _nfc(value: str) -> str:
@@ -62,8 +80,42 @@ def _nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
-#: Human text: stripped, NFC-normalised, never empty.
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_nfc)]
+class _TextSchema:
+    """Human text: stripped, non-empty, clean and NFC.
+
+    From JSON the checks run inside pydantic-core (one pattern, no Python call
+    per field); from Python the value is normalised by :func:`_nfc`.
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.str_schema(
+                strip_whitespace=True, min_length=1, pattern=TEXT_FAST_PATTERN
+            ),
+            python_schema=core_schema.no_info_after_validator_function(
+                _nfc, core_schema.str_schema(strip_whitespace=True, min_length=1)
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "minLength": 1}
+
+
+#: Human text: stripped, NFC-normalised, never empty, free of control and invisible characters.
+Text = Annotated[str, _TextSchema]
+
+#: The most entities of one kind (organisations, honours, …) one case may hold.
+MAX_ITEMS: Final = 10_000
+#: The longest ``Case.text``, in characters (the parser's limit too).
+MAX_TEXT: Final = 10 * 1024 * 1024
+#: The largest count a quantity may state.
+MAX_COUNT: Final = 10**12
 
 ID_KEY: Final = r"[^\s/\\:]{1,200}"
 

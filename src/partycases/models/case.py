@@ -8,7 +8,7 @@ from typing import Annotated, Final, Literal
 from pydantic import Field, JsonValue, StringConstraints, model_validator
 from pydantic_core import ValidationError
 
-from partycases.models._base import CaseId, Language, Model, Reference, Text
+from partycases.models._base import MAX_ITEMS, MAX_TEXT, CaseId, Language, Model, Reference, Text
 from partycases.models._references import case_problems
 from partycases.models.activity import Activity
 from partycases.models.honour import Honour
@@ -71,17 +71,17 @@ class Case(Model):
     """The headline or slogan line before the sections."""
     subject_ids: tuple[Reference, ...] = ()
     """Ids of the organisations the case is about."""
-    sections: tuple[Section, ...] = ()
+    sections: Annotated[tuple[Section, ...], Field(max_length=MAX_ITEMS)] = ()
     """The body: numbered sections with their subsections and paragraphs."""
-    organisations: tuple[Organisation, ...] = ()
+    organisations: Annotated[tuple[Organisation, ...], Field(max_length=MAX_ITEMS)] = ()
     """Every organisation the case names."""
-    people: tuple[Person, ...] = ()
+    people: Annotated[tuple[Person, ...], Field(max_length=MAX_ITEMS)] = ()
     """Every person the case names."""
-    honours: tuple[Honour, ...] = ()
+    honours: Annotated[tuple[Honour, ...], Field(max_length=MAX_ITEMS)] = ()
     """Every honour the case reports."""
-    activities: tuple[Activity, ...] = ()
+    activities: Annotated[tuple[Activity, ...], Field(max_length=MAX_ITEMS)] = ()
     """Every activity the case reports."""
-    works: tuple[Work, ...] = ()
+    works: Annotated[tuple[Work, ...], Field(max_length=MAX_ITEMS)] = ()
     """Every work the case names."""
     tags: tuple[Text, ...] = ()
     """Free keywords."""
@@ -89,7 +89,7 @@ class Case(Model):
     """Extra data under namespaced keys (e.g. ``org.example.crawler``)."""
     unparsed: tuple[Text, ...] = ()
     """Text the parser kept but could not place; empty for hand-written cases."""
-    text: str | None = None
+    text: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     """The original document, exactly as read; evidence spans index into it."""
 
     @model_validator(mode="after")

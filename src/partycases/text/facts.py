@@ -604,6 +604,8 @@ class _Extractor:
             if batch_match is not None:
                 batch = parse_number(batch_match["number"])
                 title_start = batch_match.end()
+            if title_end - title_start < 2:
+                continue  # nothing left once 第二批 and 稱號 are taken off
             if (
                 folded[title_start] == "「"
                 and folded[title_end - 1] == "」"

@@ -12,15 +12,13 @@ from pydantic import ValidationError
 
 from partycases.errors import LoadError, PartycasesWarning, Problem
 from partycases.models import Case
+from partycases.models._base import MAX_TEXT
 from partycases.models._problems import problems_from
 from partycases.text.facts import extract
 from partycases.text.normalise import INVISIBLE, fold, is_traditional
 from partycases.text.structure import Node, Segment, Skeleton, read_structure
 
 __all__ = ["ParseReport", "Segment", "parse_text"]
-
-#: Texts longer than this are refused before any pattern runs (10 MiB of characters).
-MAX_TEXT = 10 * 1024 * 1024
 
 
 @attrs.frozen

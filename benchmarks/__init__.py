@@ -1,0 +1,1 @@
+"""partycases benchmarks: run with ``python -m benchmarks`` (``--quick`` for small sizes)."""

@@ -1,0 +1,357 @@
+"""Run every benchmark and print each figure as a ratio to a baseline measured in the same run.
+
+    python -m benchmarks            # full sizes (100,000-case corpus; several minutes)
+    python -m benchmarks --quick    # small sizes, as CI runs it (no assertion on time)
+    python -m benchmarks --json results.json --plot docs/performance.png
+
+Each figure is the best of several repeats; ratios compare partycases with the
+fastest peer measured on the same machine moments before, so they survive a
+noisy machine better than absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+import partycases as pc
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def best(function: Callable[[], object], number: int, repeat: int = 7) -> float:
+    """Best seconds per call over ``repeat`` rounds of ``number`` calls."""
+    return min(timeit.repeat(function, number=number, repeat=repeat)) / number
+
+
+class Report:
+    """Rows of (benchmark, value, baseline, ratio, target), printed as a table."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+
+    def add(  # noqa: PLR0917 - one row, one argument per column
+        self, name: str, value: float, unit: str, baseline: str, ratio: float, target: float | None
+    ) -> None:
+        met = None if target is None else ratio <= target
+        self.rows.append(
+            {
+                "name": name,
+                "value": value,
+                "unit": unit,
+                "baseline": baseline,
+                "ratio": ratio,
+                "target": target,
+                "met": met,
+            }
+        )
+        verdict = "" if met is None else ("meets" if met else "MISSES")
+        goal = "" if target is None else f"<= {target:g}x"
+        print(
+            f"{name:44} {value:12.2f} {unit:8} {ratio:7.2f}x {baseline:34} {goal:8} {verdict}",
+            flush=True,
+        )
+
+
+def documents(count: int) -> tuple[list[pc.Case], list[bytes]]:
+    """Synthetic cases and their canonical JSON."""
+    cases = list(pc.generate_cases(count, seed=2026))
+    return cases, [pc.dumps(case) for case in cases]
+
+
+def bench_decode(report: Report, count: int) -> None:
+    """Validated decode vs msgspec typed decode vs orjson."""
+    from benchmarks.msgspec_schema import DECODER
+
+    _, docs = documents(count)
+    size = sum(map(len, docs)) / len(docs)
+    ours = best(lambda: [pc.loads(d) for d in docs], 5) / len(docs)
+    typed = best(lambda: [DECODER.decode(d) for d in docs], 5) / len(docs)
+    raw = best(lambda: [orjson.loads(d) for d in docs], 5) / len(docs)
+    report.add(
+        f"loads (validated, {size / 1024:.1f} KB docs)",
+        ours * 1e6,
+        "us",
+        "msgspec typed decode",
+        ours / typed,
+        1.6,
+    )
+    report.add("loads", ours * 1e6, "us", "orjson.loads", ours / raw, None)
+
+
+def bench_dump(report: Report, count: int) -> None:
+    """Canonical dumps vs pydantic's fastest dump and orjson of the dict."""
+    cases, _ = documents(count)
+    data = [case.model_dump(mode="json") for case in cases]
+    ours = best(lambda: [pc.dumps(c) for c in cases], 5) / len(cases)
+    compact = best(lambda: [pc.dumps(c, format="jsonl") for c in cases], 5) / len(cases)
+    fastest = best(lambda: [c.model_dump_json() for c in cases], 5) / len(cases)
+    plain = best(lambda: [orjson.dumps(d) for d in data], 5) / len(cases)
+    report.add(
+        "dumps (canonical, indented)",
+        ours * 1e6,
+        "us",
+        "pydantic model_dump_json()",
+        ours / fastest,
+        1.15,
+    )
+    report.add(
+        "dumps (canonical, one line)",
+        compact * 1e6,
+        "us",
+        "pydantic model_dump_json()",
+        compact / fastest,
+        1.15,
+    )
+    report.add(
+        "dumps (canonical, indented)", ours * 1e6, "us", "orjson.dumps(dict)", ours / plain, None
+    )
+
+
+_STREAM = """
+import gc, resource, sys, time
+kind, path = sys.argv[1], sys.argv[2]
+import orjson
+if kind == "partycases":
+    import partycases
+    items = partycases.iter_cases(path)
+elif kind == "msgspec":
+    sys.path.insert(0, sys.argv[3])
+    from benchmarks.msgspec_schema import DECODER
+    items = (DECODER.decode(line) for line in open(path, "rb"))
+else:
+    items = (orjson.loads(line) for line in open(path, "rb"))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+count = sum(1 for _ in items)
+elapsed = time.perf_counter() - start
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(count, elapsed, (after - before) / 1024)
+"""
+
+
+def _stream(kind: str, path: Path) -> tuple[int, float, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", _STREAM, kind, str(path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout.split()
+    return int(out[0]), float(out[1]), float(out[2])
+
+
+def bench_corpus(report: Report, count: int, scratch: Path) -> None:
+    """iter_cases over a JSON Lines corpus: docs/s and peak RSS growth."""
+    path = scratch / "corpus.jsonl"
+    pc.dump_jsonl(pc.generate_cases(count, seed=7), path)
+    results = {
+        kind: min((_stream(kind, path) for _ in range(2)), key=lambda r: r[1])
+        for kind in ("partycases", "msgspec", "orjson")
+    }
+    n, ours, growth = results["partycases"]
+    assert n == count
+    rate = n / ours
+    report.add(
+        f"iter_cases over {count:,} cases",
+        rate,
+        "docs/s",
+        "streamed msgspec typed decode",
+        ours / results["msgspec"][1],
+        1.6,
+    )
+    report.add(
+        f"iter_cases over {count:,} cases",
+        rate,
+        "docs/s",
+        "bare orjson line loop",
+        ours / results["orjson"][1],
+        None,
+    )
+    report.add("iter_cases peak RSS growth", growth, "MB", "target: under 50 MB", growth / 50, 1.0)
+
+
+def bench_parse(report: Report, sizes: list[int]) -> list[tuple[int, float, float]]:
+    """parse_text throughput vs one OpenCC pass, over growing inputs (linearity)."""
+    import warnings
+
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    unit = (ROOT / "tests" / "data" / "texts" / "01-trad-full-width.txt").read_text(
+        encoding="utf-8"
+    )
+    points = []
+    warnings.simplefilter("ignore", pc.PartycasesWarning)
+    pc.parse_text(unit)
+    for size in sizes:
+        text = (unit * (size // len(unit.encode()) + 1))[: max(1, size // 3)]
+        number = max(1, 200_000 // size)
+        ours = best(lambda t=text: pc.parse_text(t), number, 3)
+        base = best(lambda t=text: converter.convert(t), number, 3)
+        megabytes = len(text.encode()) / 1e6
+        points.append((len(text.encode()), ours, base))
+        report.add(
+            f"parse_text {len(text.encode()) / 1024:8.0f} KB",
+            megabytes / ours,
+            "MB/s",
+            "one OpenCC t2s pass",
+            ours / base,
+            15,
+        )
+    per_byte = [ours / size for size, ours, _ in points]
+    spread = max(per_byte) / min(per_byte)
+    report.add(
+        "parse_text linearity (time per byte)",
+        spread,
+        "max/min",
+        "smallest vs largest input",
+        spread,
+        1.2,
+    )
+    return points
+
+
+_IMPORT = "import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
+
+
+def _import_time(code: str) -> float:
+    runs = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", _IMPORT.format(code=code)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        for _ in range(7)
+    ]
+    return min(runs)
+
+
+def bench_import(report: Report) -> None:
+    """import partycases (bare, and ready to validate) vs import pydantic."""
+    pydantic = _import_time("import pydantic")
+    bare = _import_time("import partycases")
+    ready = _import_time("import partycases; partycases.Case")
+    report.add("import partycases", bare * 1e3, "ms", "import pydantic", bare / pydantic, 4)
+    report.add(
+        "import partycases; partycases.Case",
+        ready * 1e3,
+        "ms",
+        "import pydantic",
+        ready / pydantic,
+        4,
+    )
+    leaked = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, partycases; partycases.Case; "
+            "print(sorted(m for m in ('yaml', 'pyarrow', 'rich', 'click', 'tomli_w', 'duckdb') if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    print(f"{'optional dependencies imported':44} {leaked}")
+
+
+def bench_parquet(report: Report, count: int, scratch: Path) -> None:
+    """write_parquet vs writing the same rows with pyarrow directly."""
+    import pyarrow.parquet as pq
+
+    cases = list(pc.generate_cases(count, seed=9))
+    gc.collect()
+    start = time.perf_counter()
+    pc.write_parquet(cases, scratch / "ours")
+    ours = time.perf_counter() - start
+    tables = pc.to_arrow(cases)
+    start = time.perf_counter()
+    for name, table in tables.items():
+        pq.write_table(table, scratch / f"{name}.parquet")
+    direct = time.perf_counter() - start
+    report.add(
+        f"write_parquet {count:,} cases",
+        count / ours,
+        "cases/s",
+        "pyarrow write of the built tables",
+        ours / direct,
+        None,
+    )
+
+
+def plot(points: list[tuple[int, float, float]], path: Path) -> None:
+    """Time and throughput against input size, as a PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [p[0] / 1024 for p in points]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    left.loglog(sizes, [p[1] * 1e3 for p in points], "o-", label="parse_text")
+    left.loglog(sizes, [p[2] * 1e3 for p in points], "s--", label="OpenCC t2s pass")
+    left.set_xlabel("input (KB)")
+    left.set_ylabel("time (ms)")
+    left.set_title("Time grows linearly with input")
+    left.legend()
+    right.semilogx(sizes, [p[0] / p[1] / 1e6 for p in points], "o-")
+    right.set_xlabel("input (KB)")
+    right.set_ylabel("MB/s")
+    right.set_title("parse_text throughput")
+    right.set_ylim(bottom=0)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main() -> int:
+    """Run the suite."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--plot", type=Path, help="write the parse_text scaling plot here (PNG)")
+    args = parser.parse_args()
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
+        f"partycases {pc.__version__}, quick={args.quick}"
+    )
+    report = Report()
+    with tempfile.TemporaryDirectory() as scratch:
+        bench_decode(report, 50 if args.quick else 300)
+        bench_dump(report, 50 if args.quick else 300)
+        bench_corpus(report, 2_000 if args.quick else 100_000, Path(scratch))
+        sizes = (
+            [1_024, 16_384, 65_536] if args.quick else [1_024, 8_192, 65_536, 262_144, 1_048_576]
+        )
+        points = bench_parse(report, sizes)
+        bench_import(report)
+        bench_parquet(report, 1_000 if args.quick else 100_000, Path(scratch))
+    if args.json:
+        args.json.write_text(json.dumps(report.rows, indent=2) + "\n", encoding="utf-8")
+    if args.plot:
+        plot(points, args.plot)
+    missed = [row["name"] for row in report.rows if row["met"] is False]
+    print(
+        f"\n{len(report.rows)} figures, {len(missed)} targets missed"
+        + (f": {', '.join(missed)}" if missed else "")
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""Hostile inputs end in a clear partycases error or a valid case, never a crash or a hang."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import partycases as pc
+from tests.conftest import EXAMPLE_CASES
+
+BASE = {"id": "x", "language": "zh-Hans"}
+
+
+def nested(depth: int) -> bytes:
+    """A case whose extensions nest ``depth`` lists deep."""
+    return (
+        b'{"id": "x", "language": "zh-Hans", "extensions": {"org.x": '
+        + b"[" * depth
+        + b"]" * depth
+        + b"}}"
+    )
+
+
+def test_nesting_just_under_the_limit_loads() -> None:
+    """150 levels of nesting in extensions is fine."""
+    case = pc.loads(nested(150))
+    assert "org.x" in case.extensions
+
+
+@pytest.mark.parametrize("depth", [250, 1100, 100_000])
+def test_nesting_beyond_the_limits_is_refused(depth: int) -> None:
+    """Beyond the JSON reader's limit (and beyond orjson's 1024) is a LoadError, not a crash."""
+    with pytest.raises(pc.LoadError, match="recursion limit"):
+        pc.loads(nested(depth))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "fragment"),
+    [
+        ("member_count", {"value": 10**30}, "less than or equal to 1000000000000"),
+        ("member_count", {"value": 1e308}, "integer"),
+        ("member_count", {"value": -5}, "greater than or equal to 0"),
+        ("founded", "99999", "partial date"),
+        ("founded", 2013.5, "string"),
+    ],
+)
+def test_huge_numbers_where_counts_and_years_go(field: str, value: object, fragment: str) -> None:
+    """Huge or fractional numbers in counts and dates are located problems."""
+    data = {**BASE, "organisations": [{"id": "org:甲", "name": "甲", field: value}]}
+    with pytest.raises(pc.LoadError, match=fragment) as caught:
+        pc.loads(json.dumps(data))
+    assert caught.value.problems[0].pointer.startswith(f"/organisations/0/{field}")
+
+
+def test_a_huge_single_line_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    """A 100 MB one-line file is over the default limit: refused before any parsing starts."""
+    path = tmp_path / "huge.json"
+    with path.open("wb") as stream:
+        stream.write(b'{"id": "x", "language": "zh-Hans", "title": "')
+        stream.write(b"a" * (100 * 1024 * 1024))
+        stream.write(b'"}')
+    with pytest.raises(pc.LoadError, match="larger than the limit") as caught:
+        pc.load(path)
+    assert caught.value.path == str(path)
+    text = tmp_path / "huge.txt"
+    text.write_bytes(b"a" * (11 * 1024 * 1024))
+    with pytest.raises(pc.LoadError, match="the limit is"):
+        pc.load(text, max_bytes=20 * 1024 * 1024)
+
+
+def test_too_many_items_is_refused() -> None:
+    """More organisations than the documented limit is refused with the limit in the message."""
+    data = {**BASE, "organisations": [{"id": f"org:{i}", "name": "甲"} for i in range(10_001)]}
+    with pytest.raises(pc.LoadError, match="at most 10000 items"):
+        pc.loads(json.dumps(data))
+
+
+def test_toml_with_a_huge_table_is_bounded() -> None:
+    """A TOML document with 50,000 keys in one table loads (it is just big) or fails cleanly."""
+    lines = ['id = "x"', 'language = "zh-Hans"', '[extensions."org.x"]']
+    lines += [f"k{i} = {i}" for i in range(50_000)]
+    case = pc.loads("\n".join(lines), format="toml")
+    assert len(case.extensions["org.x"]) == 50_000
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        ('"甲\\u0000乙"', r"U\+0000 at position 1 is not allowed"),
+        ('"甲\\u200b乙"', r"U\+200B at position 1 is not allowed"),
+        ('"甲\\u202e乙"', r"U\+202E at position 1 is not allowed"),
+        ('"甲\\ud800乙"', "invalid JSON"),
+    ],
+)
+def test_nul_invisible_and_lone_surrogates_in_names(raw: str, fragment: str) -> None:
+    """NUL, zero-width and direction characters and lone surrogates in a name are refused."""
+    data = (
+        '{"id": "x", "language": "zh-Hans", "organisations": [{"id": "org:甲", "name": '
+        + raw
+        + "}]}"
+    )
+    with pytest.raises(pc.LoadError, match=fragment):
+        pc.loads(data.encode())
+
+
+def test_look_alike_names_cannot_make_two_organisations() -> None:
+    """A name with a zero-width space is refused, so it cannot pose as a second organisation."""
+    data = {**BASE, "organisations": [
+        {"id": "org:天津市文化传媒商会", "name": "天津市文化傳媒商會"},
+        {"id": "org:天津市文化传媒商会x", "name": "天津市文化\u200b傳媒商會"},
+    ]}  # fmt: skip
+    with pytest.raises(pc.LoadError, match="U\\+200B") as caught:
+        pc.loads(json.dumps(data, ensure_ascii=False))
+    assert caught.value.problems[0].pointer == "/organisations/1/name"
+    assert pc.organisation_id("天津市文化\u200b傳媒商會") == pc.organisation_id(
+        "天津市文化傳媒商會"
+    )
+
+
+def test_non_nfc_text_is_normalised() -> None:
+    """Decomposed text takes the slow path and comes out composed."""
+    case = pc.loads('{"id": "x", "language": "zh-Hans", "title": "Cafe\\u0301 協會"}')
+    assert case.title == "Café 協會"
+
+
+def test_mixed_encodings_in_one_file(tmp_path: Path) -> None:
+    """Half UTF-8, half GB18030 is neither: a LoadError, not mojibake."""
+    text = "北溪市网络作家协会成立于2006年，现有会员约200名。\n" * 3
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(text.encode("utf-8") + text.encode("gb18030"))
+    with pytest.raises(pc.LoadError, match="not UTF-8"):
+        pc.load(path)
+
+
+@pytest.mark.parametrize(
+    "evil", ["../../etc/passwd", "org:../../etc/passwd", "/etc/passwd", "..", "a/b"]
+)
+def test_ids_cannot_hold_paths(evil: str) -> None:
+    """No id can hold a path separator or be a dot-path, so no writer can be steered by one."""
+    for data in (
+        {**BASE, "id": evil},
+        {**BASE, "organisations": [{"id": evil, "name": "甲"}]},
+    ):
+        with pytest.raises(pc.LoadError):
+            pc.loads(json.dumps(data))
+
+
+def test_writers_write_only_where_they_are_told(tmp_path: Path) -> None:
+    """A case titled like a path goes through every writer into the given directory only."""
+    case = pc.load(EXAMPLE_CASES[0]).model_copy(update={"title": "../../etc/passwd"})
+    out = tmp_path / "out"
+    out.mkdir()
+    for fmt in ("json", "yaml", "toml", "jsonl", "markdown", "text", "jsonld"):
+        pc.dump(case, out / f"case.{ {'markdown': 'md', 'text': 'txt'}.get(fmt, fmt) }")
+    pc.dump_jsonl([case], out / "corpus.jsonl")
+    pc.write_parquet([case], out / "tables")
+    written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
+    assert all(name.startswith("out/") for name in written)
+    assert not (tmp_path / "etc").exists()
