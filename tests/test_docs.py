@@ -39,3 +39,36 @@ def test_docs_examples_exist() -> None:
     """The docs hold runnable examples at all (a parser change must not silently skip them)."""
     assert len(blocks()) >= 3
     assert os.path.exists(ROOT / "docs" / "tables.md")
+
+
+def test_model_reference_page_is_current() -> None:
+    """docs/reference/models.md is what the models generate (PARTYCASES_REGENERATE=1 rewrites it)."""
+    from partycases._reference import render
+
+    page = ROOT / "docs" / "reference" / "models.md"
+    if os.environ.get("PARTYCASES_REGENERATE") == "1":
+        page.write_text(render(), encoding="utf-8")
+    assert page.read_text(encoding="utf-8") == render()
+
+
+def test_check_jsonschema_accepts_the_examples() -> None:
+    """The worked example of docs/json-schema.md: a standard validator accepts the example cases."""
+    import shutil
+    import subprocess
+    import sys
+
+    command = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    if command is None:
+        pytest.skip("check-jsonschema is not installed (it is in the [test] extra)")
+    examples = sorted(str(p) for p in (ROOT / "examples" / "cases").glob("*.json"))
+    result = subprocess.run(
+        [command, "--schemafile", str(ROOT / "docs" / "schema" / "case.schema.json"), *examples],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = subprocess.run(
+        [command, "--schemafile", str(ROOT / "docs" / "schema" / "case.schema.json"),
+         str(ROOT / "tests" / "data" / "invalid" / "unknown-field.json")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert broken.returncode == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Annotated, Any, Final
@@ -12,6 +13,7 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     StringConstraints,
+    WithJsonSchema,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
@@ -29,6 +31,7 @@ __all__ = [
     "CaseId",
     "Evidence",
     "Language",
+    "LocalDateTime",
     "Model",
     "OrganisationId",
     "PersonId",
@@ -136,6 +139,21 @@ CaseId = Annotated[str, StringConstraints(pattern=r"^[^\s/\\:.][^\s/\\:]{0,199}$
 #: A BCP 47 tag such as ``zh-Hant``, ``zh-Hans`` or ``zh-Hans-CN``.
 Language = Annotated[
     str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
+]
+#: A timestamp as published: ISO 8601, the zone optional (``2023-05-23T16:34:54``).
+#: The schema says so with a pattern rather than ``format: date-time``, which
+#: would demand a zone that published timestamps do not carry.
+LocalDateTime = Annotated[
+    dt.datetime,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": (
+                r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+                r"(Z|[+-][0-9]{2}:[0-9]{2})?$"
+            ),
+        }
+    ),
 ]
 #: Where a fact was read, as spans of ``Case.text``.
 Evidence = tuple[Span, ...]

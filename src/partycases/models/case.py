@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Final, Literal
 
 from pydantic import Field, JsonValue, StringConstraints, model_validator
 from pydantic_core import ValidationError
 
-from partycases.models._base import MAX_ITEMS, MAX_TEXT, CaseId, Language, Model, Reference, Text
+from partycases.models._base import (
+    MAX_ITEMS,
+    MAX_TEXT,
+    CaseId,
+    Language,
+    LocalDateTime,
+    Model,
+    Reference,
+    Text,
+)
 from partycases.models._references import case_problems
 from partycases.models.activity import Activity
 from partycases.models.honour import Honour
@@ -44,7 +52,7 @@ class Source(Model):
     """Id of the publisher, when it is also an organisation of the case."""
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     """The page the case was read from."""
-    retrieved_at: dt.datetime | None = None
+    retrieved_at: LocalDateTime | None = None
     """When the page was read."""
 
 
@@ -59,7 +67,7 @@ class Case(Model):
     """The title line as published."""
     series: Series | None = None
     """The series and number from the title."""
-    published_at: dt.datetime | None = None
+    published_at: LocalDateTime | None = None
     """The publication timestamp, as printed (local time, no zone)."""
     language: Language
     """BCP 47 tag of the case's script: ``zh-Hant`` or ``zh-Hans``."""

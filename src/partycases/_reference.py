@@ -1,0 +1,109 @@
+"""Generate ``docs/reference/models.md``: every model and field, from the models themselves.
+
+``python -m partycases._reference > docs/reference/models.md``; a test keeps the
+committed page equal to this output, so the reference cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+from partycases import models
+
+__all__ = ["render"]
+
+ORDER = ("Case", "Series", "Source", "Section", "Paragraph", "Organisation", "Name", "Identifier",
+         "Honour", "Activity", "Work", "Person", "Role")  # fmt: skip
+ENUMS = ("SectionKind", "OrganisationKind", "NameKind", "IdentifierScheme", "HonourKind",
+         "HonourLevel", "ActivityKind", "WorkKind")  # fmt: skip
+
+DIAGRAM = """```mermaid
+erDiagram
+    Case ||--o{ Section : sections
+    Section ||--o{ Paragraph : paragraphs
+    Section ||--o{ Section : subsections
+    Case ||--o{ Organisation : organisations
+    Case ||--o{ Person : people
+    Case ||--o{ Honour : honours
+    Case ||--o{ Activity : activities
+    Case ||--o{ Work : works
+    Case }o--o{ Organisation : subject_ids
+    Organisation }o--o| Organisation : parent_id
+    Organisation }o--o{ Organisation : "approved_by, supervised_by"
+    Honour }o--|| Organisation : "recipient_id (or Work, Person)"
+    Honour }o--o{ Organisation : awarded_by
+    Activity }o--o{ Organisation : organiser_ids
+    Activity }o--o{ Work : work_ids
+    Work }o--o{ Organisation : "creator_ids (or Person)"
+    Person ||--o{ Role : roles
+    Role }o--o| Organisation : organisation_id
+```"""
+
+
+def _type_name(annotation: Any) -> str:
+    text = str(annotation) if not isinstance(annotation, type) else annotation.__name__
+    for prefix in ("partycases.models.", "partycases.values.", "typing.", "datetime."):
+        text = text.replace(prefix, "")
+    for module in (
+        "case.",
+        "section.",
+        "organisation.",
+        "honour.",
+        "activity.",
+        "work.",
+        "person.",
+    ):
+        text = text.replace(module, "")
+    text = (
+        text.replace("NoneType", "None")
+        .replace("Annotated[", "")
+        .replace("pydantic_core._pydantic_core.", "")
+    )
+    if "StringConstraints" in text or "_TextSchema" in text or "FieldInfo" in text:
+        text = text.split(",")[0]
+    return text.replace("|", "\\|")
+
+
+def _field_type(model: type[BaseModel], name: str) -> str:
+    hints = typing.get_type_hints(model, include_extras=False)
+    return f"`{_type_name(hints[name])}`"
+
+
+def render() -> str:
+    """The Markdown page."""
+    lines = [
+        "# The schema, model by model",
+        "",
+        "Generated from the models and their field docstrings (`python -m partycases._reference`).",
+        "Field names are the JSON keys; defaults are left out of canonical JSON.",
+        "",
+        DIAGRAM,
+        "",
+    ]
+    for name in ORDER:
+        model: type[BaseModel] = getattr(models, name)
+        lines += [f"## {name}", "", inspect.cleandoc(model.__doc__ or ""), ""]
+        lines += ["| field | type | required | description |", "|---|---|---|---|"]
+        for field, info in model.model_fields.items():
+            required = "yes" if info.is_required() else ""
+            description = (info.description or "").replace("\n", " ").replace("|", "\\|")
+            lines.append(
+                f"| `{field}` | {_field_type(model, field)} | {required} | {description} |"
+            )
+        lines.append("")
+    lines += ["## Vocabularies", ""]
+    for name in ENUMS:
+        kind: type[enum.Enum] = getattr(models, name)
+        values = ", ".join(f"`{member.value}`" for member in kind)
+        lines += [f"- **{name}**: {values}"]
+    lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(render(), end="")
