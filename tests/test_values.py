@@ -129,8 +129,9 @@ def test_quantity() -> None:
         "text": "近300家會員單位",
     }
     assert Quantity(5).to_dict() == {"value": 5, "qualifier": "exact"}
-    with pytest.raises(ValueError, match="negative"):
-        Quantity(-1)
+    for bad in (-1, 10**12 + 1):
+        with pytest.raises(ValueError, match="out of range"):
+            Quantity(bad)
     with pytest.raises(TypeError, match="int"):
         Quantity(True)
 

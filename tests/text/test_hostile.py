@@ -28,7 +28,7 @@ HOSTILE = {
     "unclosed title marks": "一、背景\n" + "《商會" * 50_000 + "\n",
     "owner flood": "一、背景\n" + "甲的" * 200_000 + "\n",
     "agent flood": "一、背景\n" + "被" * 200_000 + "評為\n",
-    "heading flood": "一、\n" * 50_000,
+    "heading flood": "一、\n" * 9_000,
     "note markers": "【編者按】" * 50_000,
 }
 
@@ -61,9 +61,15 @@ def test_hostile_text_finishes_with_a_case(name: str) -> None:
     assert report.uncovered(text) == []
 
 
+def test_more_sections_than_the_limit_is_a_clean_error() -> None:
+    """50,000 numbered headings exceed the per-case section limit: a LoadError that says so."""
+    with pytest.raises(pc.LoadError, match="at most 10000 items"):
+        pc.parse_text("一、\n" * 50_000)
+
+
 def test_oversized_text_is_refused() -> None:
     """A text over the size limit is a LoadError before any pattern runs."""
-    from partycases.text.parse import MAX_TEXT
+    from partycases.models._base import MAX_TEXT
 
     with pytest.raises(pc.LoadError, match="the limit is"):
         pc.parse_text("甲" * (MAX_TEXT + 1))
