@@ -50,6 +50,7 @@ def _fold(text: str) -> str:
     return converted.casefold()
 
 
+@functools.lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
     """Return the script-independent key of a name.
 
