@@ -29,7 +29,7 @@ ALLOWED: dict[str, set[str]] = {
     "schema": {"models", "_json"},
     "io": {"errors", "formats", "models", "text"},
     "cli": {"errors", "formats", "io", "models", "schema", "text", "_show"},
-    "_show": {"models"},
+    "_show": {"models", "formats"},
     "text": {"errors", "ids", "models", "text", "values"},
 }
 

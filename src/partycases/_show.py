@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from partycases.formats._present import display_names, metadata
 from partycases.models import Case, Honour
 
 __all__ = ["render_summary"]
@@ -14,28 +15,16 @@ def render_summary(case: Case) -> Any:
     """A rich ``Text`` of ``case``: metadata, organisations, honours by year, activities, works."""
     from rich.text import Text
 
-    names = {org.id: org.name for org in case.organisations}
-    names.update({work.id: f"《{work.title}》" for work in case.works})
-    names.update({person.id: person.name for person in case.people})
+    names = display_names(case)
     out = Text()
 
     def heading(label: str, count: int) -> None:
         out.append(f"\n{label} ({count})\n", style="bold cyan")
 
     out.append(f"{case.title or case.id}\n", style="bold")
-    meta = [
-        (
-            "series",
-            f"{case.series.name} {case.series.number or ''}".strip() if case.series else None,
-        ),
-        ("published", case.published_at.isoformat(sep=" ") if case.published_at else None),
-        ("source", case.source.publisher if case.source else None),
-        ("language", case.language),
-    ]
-    for label, value in meta:
-        if value:
-            out.append(f"{label}: ", style="dim")
-            out.append(f"{value}\n")
+    for label, value in metadata(case):
+        out.append(f"{label}: ", style="dim")
+        out.append(f"{value}\n")
 
     heading("organisations", len(case.organisations))
     for org in case.organisations:

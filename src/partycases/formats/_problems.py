@@ -6,10 +6,10 @@ import re
 
 from pydantic import ValidationError
 
-from partycases.errors import Problem
+from partycases.errors import LoadError, Problem
 from partycases.models._problems import problems_from
 
-__all__ = ["from_validation_error", "json_syntax_problem"]
+__all__ = ["from_validation_error", "json_syntax_problem", "utf8_text"]
 
 
 def from_validation_error(error: ValidationError, data: bytes | str) -> list[Problem]:
@@ -18,6 +18,26 @@ def from_validation_error(error: ValidationError, data: bytes | str) -> list[Pro
 
 
 _AT_LINE = re.compile(r"(.*?) at line ([0-9]+) column ([0-9]+)$")
+
+
+def utf8_text(data: bytes | str, what: str) -> str:
+    """``data`` as text, or a :class:`LoadError` locating the first byte that is not UTF-8."""
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_column(data, error.start)
+        raise LoadError(
+            [
+                Problem(
+                    f"byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8; "
+                    f"expected UTF-8 {what}",
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
 
 
 def _line_column(data: bytes, offset: int) -> tuple[int, int]:

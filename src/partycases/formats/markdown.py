@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from partycases.errors import FormatError
+from partycases.formats._present import display_names, metadata
 from partycases.models import Case, Honour, Section
 
 __all__ = ["dumps", "loads"]
@@ -36,25 +37,14 @@ def _sections(sections: tuple[Section, ...], depth: int, out: list[str]) -> None
 
 def dumps(case: Case) -> bytes:
     """A Markdown page: title, metadata, the body, then tables of the facts."""
-    names = {org.id: org.name for org in case.organisations}
-    names.update({work.id: f"《{work.title}》" for work in case.works})
-    names.update({person.id: person.name for person in case.people})
+    names = display_names(case)
 
     def named(ids: tuple[str, ...]) -> str:
         return "、".join(names.get(i, i) for i in ids)
 
     out = [f"# {case.title or case.id}", ""]
-    meta = [
-        (
-            "Series",
-            f"{case.series.name} {case.series.number or ''}".strip() if case.series else None,
-        ),
-        ("Published", case.published_at.isoformat(sep=" ") if case.published_at else None),
-        ("Source", case.source.publisher if case.source else None),
-        ("Language", case.language),
-        ("About", named(case.subject_ids) or None),
-    ]
-    out += [f"- **{label}:** {value}" for label, value in meta if value]
+    meta = [*metadata(case), ("about", named(case.subject_ids))]
+    out += [f"- **{label.capitalize()}:** {value}" for label, value in meta if value]
     out.append("")
     if case.editor_note:
         out += [f"> {case.editor_note}", ""]

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from partycases.errors import FormatError, LoadError, MissingExtraError, Problem
+from partycases.formats._problems import utf8_text
 from partycases.formats.json import to_data
 from partycases.migrate import migrate, needs_migration
 from partycases.models import Case
@@ -58,12 +59,7 @@ def _locate(text: str, pointer: str) -> tuple[int, int] | None:
 def loads(data: bytes | str) -> Case:
     """Validate a TOML document as a case; syntax errors carry line:column."""
     reader = _reader()
-    try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-    except UnicodeDecodeError as error:
-        raise LoadError(
-            [Problem(f"byte {error.start} is not UTF-8; expected UTF-8 TOML")]
-        ) from None
+    text = utf8_text(data, "TOML")
     try:
         value = reader.loads(text)
     except reader.TOMLDecodeError as error:

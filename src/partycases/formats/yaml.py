@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from partycases.errors import LoadError, MissingExtraError, Problem
+from partycases.formats._problems import utf8_text
 from partycases.formats.json import to_data
 from partycases.migrate import migrate, needs_migration
 from partycases.models import Case
@@ -85,12 +86,7 @@ def _node_at(root: Any, pointer: str, yaml: Any) -> Any:
 def loads(data: bytes | str) -> Case:
     """Validate a YAML document as a case; problems carry line:column."""
     yaml = _yaml()
-    try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-    except UnicodeDecodeError as error:
-        raise LoadError(
-            [Problem(f"byte {error.start} is not UTF-8; expected UTF-8 YAML")]
-        ) from None
+    text = utf8_text(data, "YAML")
     loader = None
     try:
         # The reader checks every character as it is built: NUL and other
