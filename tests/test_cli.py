@@ -201,9 +201,60 @@ def test_help_stays_light() -> None:
     assert "validate" in result.stdout
 
 
-@pytest.mark.parametrize("command", ["show", "validate", "parse", "convert", "render", "schema"])
+@pytest.mark.parametrize(
+    "command", ["show", "validate", "parse", "convert", "render", "schema", "export", "migrate"]
+)
 def test_every_subcommand_has_help(command: str) -> None:
     """Each subcommand documents itself."""
     result = run(command, "--help")
     assert result.returncode == 0
     assert text(result.stdout).startswith(f"Usage: partycases {command}")
+
+
+def test_export_parquet(tmp_path: Path) -> None:
+    """export writes the seven tables, reports bad inputs, and refuses to replace without --force."""
+    out = tmp_path / "tables"
+    result = run(
+        "export",
+        str(EXAMPLES / "cases"),
+        str(DATA / "invalid" / "month-13.json"),
+        "--parquet",
+        str(out),
+    )
+    assert result.returncode == 1
+    assert "month-13.json:10:7: /organisations/0/founded" in text(result.stderr)
+    assert "2 cases exported to 7 tables" in text(result.stderr)
+    assert len(list(out.glob("*.parquet"))) == 7
+    again = run("export", str(EXAMPLES / "cases"), "--parquet", str(out))
+    assert again.returncode == 1
+    assert "pass --force" in text(again.stderr)
+    assert run("export", str(EXAMPLES / "cases"), "--parquet", str(out), "--force").returncode == 0
+
+
+def test_migrate_in_place_and_to_a_directory(tmp_path: Path) -> None:
+    """migrate upgrades a 0.9 file: into -o DIR, or in place only with --force."""
+    old = tmp_path / "old.json"
+    old.write_bytes((DATA / "migrations" / "0.9-harbour-chamber.json").read_bytes())
+    refused = run("migrate", str(old))
+    assert refused.returncode == 1
+    assert json.loads(old.read_bytes())["schema_version"] == "0.9"
+    out = tmp_path / "new"
+    assert run("migrate", str(old), "-o", str(out)).returncode == 0
+    upgraded = json.loads((out / "old.json").read_bytes())
+    assert upgraded["schema_version"] == "1.0"
+    assert upgraded["extensions"]["partycases.migration"]["from"] == "0.9"
+    assert run("migrate", str(old), "--force").returncode == 0
+    assert json.loads(old.read_bytes())["schema_version"] == "1.0"
+
+
+def test_parse_names_outputs_after_inputs_never_content(tmp_path: Path) -> None:
+    """A text whose title looks like a path still lands in -o DIR, under the input's name."""
+    source = tmp_path / "evil.txt"
+    source.write_text(
+        "../../etc/passwd\n一、案例背景\n北溪市网络作家协会成立于2006年。\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert run("parse", str(source), "-o", str(out)).returncode == 0
+    assert [p.name for p in out.iterdir()] == ["evil.json"]
+    assert json.loads((out / "evil.json").read_bytes())["title"] == "../../etc/passwd"
+    assert not (tmp_path / "etc").exists()

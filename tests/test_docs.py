@@ -13,7 +13,7 @@ import partycases as pc
 from tests.conftest import ROOT
 
 PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
-BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+BLOCK = re.compile(r"^```python\n(?!--8<--)(.*?)^```$", re.MULTILINE | re.DOTALL)
 
 
 def blocks() -> list[tuple[Path, int, str]]:
@@ -77,3 +77,10 @@ def test_check_jsonschema_accepts_the_examples() -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert broken.returncode == 1
+
+
+def test_every_example_script_is_in_the_docs() -> None:
+    """Each examples/*.py is included in docs/examples.md."""
+    page = (ROOT / "docs" / "examples.md").read_text(encoding="utf-8")
+    for script in sorted((ROOT / "examples").glob("*.py")):
+        assert f'--8<-- "examples/{script.name}"' in page

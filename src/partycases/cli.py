@@ -288,6 +288,78 @@ if click is not None:
             _write_output(str(Path(out_dir) / name), data, force)
 
 
+if click is not None:
+
+    @cli.command()
+    @click.argument("paths", nargs=-1, required=True)
+    @click.option(
+        "--parquet",
+        "out_dir",
+        required=True,
+        type=click.Path(file_okay=False),
+        help="Directory for the Parquet tables.",
+    )
+    @click.option("--force", is_flag=True, help="Replace tables that already exist.")
+    def export(paths: tuple[str, ...], out_dir: str, force: bool) -> None:
+        """Export the cases in PATHS as linked Parquet tables (needs the [arrow] extra)."""
+        from partycases.errors import LoadError, PartycasesError
+        from partycases.formats.arrow import TABLES, write_parquet
+
+        existing = [t for t in TABLES if (Path(out_dir) / f"{t}.parquet").exists()]
+        if existing and not force:
+            _fail(
+                f"{out_dir}: already holds {existing[0]}.parquet; pass --force to replace"
+            )
+        cases, failed = [], 0
+        for item, source in _validate_items(paths, None):
+            if isinstance(item, LoadError):
+                failed += 1
+                for problem in item.problems:
+                    click.echo(problem.format(item.path or source), err=True)
+            else:
+                cases.append(item)
+        try:
+            written = write_parquet(cases, out_dir)
+        except PartycasesError as error:
+            _fail(str(error))
+        click.echo(
+            f"{len(cases)} cases exported to {len(written)} tables in {out_dir}; {failed} failed",
+            err=True,
+        )
+        sys.exit(EXIT_INVALID if failed else 0)
+
+    @cli.command()
+    @click.argument("files", nargs=-1, required=True)
+    @click.option(
+        "-o",
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False),
+        help="Write the upgraded files here.",
+    )
+    @click.option(
+        "--force", is_flag=True, help="Replace files that exist (needed to upgrade in place)."
+    )
+    def migrate(files: tuple[str, ...], out_dir: str | None, force: bool) -> None:
+        """Upgrade case files to the current schema version, in place (--force) or into -o DIR."""
+        from partycases.formats import format_for_path
+        from partycases.io import dumps
+
+        for name in files:
+            case = _load_one(name, None)
+            fmt = "json" if name == "-" else format_for_path(name).name
+            record = case.extensions.get("partycases.migration")
+            if name == "-":
+                _write_output("-", dumps(case, format=fmt), force=True)
+                continue
+            target = str(Path(out_dir) / Path(name).name) if out_dir else name
+            if out_dir:
+                Path(out_dir).mkdir(parents=True, exist_ok=True)
+            _write_output(target, dumps(case, format=fmt), force)
+            how = f"from {record['from']}" if isinstance(record, dict) else "already current"
+            click.echo(f"{name}: {how} -> {target}", err=True)
+
+
 def _validate_items(
     paths: tuple[str, ...], fmt: str | None
 ) -> Iterator[tuple[Case | LoadError, str]]:
