@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import re
 import typing
 from typing import Any
 
@@ -66,7 +67,8 @@ def _type_name(annotation: Any) -> str:
     )
     if "StringConstraints" in text or "_TextSchema" in text or "FieldInfo" in text:
         text = text.split(",")[0]
-    return text.replace("|", "\\|")
+    text = re.sub(r"Optional\[(.*)\]$", r"\1 | None", text)
+    return text.replace(" | ", " or ")
 
 
 def _field_type(model: type[BaseModel], name: str) -> str:
