@@ -307,9 +307,7 @@ if click is not None:
 
         existing = [t for t in TABLES if (Path(out_dir) / f"{t}.parquet").exists()]
         if existing and not force:
-            _fail(
-                f"{out_dir}: already holds {existing[0]}.parquet; pass --force to replace"
-            )
+            _fail(f"{out_dir}: already holds {existing[0]}.parquet; pass --force to replace")
         cases, failed = [], 0
         for item, source in _validate_items(paths, None):
             if isinstance(item, LoadError):
