@@ -75,11 +75,13 @@ def documents(count: int) -> tuple[list[pc.Case], list[bytes]]:
 def bench_decode(report: Report, count: int) -> None:
     """Validated decode vs msgspec typed decode vs orjson."""
     from benchmarks.msgspec_schema import DECODER
+    from benchmarks.pydantic_schema import Case as PlainCase
 
     _, docs = documents(count)
     size = sum(map(len, docs)) / len(docs)
     ours = best(lambda: [pc.loads(d) for d in docs], 5) / len(docs)
     typed = best(lambda: [DECODER.decode(d) for d in docs], 5) / len(docs)
+    plain = best(lambda: [PlainCase.model_validate_json(d) for d in docs], 5) / len(docs)
     raw = best(lambda: [orjson.loads(d) for d in docs], 5) / len(docs)
     report.add(
         f"loads (validated, {size / 1024:.1f} KB docs)",
@@ -90,6 +92,15 @@ def bench_decode(report: Report, count: int) -> None:
         1.6,
     )
     report.add("loads", ours * 1e6, "us", "orjson.loads", ours / raw, None)
+    report.add("loads", ours * 1e6, "us", "plain pydantic, same shape", ours / plain, None)
+    report.add(
+        "plain pydantic, same shape (the floor)",
+        plain * 1e6,
+        "us",
+        "msgspec typed decode",
+        plain / typed,
+        None,
+    )
 
 
 def bench_dump(report: Report, count: int) -> None:
