@@ -287,9 +287,6 @@ if click is not None:
         for name, data in files.items():
             _write_output(str(Path(out_dir) / name), data, force)
 
-
-if click is not None:
-
     @cli.command()
     @click.argument("paths", nargs=-1, required=True)
     @click.option(
