@@ -11,12 +11,19 @@ import json
 import warnings
 from pathlib import Path
 
+import pytest
+
 import partycases as pc
 from partycases import name_key
 from tests.conftest import DATA
 from tests.text.factsets import KINDS, FactSets, differences, fact_sets, score
 
-HOLDOUT = sorted((DATA / "holdout").glob("*.txt"))
+# The first set was held out from the first round of rules; its misses then informed a second
+# round, so it is now only a regression set. The second set was written before that round.
+HOLDOUT_SETS = {
+    "first": sorted((DATA / "holdout").glob("*.txt")),
+    "second": sorted((DATA / "holdout2").glob("*.txt")),
+}
 FLOOR = 0.6
 # Which positions of each kind's tuples are names, compared by their script-free key.
 NAMES = {
@@ -53,11 +60,12 @@ def expected_facts(path: Path) -> FactSets:
     return facts
 
 
-def test_holdout_scores() -> None:
-    """Precision and recall on the held-out texts, per fact kind and overall."""
+@pytest.mark.parametrize("name", list(HOLDOUT_SETS))
+def test_holdout_scores(name: str) -> None:
+    """Precision and recall on a held-out set, per fact kind and overall."""
     totals = dict.fromkeys(KINDS, (0, 0, 0))
     report = []
-    for path in HOLDOUT:
+    for path in HOLDOUT_SETS[name]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", pc.PartycasesWarning)
             case = pc.parse_text(path.read_text(encoding="utf-8"))
@@ -76,6 +84,6 @@ def test_holdout_scores() -> None:
             recall = hit / expected_count if expected_count else 1.0
             print(f"{kind:14} precision {precision:.2f} recall {recall:.2f}")
     overall = f"precision {hits / got:.2f} recall {hits / want:.2f} ({hits}/{got}/{want})"
-    print(f"{'all facts':14} {overall}")
+    print(f"{name} set, {'all facts':14} {overall}")
     assert hits / got >= FLOOR
     assert hits / want >= FLOOR

@@ -190,9 +190,11 @@ class _Extractor:
             # Invisible format characters inside a name do not end it.
             if not _is_han(char) and ord(char) not in INVISIBLE:
                 break
-            # 经 in 经济 and 年 in 青年 are part of a name, not a boundary.
-            part_of_name = (char == "经" and folded[position : position + 1] in "济营贸") or (
-                char == "年" and not folded[position - 2 : position - 1].isdigit()
+            # 经 in 经济, 年 in 青年 and 从 in 从业者 are part of a name, not a boundary.
+            part_of_name = (
+                (char == "经" and folded[position : position + 1] in "济营贸")
+                or (char == "年" and not folded[position - 2 : position - 1].isdigit())
+                or (char == "从" and folded[position : position + 1] in "业事")  # 從業者
             )
             if not part_of_name and _stops_at(folded, position, _NAME_STOPS):
                 break
@@ -437,10 +439,11 @@ class _Extractor:
         approved: list[_Org] = []
         supervised: list[_Org] = []
         for match in rules.APPROVED.finditer(folded, start, end):
-            agent_spans.append(match.span("body"))
-            approved += self.agents(*match.span("body"))
-        for match in rules.SUPERVISED.finditer(folded, start, end):
             group = "body" if match["body"] is not None else "body2"
+            agent_spans.append(match.span(group))
+            approved += self.agents(*match.span(group))
+        for match in rules.SUPERVISED.finditer(folded, start, end):
+            group = next(g for g in ("body", "body2", "body3") if match[g] is not None)
             agent_spans.append(match.span(group))
             supervised += self.agents(*match.span(group))
         subject = self._subject(mentions, end, agent_spans) or subject_default
@@ -617,10 +620,14 @@ class _Extractor:
                 continue
             self.taken.add(title_start, title_end)
             recipient = None
-            if verb in ("获得", "获", "荣获"):
-                earlier = [work for at, work in works if at < match.start()]
-                if earlier:
-                    recipient = earlier[-1]["id"]
+            earlier = [(at, work) for at, work in works if at < match.start()]
+            if earlier:
+                at, work = earlier[-1]
+                # The work named just before the verb (《燈火》入選…), or anywhere earlier
+                # in the sentence when the verb is 獲得 (…《我愛你中國》，獲得…頒發的證書).
+                right_before = match.start() - (at + len(work["title"]) + 2) <= 1
+                if right_before or verb in ("获得", "获", "荣获"):
+                    recipient = work["id"]
             if recipient is None:
                 exclude = [match.span("agents")] if match["agents"] else []
                 org = self._subject(mentions, match.start(), exclude) or self.primary

@@ -70,6 +70,7 @@ ORGANISATION_SUFFIXES: Final = (
     ("支部委员会", OrganisationKind.PARTY_BRANCH),  # 中共天津市文化傳媒商會支部委員會
     ("党总支", OrganisationKind.PARTY_BRANCH),
     ("党支部", OrganisationKind.PARTY_BRANCH),  # 商會黨支部
+    ("支部", OrganisationKind.PARTY_BRANCH),  # 2019年，支部被…評為… (the case's branch)
     ("党委", OrganisationKind.PARTY_COMMITTEE),  # 某某商会党委
     ("联合会", OrganisationKind.FEDERATION),  # 中國網絡社會組織聯合會
     ("工商联", OrganisationKind.FEDERATION),
@@ -92,6 +93,7 @@ ORGANISATION_SUFFIXES: Final = (
     ("民政厅", OrganisationKind.GOVERNMENT_BODY),
     ("民政部", OrganisationKind.GOVERNMENT_BODY),
     ("工委", OrganisationKind.GOVERNMENT_BODY),  # 市非公有制經濟組織和社會組織工委
+    ("局", OrganisationKind.GOVERNMENT_BODY),  # 西陵市商務局 (place-prefixed names only)
     ("委员会", OrganisationKind.OTHER),  # 人民調解委員會
     ("团委", OrganisationKind.MASS_ORGANISATION),
     ("妇联", OrganisationKind.MASS_ORGANISATION),
@@ -147,12 +149,16 @@ QUALIFIERS: Final = {
     "近": "nearly", "约": "about", "大约": "about", "超过": "over", "超": "over", "逾": "over",
     "余": "over", "多": "over", "以上": "at_least", "已达": "exact", "达": "exact",
 }  # fmt: skip
-#: 經天津市社管局批准
-APPROVED: Final = re.compile(r"经(?P<body>.{2,40}?)(?:批准|审批|核准|登记)")
+#: 經天津市社管局批准 / 登記管理機關為臨川區民政局
+APPROVED: Final = re.compile(
+    r"经(?P<body>.{2,40}?)(?:批准|审批|核准|登记)"
+    r"|登记(?:管理)?机关(?:为|是)(?P<body2>[^,。;]{2,40}?)(?=[,。;]|$)"
+)
 #: 在天津市委網信辦的指導支持下 / 业务主管单位为中共青岚市委网信办
 SUPERVISED: Final = re.compile(
     r"在(?P<body>.{2,40}?)的?(?:指导|领导|关心|支持|指导支持|指导和支持)下"
-    r"|(?:业务)?主管(?:单位|部门)(?:为|是)(?P<body2>.{2,40}?)(?=[,。;]|$)"
+    r"|(?:业务)?(?:主管|指导)(?:单位|部门)(?:为|是)(?P<body2>.{2,40}?)(?=[,。;]|$)"
+    r"|由(?P<body3>[^,。;由]{2,40}?)(?:业务)?主管"  # 由海寧市委網信辦主管
 )
 
 # ------------------------------------------------------------------ honours
@@ -210,11 +216,12 @@ QUOTED_ACTIVITY: Final = re.compile(
 )
 #: 將「兩學一做」常態化制度化 / 开展「三会一课」
 CAMPAIGN: Final = re.compile(
-    r"(?:将|把|开展|推进|深化|落实|坚持)「(?P<name>[^「」]{2,12})」(?=学习教育|常态化|制度化|活动)"
+    r"(?:将|把|开展|推进|深化|落实|坚持)「(?P<name>[^「」]{2,12})」(?=学习教育|常态化|制度|活动)"
 )
 #: 特色主題黨日活動 / 在組織生活會上 / 黨建知識大講堂
 ACTIVITY_NOUNS: Final = (
     ("主题党日活动", ActivityKind.PARTY_DAY, False),
+    ("主题教育", ActivityKind.THEME_EDUCATION, False),  # 組織黨員赴延安開展主題教育
     ("组织生活会", ActivityKind.MEETING, False),
     ("民主生活会", ActivityKind.MEETING, False),
     ("大讲堂", ActivityKind.STUDY, True),  # True: needs a name in front (党建知识大讲堂)
