@@ -8,6 +8,7 @@ import warnings
 from typing import Any, Literal, overload
 
 import attrs
+import orjson
 from pydantic import ValidationError
 
 from partycases.errors import LoadError, PartycasesWarning, Problem
@@ -17,6 +18,7 @@ from partycases.models._problems import problems_from
 from partycases.text.facts import extract
 from partycases.text.normalise import INVISIBLE, fold, is_traditional
 from partycases.text.structure import Node, Segment, Skeleton, read_structure
+from partycases.values import DateRange, PartialDate, Quantity
 
 __all__ = ["ParseReport", "Segment", "parse_text"]
 
@@ -80,6 +82,27 @@ def _regions(skeleton: Skeleton) -> list[tuple[int, int]]:
 
     walk(skeleton.sections)
     return regions
+
+
+def _encode(value: object) -> object:
+    # orjson handles dicts, lists, enums and datetimes; the value types go as their JSON form.
+    if isinstance(value, (PartialDate, DateRange)):
+        return str(value)
+    if isinstance(value, Quantity):
+        return value.to_dict()
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _validated(data: dict[str, Any]) -> Case:
+    """Validate through the JSON fast path (checks inside pydantic-core), else in Python."""
+    try:
+        return Case.model_validate_json(orjson.dumps(data, default=_encode))
+    except ValidationError:
+        pass  # text the fast path cannot vouch for (not NFC): Python normalises it below
+    try:
+        return Case.model_validate(data)
+    except ValidationError as error:  # pragma: no cover - a parser bug, reported, not raised raw
+        raise LoadError(problems_from(error)) from None
 
 
 def _digest(text: str) -> str:
@@ -153,10 +176,7 @@ def parse_text(
             "publisher": _span(text, skeleton.source),
             "publisher_id": facts.publisher_id,
         }
-    try:
-        case = Case.model_validate(data)
-    except ValidationError as error:  # pragma: no cover - a parser bug, reported, not raised raw
-        raise LoadError(problems_from(error)) from None
+    case = _validated(data)
     result = ParseReport(
         tuple(sorted(skeleton.segments, key=lambda s: s.start)), tuple(skeleton.warnings)
     )
