@@ -26,6 +26,20 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every atomic write fail as a full disk would, after its bytes reached the file."""
+    from partycases import io
+
+    real_fsync = os.fsync
+
+    def fail(fd: int) -> None:
+        real_fsync(fd)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(io.os, "fsync", fail)
+
+
+@pytest.fixture
 def tianjin_path() -> Path:
     """The seed-derived example case file."""
     return EXAMPLES / "cases" / "tianjin-culture-media-chamber.json"

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 import partycases as pc
-from partycases import io
 
 
 def test_dump_then_load(tmp_path: Path, tianjin_path: Path) -> None:
@@ -38,19 +36,11 @@ def test_dump_keeps_the_old_file_when_encoding_fails(
     assert [p.name for p in tmp_path.iterdir()] == ["case.json"]
 
 
-def test_dump_keeps_the_old_file_when_the_disk_fills(
-    tmp_path: Path, tianjin_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("full_disk")
+def test_dump_keeps_the_old_file_when_the_disk_fills(tmp_path: Path, tianjin_path: Path) -> None:
     """A write that fails halfway (disk full) leaves the old file and cleans up."""
     target = tmp_path / "case.json"
     target.write_bytes(b"old contents")
-    real_fsync = os.fsync
-
-    def full_disk(fd: int) -> None:
-        real_fsync(fd)
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(io.os, "fsync", full_disk)
     with pytest.raises(pc.WriteError, match="No space left on device"):
         pc.dump(pc.load(tianjin_path), target)
     assert target.read_bytes() == b"old contents"

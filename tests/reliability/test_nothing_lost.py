@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 import partycases as pc
-from partycases import io
 from tests.conftest import DATA, EXAMPLE_CASES
 
 WRITER = """
@@ -59,17 +58,11 @@ def test_a_live_writers_temporary_file_is_not_swept(tmp_path: Path) -> None:
     assert not dead.exists()
 
 
-def test_full_disk_during_a_corpus_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("full_disk")
+def test_full_disk_during_a_corpus_write(tmp_path: Path) -> None:
     """The disk filling up halfway through dump_jsonl leaves the old corpus intact."""
     target = tmp_path / "corpus.jsonl"
     target.write_bytes(b"old corpus\n")
-    real_fsync = os.fsync
-
-    def full(fd: int) -> None:
-        real_fsync(fd)
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(io.os, "fsync", full)
     with pytest.raises(pc.WriteError, match="No space left"):
         pc.dump_jsonl(pc.generate_cases(50), target)
     assert target.read_bytes() == b"old corpus\n"
