@@ -93,7 +93,7 @@ class Case(Model):
     """Every work the case names."""
     tags: tuple[Text, ...] = ()
     """Free keywords."""
-    extensions: dict[ExtensionKey, JsonValue] = Field(default_factory=dict)
+    extensions: Annotated[dict[ExtensionKey, JsonValue], Field(default_factory=dict)]
     """Extra data under namespaced keys (e.g. ``org.example.crawler``)."""
     unparsed: tuple[Text, ...] = ()
     """Text the parser kept but could not place; empty for hand-written cases."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import enum
 
 from pydantic import model_validator
-from stdnum.cn import uscc
-from stdnum.exceptions import ValidationError as StdnumError
 
 from partycases.models._base import Evidence, Language, Model, OrganisationId, Reference, Text
 from partycases.values import PartialDate, Quantity
@@ -69,6 +67,11 @@ class Identifier(Model):
     @model_validator(mode="after")
     def _check_code(self) -> Identifier:
         if self.scheme is IdentifierScheme.USCC:
+            # Imported here: python-stdnum pulls in ssl and email (~10 ms), which
+            # only cases that carry a credit code should pay for.
+            from stdnum.cn import uscc
+            from stdnum.exceptions import ValidationError as StdnumError
+
             try:
                 compact = uscc.validate(self.value)
             except StdnumError as error:
