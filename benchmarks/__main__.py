@@ -210,22 +210,16 @@ def bench_parse(report: Report, sizes: list[int]) -> list[tuple[int, float, floa
 
     import opencc
 
+    from benchmarks.texts import published_text
+
     converter = opencc.OpenCC("t2s")
-    # Distinct documents, not one repeated: repeated facts would be deduplicated and cached,
-    # flattering large inputs. Synthetic cases rendered in the published layout, back to back.
-    pieces, length = [], 0
-    for case in pc.generate_cases(max(sizes) // 300 + 10, seed=4):
-        piece = pc.render_text(case)
-        pieces.append(piece)
-        length += len(piece.encode())
-        if length > max(sizes):
-            break
-    corpus = "".join(pieces)
     points = []
     warnings.simplefilter("ignore", pc.PartycasesWarning)
-    pc.parse_text(corpus[:300])
+    pc.parse_text(published_text(300))
     for size in sizes:
-        text = corpus[: max(1, size // 3)]
+        # One document whose body grows, with a published case's density of facts
+        # (see benchmarks/texts.py for why not several documents back to back).
+        text = published_text(size, seed=4)
         number = max(1, 200_000 // size)
         ours = best(lambda t=text: pc.parse_text(t), number, 3)
         base = best(lambda t=text: converter.convert(t), number, 3)

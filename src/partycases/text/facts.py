@@ -52,7 +52,10 @@ _SUFFIX_AT_END = re.compile(f"(?:{rules.ORGANISATION_SUFFIX.pattern})$")
 
 def _stops_at(folded: str, position: int, stops: tuple[tuple[int, frozenset[str]], ...]) -> bool:
     """Whether a stop word ends at ``position``: a few set lookups, whatever the list's length."""
-    return any(folded[position - n : position] in words for n, words in stops if position >= n)
+    for n, words in stops:
+        if position >= n and folded[position - n : position] in words:
+            return True
+    return False
 
 
 class _Intervals:
@@ -185,18 +188,18 @@ class _Extractor:
     def _name_start(self, region_start: int, suffix_start: int, end: int) -> int:
         position = suffix_start
         folded = self.folded
-        while position > region_start and end - position < rules.NAME_MAX:
+        lowest = max(region_start, end - rules.NAME_MAX)
+        while position > lowest:
             char = folded[position - 1]
             # Invisible format characters inside a name do not end it.
-            if not _is_han(char) and ord(char) not in INVISIBLE:
+            if not ("\u3400" <= char <= "\u9fff") and ord(char) not in INVISIBLE:
                 break
-            # 经 in 经济, 年 in 青年 and 从 in 从业者 are part of a name, not a boundary.
-            part_of_name = (
+            if _stops_at(folded, position, _NAME_STOPS) and not (
+                # 经 in 经济, 年 in 青年 and 从 in 从业者 are part of a name, not a boundary.
                 (char == "经" and folded[position : position + 1] in "济营贸")
                 or (char == "年" and not folded[position - 2 : position - 1].isdigit())
                 or (char == "从" and folded[position : position + 1] in "业事")  # 從業者
-            )
-            if not part_of_name and _stops_at(folded, position, _NAME_STOPS):
+            ):
                 break
             if char in rules.NAME_CONJUNCTIONS and (
                 position - 1 == region_start  # right after the previous name: 局和…

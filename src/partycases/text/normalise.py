@@ -10,6 +10,7 @@ own characters.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
@@ -90,12 +91,20 @@ def fold(text: str) -> str:
     return folded
 
 
+_HAN_RUN: Final = re.compile("[\u4e00-\u9fff]+")
+
+
 def is_traditional(text: str, folded: str) -> bool:
     """Whether ``text`` is in Traditional script: a visible share of its characters fold."""
-    changed = sum(
-        1 for a, b in zip(text, folded, strict=True) if a != b and "\u4e00" <= a <= "\u9fff"
-    )
-    han = sum(1 for a in text if "\u4e00" <= a <= "\u9fff")
+    han = changed = 0
+    # Run by run, so the per-character comparison happens in C, and only where
+    # folding changed something.
+    for match in _HAN_RUN.finditer(text):
+        start, end = match.span()
+        han += end - start
+        original, simplified = match.group(), folded[start:end]
+        if original != simplified:
+            changed += sum(map(operator.ne, original, simplified))
     return han > 0 and changed * 50 >= han
 
 

@@ -1,0 +1,102 @@
+"""Published case texts of any size, with the fact density of a real one, for the parser benchmark.
+
+One document per size, not several glued together: after a document's source
+line the parser keeps what follows as unparsed text, so a concatenation would
+measure the cheap path for everything but the first document. Here the body
+grows instead: more subsections, each with paragraphs whose sentences state
+foundings, member counts, honours, activities and works, so a text ten times
+longer holds about ten times the facts.
+"""
+
+from __future__ import annotations
+
+import random
+
+__all__ = ["published_text"]
+
+_NUMERALS = "一二三四五六七八九"
+_PLACES = ["北溪市", "南嶼市", "東海省", "江州市", "青川市", "長河市", "雲嶺市", "臨川區"]
+_FIELDS = ["網絡文化", "數字出版", "新媒體", "網絡直播", "電子商務", "網絡視聽", "互聯網"]
+_KINDS = ["商會", "協會", "聯合會"]
+_TITLES = ["先進社會組織", "五星級黨組織", "文明單位", "優秀創新案例", "「四好」商會"]
+_LEVELS = ["市級", "省級", "區級"]
+_CAMPAIGNS = ["網絡公益", "清朗網絡", "數字鄉村", "紅色足跡", "誠信經營", "青年創業"]
+_CAMPAIGN_ENDS = ["進萬家", "在行動", "同心行", "我先行", "大講堂"]
+_SYLLABLES = "燈火江畔雲山初心星河春風歸途晨光長路"
+_QUALIFIERS = ["", "近", "超過"]
+_FILLER = [
+    "商會堅持把黨建工作與行業發展一起謀劃、一起推進,會員之間的聯繫更加緊密。",
+    "支部把學習教育融入日常工作,黨員在行業服務中走在前面,帶動會員企業守法經營。",
+    "通過線上線下相結合的方式,把分散在各地的黨員組織起來,做到活動有安排、學習有記錄。",
+    "針對會員企業遇到的難題,支部組織黨員上門走訪,收集意見建議並及時回應。",
+    "在網絡空間傳播正能量,引導從業人員自覺抵制網絡謠言,營造清朗的網絡環境。",
+    "堅持以服務凝聚人心,搭建交流平臺,讓會員企業在資源共享中共同成長。",
+    "黨員骨幹帶頭參與公益活動,把黨組織的溫暖送到基層一線。",
+]
+
+
+def _organisation(rng: random.Random) -> str:
+    return f"{rng.choice(_PLACES)}{rng.choice(_FIELDS)}{rng.choice(_KINDS)}"
+
+
+def _sentence(rng: random.Random, number: int) -> str:
+    """One sentence of the genre: five in fourteen state a fact, about as in a published case."""
+    place = rng.choice(_PLACES)
+    year = rng.randint(2005, 2023)
+    choice = number % 14
+    if choice == 0:
+        return (
+            f"{_organisation(rng)}成立於{year}年{rng.randint(1, 12)}月,"
+            f"是經{place}民政局批准登記的社會組織,"
+            f"現有{rng.choice(_QUALIFIERS)}{rng.randint(20, 900)}家會員單位。"
+        )
+    if choice == 1:
+        return f"{year}年,{_organisation(rng)}榮獲「{rng.choice(_TITLES)}」稱號。"
+    if choice == 2:
+        return (
+            f"{year}年被{place}委組織部、{place}委網信辦評為"
+            f"第{rng.randint(1, 5)}批{rng.choice(_LEVELS)}黨建工作示範點。"
+        )
+    if choice == 3:
+        return (
+            f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日,"
+            f"支部組織黨員開展「{rng.choice(_CAMPAIGNS)}{rng.choice(_CAMPAIGN_ENDS)}」主題黨日活動。"
+        )
+    if choice == 4:
+        title = "".join(rng.sample(_SYLLABLES, rng.randint(2, 4))) + str(number)
+        return (
+            f"支部組織會員企業創作微視頻《{title}》,"
+            f"獲得{place}委網信辦頒發的榮譽證書,並在{place}新聞網等平臺展播。"
+        )
+    return rng.choice(_FILLER)
+
+
+def published_text(size: int, *, seed: int = 0) -> str:
+    """A Traditional-script case text of at least ``size`` UTF-8 bytes, the same for the same seed."""
+    rng = random.Random(seed)
+    subject = _organisation(rng)
+    head = [
+        f"{subject[:3]}網絡社會組織黨建案例(典型案例{rng.randint(1, 30)})",
+        "2023-05-23 16:34:54",
+        f"【編者按】本期分享{subject}黨支部的黨建工作做法。",
+        "一、案例背景",
+        f"{subject}成立於2013年9月,現有近300家會員單位。",
+        "二、主要做法",
+    ]
+    tail = ["三、工作成效", _FILLER[0], "來源: 中國網絡社會組織聯合會"]
+    lines = list(head)
+    length = sum(len(line.encode()) + 1 for line in head + tail)
+    subsection, sentences, number = 0, 0, 0
+    while length < size:
+        if sentences % 40 == 0:
+            # Subsections numbered 一 … 九, then again: the structure stays the genre's.
+            heading = f"({_NUMERALS[subsection % 9]})抓黨建,促發展。"
+            lines.append(heading)
+            length += len(heading.encode()) + 1
+            subsection += 1
+        paragraph = "".join(_sentence(rng, number + k) for k in range(4))
+        number += 4
+        sentences += 4
+        lines.append(paragraph)
+        length += len(paragraph.encode()) + 1
+    return "\n".join(lines + tail) + "\n"
