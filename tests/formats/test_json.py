@@ -6,10 +6,12 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given
 
 import partycases as pc
 from partycases.formats import json as json_format
 from tests.conftest import DATA, EXAMPLE_CASES
+from tests.strategies import cases
 
 INVALID = DATA / "invalid"
 
@@ -35,6 +37,31 @@ def test_canonical_rules(tianjin_path: Path) -> None:
     decoded = orjson.loads(data)
     assert "people" not in decoded  # empty, so omitted
     assert list(decoded)[:3] == ["schema_version", "id", "title"]
+
+
+def _pydantic_bytes(case: pc.Case) -> bytes:
+    """The canonical bytes as pydantic's own indenting encoder writes them."""
+    body = case.model_dump_json(exclude_defaults=True, indent=2)
+    return b'{\n  "schema_version": "1.0",' + body[1:].encode() + b"\n"
+
+
+@given(cases())
+def test_dumps_agrees_with_pydantics_encoder(case: pc.Case) -> None:
+    """dumps, which encodes with orjson where it can, writes exactly pydantic's bytes."""
+    assert pc.dumps(case) == _pydantic_bytes(case)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [float("nan"), float("inf"), 2**70, -(2**64)],
+    ids=["nan", "infinity", "int-past-64-bits", "negative-past-64-bits"],
+)
+def test_dumps_of_values_orjson_writes_differently(value: object) -> None:
+    """Extension values orjson would write differently (or not at all) keep pydantic's form."""
+    case = pc.Case(id="x", language="zh-Hans", extensions={"org.example": {"value": value}})
+    data = pc.dumps(case)
+    assert data == _pydantic_bytes(case)
+    assert b"null" not in data
 
 
 def test_loads_accepts_str_bytes_and_bom(tianjin_path: Path) -> None:

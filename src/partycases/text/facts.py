@@ -52,10 +52,7 @@ _SUFFIX_AT_END = re.compile(f"(?:{rules.ORGANISATION_SUFFIX.pattern})$")
 
 def _stops_at(folded: str, position: int, stops: tuple[tuple[int, frozenset[str]], ...]) -> bool:
     """Whether a stop word ends at ``position``: a few set lookups, whatever the list's length."""
-    for n, words in stops:
-        if position >= n and folded[position - n : position] in words:
-            return True
-    return False
+    return any(folded[position - n : position] in words for n, words in stops if position >= n)
 
 
 class _Intervals:
