@@ -12,6 +12,7 @@ noisy machine better than absolute times.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
@@ -32,9 +33,17 @@ import partycases as pc
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def best(function: Callable[[], object], number: int, repeat: int = 7) -> float:
-    """Best seconds per call over ``repeat`` rounds of ``number`` calls."""
-    return min(timeit.repeat(function, number=number, repeat=repeat)) / number
+def race(functions: list[Callable[[], object]], number: int, rounds: int = 9) -> list[float]:
+    """Best seconds per call of each function, over rounds that take turns.
+
+    Every round times each function once, one after the other, so a slow spell
+    of a shared machine falls on all of them rather than on whichever ran then.
+    """
+    times = [float("inf")] * len(functions)
+    for _ in range(rounds):
+        for index, function in enumerate(functions):
+            times[index] = min(times[index], timeit.timeit(function, number=number) / number)
+    return times
 
 
 class Report:
@@ -79,10 +88,18 @@ def bench_decode(report: Report, count: int) -> None:
 
     _, docs = documents(count)
     size = sum(map(len, docs)) / len(docs)
-    ours = best(lambda: [pc.loads(d) for d in docs], 5) / len(docs)
-    typed = best(lambda: [DECODER.decode(d) for d in docs], 5) / len(docs)
-    plain = best(lambda: [PlainCase.model_validate_json(d) for d in docs], 5) / len(docs)
-    raw = best(lambda: [orjson.loads(d) for d in docs], 5) / len(docs)
+    ours, typed, plain, raw = (
+        seconds / len(docs)
+        for seconds in race(
+            [
+                lambda: [pc.loads(d) for d in docs],
+                lambda: [DECODER.decode(d) for d in docs],
+                lambda: [PlainCase.model_validate_json(d) for d in docs],
+                lambda: [orjson.loads(d) for d in docs],
+            ],
+            3,
+        )
+    )
     report.add(
         f"loads (validated, {size / 1024:.1f} KB docs)",
         ours * 1e6,
@@ -107,10 +124,18 @@ def bench_dump(report: Report, count: int) -> None:
     """Canonical dumps vs pydantic's fastest dump and orjson of the dict."""
     cases, _ = documents(count)
     data = [case.model_dump(mode="json") for case in cases]
-    ours = best(lambda: [pc.dumps(c) for c in cases], 5) / len(cases)
-    compact = best(lambda: [pc.dumps(c, format="jsonl") for c in cases], 5) / len(cases)
-    fastest = best(lambda: [c.model_dump_json() for c in cases], 5) / len(cases)
-    plain = best(lambda: [orjson.dumps(d) for d in data], 5) / len(cases)
+    ours, compact, fastest, plain = (
+        seconds / len(cases)
+        for seconds in race(
+            [
+                lambda: [pc.dumps(c) for c in cases],
+                lambda: [pc.dumps(c, format="jsonl") for c in cases],
+                lambda: [c.model_dump_json() for c in cases],
+                lambda: [orjson.dumps(d) for d in data],
+            ],
+            3,
+        )
+    )
     report.add(
         "dumps (canonical, indented)",
         ours * 1e6,
@@ -204,8 +229,9 @@ def bench_corpus(report: Report, count: int, scratch: Path) -> None:
     )
 
 
-def bench_parse(report: Report, sizes: list[int]) -> list[tuple[int, float, float]]:
-    """parse_text throughput vs one OpenCC pass, over growing inputs (linearity)."""
+def bench_parse(report: Report, sizes: list[int]) -> list[tuple[int, float, float, int]]:
+    """parse_text throughput vs one OpenCC pass, over growing inputs (linearity), and its memory."""
+    import tracemalloc
     import warnings
 
     import opencc
@@ -221,10 +247,19 @@ def bench_parse(report: Report, sizes: list[int]) -> list[tuple[int, float, floa
         # (see benchmarks/texts.py for why not several documents back to back).
         text = published_text(size, seed=4)
         number = max(1, 200_000 // size)
-        ours = best(lambda t=text: pc.parse_text(t), number, 3)
-        base = best(lambda t=text: converter.convert(t), number, 3)
+        ours, base = race(
+            [functools.partial(pc.parse_text, text), functools.partial(converter.convert, text)],
+            number,
+            3,
+        )
+        # Peak memory of one call, traced apart from the timing (tracing slows it down).
+        gc.collect()
+        tracemalloc.start()
+        pc.parse_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
         megabytes = len(text.encode()) / 1e6
-        points.append((len(text.encode()), ours, base))
+        points.append((len(text.encode()), ours, base, peak))
         report.add(
             f"parse_text {len(text.encode()) / 1024:8.0f} KB",
             megabytes / ours,
@@ -233,7 +268,7 @@ def bench_parse(report: Report, sizes: list[int]) -> list[tuple[int, float, floa
             ours / base,
             15,
         )
-    per_byte = [ours / size for size, ours, _ in points]
+    per_byte = [ours / size for size, ours, _, _ in points]
     spread = max(per_byte) / min(per_byte)
     report.add(
         "parse_text linearity (time per byte)",
@@ -242,6 +277,15 @@ def bench_parse(report: Report, sizes: list[int]) -> list[tuple[int, float, floa
         "smallest vs largest input",
         spread,
         1.2,
+    )
+    size, _, _, peak = points[-1]
+    report.add(
+        f"parse_text peak memory, {size / 1024:.0f} KB input",
+        peak / 1e6,
+        "MB",
+        "input size",
+        peak / size,
+        None,
     )
     return points
 
@@ -316,15 +360,15 @@ def bench_parquet(report: Report, count: int, scratch: Path) -> None:
     )
 
 
-def plot(points: list[tuple[int, float, float]], path: Path) -> None:
-    """Time and throughput against input size, as a PNG."""
+def plot(points: list[tuple[int, float, float, int]], path: Path) -> None:
+    """Time, throughput and memory against input size, as a PNG."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     sizes = [p[0] / 1024 for p in points]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    fig, (left, right, memory) = plt.subplots(1, 3, figsize=(14, 4))
     left.loglog(sizes, [p[1] * 1e3 for p in points], "o-", label="parse_text")
     left.loglog(sizes, [p[2] * 1e3 for p in points], "s--", label="OpenCC t2s pass")
     left.set_xlabel("input (KB)")
@@ -336,6 +380,12 @@ def plot(points: list[tuple[int, float, float]], path: Path) -> None:
     right.set_ylabel("MB/s")
     right.set_title("parse_text throughput")
     right.set_ylim(bottom=0)
+    memory.loglog(sizes, [p[3] / 1e6 for p in points], "o-", label="parse_text peak")
+    memory.loglog(sizes, [p[0] / 1e6 for p in points], ":", label="the input itself")
+    memory.set_xlabel("input (KB)")
+    memory.set_ylabel("peak traced memory (MB)")
+    memory.set_title("Memory against input size")
+    memory.legend()
     fig.tight_layout()
     fig.savefig(path, dpi=110)
 
@@ -359,7 +409,7 @@ def main() -> int:
     )
     report = Report()
     chosen = set(args.only or ["decode", "dump", "corpus", "parse", "import", "parquet"])
-    points: list[tuple[int, float, float]] = []
+    points: list[tuple[int, float, float, int]] = []
     quick = args.quick
     with tempfile.TemporaryDirectory() as scratch:
         if "decode" in chosen:

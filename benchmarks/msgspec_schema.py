@@ -16,30 +16,30 @@ class _Base(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     pass
 
 
-class Span(_Base):
+class Span(_Base, frozen=True):
     start: int
     end: int
 
 
-class Quantity(_Base):
+class Quantity(_Base, frozen=True):
     value: int
     qualifier: str = "exact"
     unit: str | None = None
     text: str | None = None
 
 
-class Name(_Base):
+class Name(_Base, frozen=True):
     value: str
     language: str | None = None
     kind: str = "other"
 
 
-class Identifier(_Base):
+class Identifier(_Base, frozen=True):
     scheme: str
     value: str
 
 
-class Organisation(_Base):
+class Organisation(_Base, frozen=True):
     id: str
     name: str
     other_names: tuple[Name, ...] = ()
@@ -55,19 +55,19 @@ class Organisation(_Base):
     evidence: tuple[Span, ...] = ()
 
 
-class Role(_Base):
+class Role(_Base, frozen=True):
     title: str
     organisation_id: str | None = None
 
 
-class Person(_Base):
+class Person(_Base, frozen=True):
     id: str
     name: str
     roles: tuple[Role, ...] = ()
     evidence: tuple[Span, ...] = ()
 
 
-class Honour(_Base):
+class Honour(_Base, frozen=True):
     id: str
     title: str
     recipient_id: str
@@ -79,7 +79,7 @@ class Honour(_Base):
     evidence: tuple[Span, ...] = ()
 
 
-class Activity(_Base):
+class Activity(_Base, frozen=True):
     id: str
     name: str
     kind: str = "other"
@@ -92,7 +92,7 @@ class Activity(_Base):
     evidence: tuple[Span, ...] = ()
 
 
-class Work(_Base):
+class Work(_Base, frozen=True):
     id: str
     title: str
     kind: str = "other"
@@ -102,12 +102,12 @@ class Work(_Base):
     evidence: tuple[Span, ...] = ()
 
 
-class Paragraph(_Base):
+class Paragraph(_Base, frozen=True):
     text: str
     marker: str | None = None
 
 
-class Section(_Base):
+class Section(_Base, frozen=True):
     kind: str = "other"
     number: int | None = None
     heading: str | None = None
@@ -115,19 +115,19 @@ class Section(_Base):
     subsections: tuple[Section, ...] = ()
 
 
-class Series(_Base):
+class Series(_Base, frozen=True):
     name: str
     number: int | None = None
 
 
-class Source(_Base):
+class Source(_Base, frozen=True):
     publisher: str | None = None
     publisher_id: str | None = None
     url: str | None = None
     retrieved_at: str | None = None
 
 
-class Case(_Base):
+class Case(_Base, frozen=True):
     id: str
     language: str
     schema_version: str = "1.0"
