@@ -97,7 +97,8 @@ def bench_decode(report: Report, count: int) -> None:
                 lambda: [PlainCase.model_validate_json(d) for d in docs],
                 lambda: [orjson.loads(d) for d in docs],
             ],
-            3,
+            1,
+            rounds=25,
         )
     )
     report.add(
@@ -133,7 +134,8 @@ def bench_dump(report: Report, count: int) -> None:
                 lambda: [c.model_dump_json() for c in cases],
                 lambda: [orjson.dumps(d) for d in data],
             ],
-            3,
+            1,
+            rounds=25,
         )
     )
     report.add(
