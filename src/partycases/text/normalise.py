@@ -96,16 +96,19 @@ _HAN_RUN: Final = re.compile("[\u4e00-\u9fff]+")
 
 def is_traditional(text: str, folded: str) -> bool:
     """Whether ``text`` is in Traditional script: a visible share of its characters fold."""
-    han = changed = 0
-    # Run by run, so the per-character comparison happens in C, and only where
-    # folding changed something.
-    for match in _HAN_RUN.finditer(text):
-        start, end = match.span()
-        han += end - start
-        original, simplified = match.group(), folded[start:end]
+    runs = [match.span() for match in _HAN_RUN.finditer(text)]
+    han = sum(end - start for start, end in runs)
+    needed = -(-han // 50)  # at least one Han character in 50 changed by folding
+    changed = 0
+    # Run by run, so the per-character comparison happens in C, only where folding
+    # changed something, and only until the answer is known.
+    for start, end in runs:
+        original, simplified = text[start:end], folded[start:end]
         if original != simplified:
             changed += sum(map(operator.ne, original, simplified))
-    return han > 0 and changed * 50 >= han
+            if changed >= needed:
+                return True
+    return False
 
 
 @attrs.frozen

@@ -1,0 +1,42 @@
+"""Tests for the script test of partycases.text.normalise."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partycases.text.normalise import fold, is_traditional
+
+
+def _share_of_folded_han(text: str) -> bool:
+    """The definition, one character at a time: at least 1 Han character in 50 folds."""
+    folded = fold(text)
+    han = sum(1 for a in text if "\u4e00" <= a <= "\u9fff")
+    changed = sum(
+        1 for a, b in zip(text, folded, strict=True) if a != b and "\u4e00" <= a <= "\u9fff"
+    )
+    return han > 0 and changed * 50 >= han
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("江州市網絡視聽商會成立於2016年", True),
+        ("江州市网络视听商会成立于2016年", False),
+        ("", False),
+        ("ASCII only, 2016", False),
+        ("會" + "会" * 49, True),  # 1 of 50 folds: just enough
+        ("會" + "会" * 50, False),  # 1 of 51: not enough
+        ("，「」：" * 10, False),  # punctuation folds, but it is not Han
+    ],
+)
+def test_is_traditional_threshold(text: str, expected: bool) -> None:
+    """One Han character in fifty changed by folding makes a text Traditional."""
+    assert is_traditional(text, fold(text)) is expected
+
+
+@given(st.text(st.sampled_from("會会商商協协網网市成立於于2013,，「」 \n"), max_size=300))
+def test_is_traditional_matches_its_definition(text: str) -> None:
+    """The run-by-run test gives the per-character definition's answer."""
+    assert is_traditional(text, fold(text)) is _share_of_folded_han(text)
