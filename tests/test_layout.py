@@ -21,10 +21,11 @@ PACKAGE = ROOT / "src" / "partycases"
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "_json": set(),
+    "_gc": set(),
     "ids": set(),
     "values": set(),
     "models": {"errors", "ids", "values", "models"},
-    "formats": {"errors", "models", "formats", "_json", "values", "migrate"},
+    "formats": {"errors", "models", "formats", "_json", "_gc", "values", "migrate"},
     "migrate": {"errors"},
     "schema": {"models", "_json"},
     "io": {"errors", "formats", "models", "text"},
