@@ -1,4 +1,4 @@
-"""Tests for the script test of partycases.text.normalise."""
+"""Tests for partycases.text.normalise: the script test and dropping invisible characters."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partycases.text.normalise import fold, is_traditional
+from partycases.text.normalise import INVISIBLE, drop_invisible, fold, is_traditional
 
 
 def _share_of_folded_han(text: str) -> bool:
@@ -40,3 +40,9 @@ def test_is_traditional_threshold(text: str, expected: bool) -> None:
 def test_is_traditional_matches_its_definition(text: str) -> None:
     """The run-by-run test gives the per-character definition's answer."""
     assert is_traditional(text, fold(text)) is _share_of_folded_han(text)
+
+
+@given(st.text(st.sampled_from(["商", "會", "a", " ", *map(chr, INVISIBLE)]), max_size=40))
+def test_drop_invisible_removes_exactly_the_invisible_characters(text: str) -> None:
+    """Every invisible format character goes, and nothing else."""
+    assert drop_invisible(text) == "".join(c for c in text if ord(c) not in INVISIBLE)

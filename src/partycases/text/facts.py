@@ -18,7 +18,7 @@ import attrs
 from partycases.ids import IdKind, make_id, name_key, organisation_id
 from partycases.models import ActivityKind, HonourKind, HonourLevel, OrganisationKind, WorkKind
 from partycases.text import rules
-from partycases.text.normalise import INVISIBLE
+from partycases.text.normalise import INVISIBLE, drop_invisible
 from partycases.text.numerals import parse_number
 from partycases.values import DateRange, PartialDate, Quantity
 
@@ -154,7 +154,7 @@ class _Extractor:
 
     def read(self, start: int, end: int) -> str:
         """The text of ``[start, end)`` as a field value: invisible format characters dropped."""
-        return self.text[start:end].translate(INVISIBLE)
+        return drop_invisible(self.text[start:end])
 
     # ------------------------------------------------------- organisations
 

@@ -20,7 +20,7 @@ import attrs
 if TYPE_CHECKING:
     import opencc
 
-__all__ = ["INVISIBLE", "Line", "fold", "is_traditional", "lines"]
+__all__ = ["INVISIBLE", "Line", "drop_invisible", "fold", "is_traditional", "lines"]
 
 #: Invisible format characters (zero-width, direction marks, BOM): dropped from
 #: field values, which must not hold them; evidence spans still index the text
@@ -29,6 +29,18 @@ INVISIBLE: Final = dict.fromkeys(
     [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A)]
 )
 INVISIBLE[0xFEFF] = None
+_INVISIBLE_CHARACTER: Final = re.compile(
+    "[" + "".join(re.escape(chr(code)) for code in sorted(INVISIBLE)) + "]"
+)
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without invisible format characters.
+
+    A pattern rather than ``str.translate``: translating non-ASCII text through a
+    dict costs about 40 ns a character even when nothing changes.
+    """
+    return _INVISIBLE_CHARACTER.sub("", text)
 
 # Full-width ASCII (！ to ～) to half-width, ideographic space to space, and every
 # quotation mark to 「 or 」 so one pattern matches 「」, “”, ‘’ and 『』.

@@ -16,7 +16,7 @@ from partycases.models import Case
 from partycases.models._base import MAX_TEXT
 from partycases.models._problems import problems_from
 from partycases.text.facts import extract
-from partycases.text.normalise import INVISIBLE, fold, is_traditional
+from partycases.text.normalise import drop_invisible, fold, is_traditional
 from partycases.text.structure import Node, Segment, Skeleton, read_structure
 from partycases.values import DateRange, PartialDate, Quantity
 
@@ -56,7 +56,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 def _span(text: str, span: tuple[int, int] | None) -> str | None:
     if span is None:
         return None
-    return text[span[0] : span[1]].translate(INVISIBLE).strip() or None
+    return drop_invisible(text[span[0] : span[1]]).strip() or None
 
 
 def _section(node: Node, text: str) -> dict[str, Any]:
