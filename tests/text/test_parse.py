@@ -138,6 +138,21 @@ def test_founding_dates_at_every_precision(sentence: str, expected: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("phrase", "grade"),
+    [
+        ("是經市民政局批准的「一級商會」", "一級商會"),
+        ("被評為5A級社會組織", "5A級社會組織"),
+        ("是全市首批5A社會組織", "5A社會組織"),
+        ("是全市首批５Ａ社會組織", "５Ａ社會組織"),
+    ],
+)
+def test_grades(phrase: str, grade: str) -> None:
+    """A grade is read with or without 級, in half- or full-width letters."""
+    case = pc.parse_text(f"一、案例背景\n某市網絡商會成立於2013年，{phrase}。\n")
+    assert case.organisations[0].grade == grade
+
+
+@pytest.mark.parametrize(
     ("phrase", "value", "qualifier"),
     [
         ("現有近300家會員單位", 300, "nearly"),

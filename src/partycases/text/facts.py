@@ -491,14 +491,19 @@ class _Extractor:
     def _grade_and_members(
         self, start: int, end: int, mentions: list[_Mention], agents: list[Span]
     ) -> None:
-        for match in rules.GRADE.finditer(self.folded, start, end):
+        folded = self.folded
+        # Cheap tests first: both patterns are tried at every position of a sentence,
+        # and most sentences name no grade and no members.
+        has_grade = any(folded.find(word, start, end) >= 0 for word in rules.GRADE_WORDS)
+        has_members = any(folded.find(word, start, end) >= 0 for word in rules.MEMBER_WORDS)
+        for match in rules.GRADE.finditer(folded, start, end) if has_grade else ():
             if self.taken.hits(match.start(), match.start() + 1):
                 continue
             org = self._subject(mentions, match.start(), agents) or self.primary
             if org is not None and org.grade is None:
                 org.grade = self.read(match.start("grade"), match.end("grade"))
                 org.evidence[match.span("grade")] = None
-        for match in rules.MEMBERS.finditer(self.folded, start, end):
+        for match in rules.MEMBERS.finditer(folded, start, end) if has_members else ():
             org = self._subject(mentions, match.start(), agents) or self.primary
             if org is None or org.member_count is not None:
                 continue
