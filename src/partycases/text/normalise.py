@@ -42,6 +42,7 @@ def drop_invisible(text: str) -> str:
     """
     return _INVISIBLE_CHARACTER.sub("", text)
 
+
 # Full-width ASCII (！ to ～) to half-width, ideographic space to space, and every
 # quotation mark to 「 or 」 so one pattern matches 「」, “”, ‘’ and 『』.
 _TABLE: Final = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
