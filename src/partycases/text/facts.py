@@ -150,6 +150,7 @@ class _Extractor:
         self.activities: dict[str, dict[str, Any]] = {}
         self.works: dict[str, dict[str, Any]] = {}
         self.taken = _Intervals()  # spans already used by a fact title (no names inside)
+        self.sentence_mentions: dict[Span, list[_Mention]] = {}
         self.last_year: int | None = None  # what 同年 means at the start of a paragraph
 
     def read(self, start: int, end: int) -> str:
@@ -315,9 +316,11 @@ class _Extractor:
     # -------------------------------------------------------------- passes
 
     def run(self, regions: list[Span], note: Span | None, publisher: Span | None) -> Facts:
-        # First pass: names, so the subject is known before facts attach to it.
+        # First pass: names, so the subject is known before facts attach to it. Kept
+        # per sentence: the facts pass starts each sentence with the same names.
         for start, end in regions:
-            self.mentions(start, end)
+            for sentence in self._sentences(start, end):
+                self.sentence_mentions[sentence] = self.mentions(*sentence)
         party_kinds = (OrganisationKind.PARTY_BRANCH, OrganisationKind.PARTY_COMMITTEE)
         for key in self.order:
             org = self.orgs[key]
@@ -431,7 +434,11 @@ class _Extractor:
 
     def _sentence(self, start: int, end: int, year: int | None) -> int | None:
         folded = self.folded
-        mentions = self.mentions(start, end)
+        # Names cannot span a sentence end and no fact has claimed any of this
+        # sentence yet, so the first pass's names for it are still the names.
+        mentions = self.sentence_mentions.get((start, end))
+        if mentions is None:
+            mentions = self.mentions(start, end)
         agent_spans: list[Span] = []
         subject_default = self.primary
 
