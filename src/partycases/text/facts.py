@@ -190,7 +190,7 @@ class _Extractor:
         while position > lowest:
             char = folded[position - 1]
             # Invisible format characters inside a name do not end it.
-            if not ("\u3400" <= char <= "\u9fff") and ord(char) not in INVISIBLE:
+            if not _is_han(char) and ord(char) not in INVISIBLE:
                 break
             if _stops_at(folded, position, _NAME_STOPS) and not (
                 # 经 in 经济, 年 in 青年 and 从 in 从业者 are part of a name, not a boundary.
