@@ -501,8 +501,8 @@ class _Extractor:
         folded = self.folded
         # Cheap tests first: both patterns are tried at every position of a sentence,
         # and most sentences name no grade and no members.
-        has_grade = any(folded.find(word, start, end) >= 0 for word in rules.GRADE_WORDS)
-        has_members = any(folded.find(word, start, end) >= 0 for word in rules.MEMBER_WORDS)
+        has_grade = rules.GRADE_WORDS.search(folded, start, end) is not None
+        has_members = rules.MEMBER_WORDS.search(folded, start, end) is not None
         for match in rules.GRADE.finditer(folded, start, end) if has_grade else ():
             if self.taken.hits(match.start(), match.start() + 1):
                 continue

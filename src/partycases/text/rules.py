@@ -137,8 +137,8 @@ FOUNDED: Final = re.compile(
 GRADE: Final = re.compile(
     r"(?P<grade>[一二三四五1-5]级(?:商会|协会|社会组织|社团)|[1-5]A级?(?:社会组织|协会|商会|社团)?)"
 )
-#: One of these is in every ``GRADE`` match (5A社會組織 has no 級).
-GRADE_WORDS: Final = ("级", "A")
+#: Found in every ``GRADE`` match (5A社會組織 has no 級): a sentence without it is not searched.
+GRADE_WORDS: Final = re.compile("级|A")
 #: 現有近300家會員單位 / 会员400余名 / 超过120家会员企业 / 约80名会员
 MEMBERS: Final = re.compile(
     r"(?:现有|拥有|共有|有)?\s{0,2}(?P<before>近|约|大约|超过|超|逾|已达|达)?\s{0,2}"
@@ -147,8 +147,8 @@ MEMBERS: Final = re.compile(
     r"|(?:会员|成员)(?:单位|企业)?(?P<before2>近|约|超过|逾)?(?P<value2>[0-9]{1,7})(?P<after2>余|多)?"
     r"(?P<unit2>家|名|个)"
 )
-#: Words every ``MEMBERS`` match contains: a sentence without them is not searched.
-MEMBER_WORDS: Final = ("会员", "成员", "理事")
+#: Found in every ``MEMBERS`` match: a sentence without it is not searched.
+MEMBER_WORDS: Final = re.compile("会员|成员|理事")
 QUALIFIERS: Final = {
     "近": "nearly", "约": "about", "大约": "about", "超过": "over", "超": "over", "逾": "over",
     "余": "over", "多": "over", "以上": "at_least", "已达": "exact", "达": "exact",
