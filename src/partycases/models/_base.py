@@ -83,7 +83,8 @@ class Model(BaseModel):
     """Base of every partycases model: frozen, strict about unknown fields.
 
     The docstring under each field becomes its description (and so its JSON
-    Schema ``description``), as with pydantic's ``use_attribute_docstrings``.
+    Schema ``description``), as with pydantic's ``use_attribute_docstrings``,
+    except for a field whose default is ``Field(...)``, which gives its own.
     """
 
     model_config = ConfigDict(
@@ -102,11 +103,9 @@ class Model(BaseModel):
         for name, doc in docs.items():
             value = cls.__dict__.get(name, PydanticUndefined)
             if isinstance(value, FieldInfo):
-                msg = (
-                    f"{cls.__qualname__}.{name}: put Field(...) inside Annotated[...] "
-                    "so the field's docstring can become its description"
-                )
-                raise TypeError(msg)
+                # A ``= Field(...)`` default states its own description; ours put
+                # Field(...) inside Annotated[...] so that the docstring applies.
+                continue
             if value is PydanticUndefined:
                 setattr(cls, name, Field(description=doc))
             else:
