@@ -1,12 +1,12 @@
 """Run every benchmark and print each figure as a ratio to a baseline measured in the same run.
 
-    python -m benchmarks            # full sizes (100,000-case corpus; several minutes)
+    python -m benchmarks            # full sizes (100,000-case corpus; about two minutes)
     python -m benchmarks --quick    # small sizes, as CI runs it (no assertion on time)
     python -m benchmarks --json results.json --plot docs/performance.png
 
-Each figure is the best of several repeats; ratios compare partycases with the
-fastest peer measured on the same machine moments before, so they survive a
-noisy machine better than absolute times.
+Each figure and its baselines take turns over several rounds (see :func:`race`)
+and the best round of each counts, so the ratios survive a noisy machine better
+than absolute times.
 """
 
 from __future__ import annotations
