@@ -26,6 +26,8 @@ class WorkKind(str, enum.Enum):
     """網絡作品: a work made for the internet, of unstated form."""
     COLUMN = "column"
     """A recurring column or feature (專欄, 專題)."""
+    DOCUMENT = "document"
+    """A document: a convention, decision, notice or set of rules (公約, 決定, 通知, 制度)."""
     OTHER = "other"
 
 

@@ -9,10 +9,11 @@ own characters.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -20,7 +21,16 @@ import attrs
 if TYPE_CHECKING:
     import opencc
 
-__all__ = ["INVISIBLE", "Line", "drop_invisible", "fold", "is_traditional", "lines"]
+__all__ = [
+    "INVISIBLE",
+    "Line",
+    "View",
+    "drop_invisible",
+    "fold",
+    "is_traditional",
+    "lines",
+    "make_view",
+]
 
 #: Invisible format characters (zero-width, direction marks, BOM): dropped from
 #: field values, which must not hold them; evidence spans still index the text
@@ -151,3 +161,88 @@ def lines(text: str) -> Iterator[Line]:
             yield Line(start, end)
         if position >= length:
             break
+
+
+# ------------------------------------------------------------------ the view
+
+#: What the matching view drops: pinyin in brackets after a character (協(xié)會),
+#: invisible format characters, and runs of ASCII ``?`` left by a lost encoding.
+_ARTEFACT: Final = re.compile(
+    r"(?<=[\u3400-\u9fff])\((?=[a-zü]{0,6}[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[1-5]?\)"
+    r"|[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\u3164\ufe0f\ufeff]"
+    r"|\?+"
+)
+
+
+@attrs.frozen
+class View:
+    """The folded text with conversion artefacts dropped, and the way back to the input.
+
+    Detectors match against :attr:`text`; :meth:`span` maps what they find to
+    offsets in the original text, so evidence reads the characters the reader
+    sees, artefacts included where they sit inside a match.
+    """
+
+    text: str
+    """What the detectors read: folded, artefacts removed."""
+    starts: tuple[int, ...]
+    """View offsets at which a kept stretch of the input begins."""
+    origins: tuple[int, ...]
+    """The input offset of each kept stretch's first character."""
+
+    def origin(self, position: int) -> int:
+        """The input offset of view offset ``position``."""
+        index = bisect.bisect_right(self.starts, position) - 1
+        return self.origins[index] + position - self.starts[index]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The input span of the view span ``[start, end)`` (empty spans stay empty)."""
+        if end <= start:
+            at = self.origin(start)
+            return at, at
+        return self.origin(start), self.origin(end - 1) + 1
+
+    def position(self, origin: int) -> int:
+        """The view offset of input offset ``origin`` (a dropped character maps to the next kept one)."""
+        index = bisect.bisect_right(self.origins, origin) - 1
+        if index < 0:
+            return 0
+        offset = origin - self.origins[index]
+        following = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return min(self.starts[index] + offset, following)
+
+
+def make_view(text: str, folded: str, drop: Iterable[tuple[int, int]] = ()) -> View:
+    """The matching view of ``text`` (``folded`` is :func:`fold` of it).
+
+    ``drop`` adds input spans to leave out (the line break inside a word broken
+    across two lines); they must not overlap one another.
+    """
+    cuts: list[tuple[int, int]] = [
+        match.span()
+        for match in _ARTEFACT.finditer(folded)
+        # A ``?`` in the folded text may be a full-width question mark: only ASCII ones are lost characters.
+        if match.group()[0] != "?" or text[match.start()] == "?"
+    ]
+    extra = sorted(drop)
+    if extra:
+        cuts = sorted(cuts + extra)
+    if not cuts:
+        return View(folded, (0,), (0,))
+    pieces: list[str] = []
+    starts: list[int] = [0]
+    origins: list[int] = [0]
+    position = 0  # input offset of the next kept character
+    length = 0  # view length so far
+    for start, end in cuts:
+        if end <= position:
+            continue
+        start = max(start, position)
+        pieces.append(folded[position:start])
+        length += start - position
+        position = end
+        starts.append(length)
+        origins.append(position)
+    pieces.append(folded[position:])
+    return View("".join(pieces), tuple(starts), tuple(origins))

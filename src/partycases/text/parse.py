@@ -1,4 +1,12 @@
-"""parse_text: a published case text in, a validated case with evidence out."""
+"""parse_text: a published case text in, a validated case with evidence out.
+
+The pipeline: fold the text (one script, half-width punctuation) and build the
+matching view (conversion artefacts dropped, offsets kept); read the layout
+(title, timestamp, source, note, sections), which decides the skeleton and
+nothing else; find the facts on every line but the page's furniture; assemble
+and validate. A text it accepts always gives a case: a fact that cannot be
+represented is dropped with a warning, never raised.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +22,9 @@ from pydantic import ValidationError
 from partycases.errors import LoadError, PartycasesWarning, Problem
 from partycases.models import Case
 from partycases.models._base import MAX_TEXT
-from partycases.models._problems import problems_from
 from partycases.text.facts import extract
-from partycases.text.normalise import drop_invisible, fold, is_traditional
-from partycases.text.structure import Node, Segment, Skeleton, read_structure
+from partycases.text.layout import Node, Segment, Skeleton, read_layout
+from partycases.text.normalise import drop_invisible, fold, is_traditional, make_view
 from partycases.values import DateRange, PartialDate, Quantity
 
 __all__ = ["ParseReport", "Segment", "parse_text"]
@@ -30,7 +37,7 @@ class ParseReport:
     segments: tuple[Segment, ...]
     """Every stretch of the input and its role, in order."""
     warnings: tuple[str, ...]
-    """One line per stretch kept in ``Case.unparsed``, saying why."""
+    """One line per stretch kept in ``Case.unparsed`` or fact left out, saying why."""
 
     @property
     def unparsed(self) -> tuple[Segment, ...]:
@@ -51,37 +58,33 @@ class ParseReport:
 
 #: What makes a "text" binary: C0 controls but tab, line ends and form feed; lone surrogates.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+_COLLECTIONS = ("organisations", "honours", "activities", "works")
 
 
-def _span(text: str, span: tuple[int, int] | None) -> str | None:
+def _read(text: str, span: tuple[int, int] | None) -> str | None:
     if span is None:
         return None
     return drop_invisible(text[span[0] : span[1]]).strip() or None
+
+
+def _one_line(text: str, spans: list[tuple[int, int]]) -> str | None:
+    parts = [_read(text, span) for span in spans]
+    joined = "".join(_LINE_BREAK.sub("", part) for part in parts if part)
+    return joined or None
 
 
 def _section(node: Node, text: str) -> dict[str, Any]:
     return {
         "kind": node.kind,
         "number": node.number,
-        "heading": _span(text, node.heading),
+        "heading": _one_line(text, node.heading),
         "paragraphs": [
-            {"text": _span(text, (block.start, block.end)), "marker": _span(text, block.marker)}
+            {"text": _read(text, (block.start, block.end)), "marker": _read(text, block.marker)}
             for block in node.paragraphs
         ],
         "subsections": [_section(sub, text) for sub in node.subsections],
     }
-
-
-def _regions(skeleton: Skeleton) -> list[tuple[int, int]]:
-    regions = [skeleton.editor_note] if skeleton.editor_note else []
-
-    def walk(nodes: list[Node]) -> None:
-        for node in nodes:
-            regions.extend((block.start, block.end) for block in node.paragraphs)
-            walk(node.subsections)
-
-    walk(skeleton.sections)
-    return regions
 
 
 def _encode(value: object) -> object:
@@ -93,26 +96,90 @@ def _encode(value: object) -> object:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
-def _validated(data: dict[str, Any]) -> Case:
-    """Validate through the JSON fast path (checks inside pydantic-core), else in Python."""
+def _prune(data: dict[str, Any], error: ValidationError, notes: list[str]) -> bool:
+    """Drop what ``error`` points at (a fact, or an optional field); False when nothing could be."""
+    dropped: dict[str, set[int]] = {}
+    changed = False
+    for detail in error.errors():
+        location = detail["loc"]
+        if len(location) >= 2 and location[0] in _COLLECTIONS and isinstance(location[1], int):
+            dropped.setdefault(str(location[0]), set()).add(location[1])
+        elif location and location[0] in data and location[0] not in ("id", "text"):
+            notes.append(f"{location[0]} left out: {detail['msg']}")
+            data.pop(str(location[0]))
+            changed = True
+    removed: set[str] = set()
+    for name, indexes in dropped.items():
+        kept = []
+        for index, item in enumerate(data[name]):
+            if index in indexes:
+                removed.add(item["id"])
+                notes.append(f"a fact left out: {name[:-1]} {item['id']!r}")
+            else:
+                kept.append(item)
+        data[name] = kept
+        changed = True
+    if removed:
+        _drop_references(data, removed)
+    return changed
+
+
+def _drop_references(data: dict[str, Any], removed: set[str]) -> None:
+    keep = lambda ids: [i for i in ids if i not in removed]  # noqa: E731
+    data["subject_ids"] = keep(data["subject_ids"])
+    for org in data["organisations"]:
+        for field in ("approved_by", "supervised_by"):
+            if field in org:
+                org[field] = keep(org[field])
+        if org.get("parent_id") in removed:
+            del org["parent_id"]
+    for honour in list(data["honours"]):
+        honour["awarded_by"] = keep(honour["awarded_by"])
+        if honour["recipient_id"] in removed:
+            data["honours"].remove(honour)
+    for activity in data["activities"]:
+        activity["organiser_ids"] = keep(activity["organiser_ids"])
+        activity["work_ids"] = keep(activity["work_ids"])
+    for work in data["works"]:
+        work["creator_ids"] = keep(work["creator_ids"])
+    source = data.get("source")
+    if source and source.get("publisher_id") in removed:
+        del source["publisher_id"]
+
+
+def _validated(data: dict[str, Any], notes: list[str]) -> Case:
+    """Validate through the JSON fast path, else in Python; prune what cannot be represented."""
     try:
         return Case.model_validate_json(orjson.dumps(data, default=_encode))
     except ValidationError:
         pass  # text the fast path cannot vouch for (not NFC): Python normalises it below
-    try:
-        return Case.model_validate(data)
-    except ValidationError as error:  # pragma: no cover - a parser bug, reported, not raised raw
-        raise LoadError(problems_from(error)) from None
+    for _ in range(8):
+        try:
+            return Case.model_validate(data)
+        except ValidationError as error:
+            if not _prune(data, error, notes):
+                break
+    for name in _COLLECTIONS:
+        data[name] = []
+    data["subject_ids"] = []
+    data.get("source", {}).pop("publisher_id", None)
+    notes.append("every fact left out: the case would not validate with them")
+    return Case.model_validate(data)
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def _evidence(data: dict[str, Any]) -> None:
-    data["evidence"] = [
-        {"start": start, "end": end} for start, end in sorted(set(data["evidence"]))
-    ]
+def _refuse(text: str) -> None:
+    if len(text) > MAX_TEXT:
+        raise LoadError([Problem(f"the text has {len(text)} characters; the limit is {MAX_TEXT}")])
+    binary = _CONTROL.search(text)
+    if binary is not None:
+        raise LoadError(
+            [
+                Problem(
+                    f"character U+{ord(binary.group()):04X} at offset {binary.start()} is a "
+                    "control character or lone surrogate; expected a plain text document"
+                )
+            ]
+        )
 
 
 @overload
@@ -130,56 +197,68 @@ def parse_text(
     Text the parser cannot place is kept in ``case.unparsed`` and reported with a
     :class:`~partycases.PartycasesWarning`. With ``report=True`` the
     :class:`ParseReport` is returned too. ``id`` defaults to a digest of the text.
+    Raises :class:`~partycases.LoadError` only for input refused up front: binary
+    characters, or more than the model's text limit.
     """
-    if len(text) > MAX_TEXT:
-        raise LoadError([Problem(f"the text has {len(text)} characters; the limit is {MAX_TEXT}")])
-    binary = _CONTROL.search(text)
-    if binary is not None:
-        raise LoadError(
-            [
-                Problem(
-                    f"character U+{ord(binary.group()):04X} at offset {binary.start()} is a "
-                    "control character or lone surrogate; expected a plain text document"
-                )
-            ]
-        )
+    _refuse(text)
     folded = fold(text)
-    skeleton = read_structure(text, folded)
-    facts = extract(text, folded, _regions(skeleton), skeleton.editor_note, skeleton.source)
-    for group in (facts.organisations, facts.honours, facts.activities, facts.works):
-        for item in group:
-            _evidence(item)
+    skeleton = read_layout(text, make_view(text, folded))
+    view = make_view(text, folded, skeleton.joins)
+    published = (
+        PartialDate(
+            skeleton.published_at.year, skeleton.published_at.month, skeleton.published_at.day
+        )
+        if skeleton.published_at
+        else None
+    )
+    traditional = is_traditional(text, folded)
+    facts = extract(
+        text,
+        view,
+        [((view.position(a), view.position(b)), role) for (a, b), role in skeleton.lines],
+        publisher=(
+            (view.position(skeleton.source[0]), view.position(skeleton.source[1]))
+            if skeleton.source
+            else None
+        ),
+        published=published,
+        traditional=traditional,
+    )
+    data = _data(text, id, skeleton, facts, traditional)
+    notes = list(facts.warnings)
+    case = _validated(data, notes)
+    messages = [*skeleton.warnings, *notes]
+    result = ParseReport(tuple(sorted(skeleton.segments, key=lambda s: s.start)), tuple(messages))
+    for message in messages:
+        warnings.warn(message, PartycasesWarning, stacklevel=2)
+    return (case, result) if report else case
+
+
+def _data(
+    text: str, id: str | None, skeleton: Skeleton, facts: Any, traditional: bool
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": id
         or "case-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
-        "language": "zh-Hant" if is_traditional(text, folded) else "zh-Hans",
-        "title": _span(text, skeleton.title),
+        "language": "zh-Hant" if traditional else "zh-Hans",
+        "title": _one_line(text, skeleton.title),
         "published_at": skeleton.published_at,
-        "editor_note": _span(text, skeleton.editor_note),
-        "headline": _span(text, skeleton.headline),
+        "editor_note": _read(text, skeleton.editor_note),
+        "headline": _read(text, skeleton.headline),
         "subject_ids": facts.subject_ids,
         "sections": [_section(node, text) for node in skeleton.sections],
         "organisations": facts.organisations,
         "honours": facts.honours,
         "activities": facts.activities,
         "works": facts.works,
-        "unparsed": [
-            kept for kept in (_span(text, span) for span in skeleton.unparsed) if kept is not None
-        ],
+        "unparsed": [kept for kept in (_read(text, span) for span in skeleton.unparsed) if kept],
         "text": text,
     }
     if skeleton.series is not None:
-        name, number, _ = skeleton.series
+        name, number = skeleton.series
         data["series"] = {"name": name, "number": number}
     if skeleton.source is not None:
-        data["source"] = {
-            "publisher": _span(text, skeleton.source),
-            "publisher_id": facts.publisher_id,
-        }
-    case = _validated(data)
-    result = ParseReport(
-        tuple(sorted(skeleton.segments, key=lambda s: s.start)), tuple(skeleton.warnings)
-    )
-    for message in skeleton.warnings:
-        warnings.warn(message, PartycasesWarning, stacklevel=2)
-    return (case, result) if report else case
+        data["source"] = {"publisher": _read(text, skeleton.source)}
+        if facts.publisher_id is not None:
+            data["source"]["publisher_id"] = facts.publisher_id
+    return data

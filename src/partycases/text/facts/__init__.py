@@ -1,0 +1,471 @@
+"""The facts pass: every line but the page's furniture, sentence by sentence.
+
+Pass one finds what can be found without knowing the subject — works in 《》,
+honour verbs and their titles, organisation mentions outside them, the agents
+of 被…评为 / 经…批准 / 在…指导下 — then short forms are folded and the subject is
+chosen by score. Pass two attaches founding dates, member counts, grades,
+approval, supervision, honours, activities and works to the organisation each
+clause is about, falling back to the page's subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Final
+
+import attrs
+
+from partycases.models import OrganisationKind
+from partycases.text.facts import activities as activity_rules
+from partycases.text.facts import counts, dates, honours, works
+from partycases.text.facts.assemble import Facts, assemble
+from partycases.text.facts.drafts import (
+    ActivityDraft,
+    HonourDraft,
+    Mention,
+    Org,
+    Page,
+    WorkDraft,
+)
+from partycases.text.facts.organisations import (
+    agents,
+    find_mentions,
+    kind_of,
+    resolve,
+    suffix_pattern,
+)
+from partycases.text.facts.subject import choose_subject, fold_short_forms, subjects
+from partycases.text.normalise import View
+from partycases.values import PartialDate
+
+__all__ = ["Facts", "extract"]
+
+Span = tuple[int, int]
+SENTENCE_END: Final = re.compile(r"[。!?;]|\.(?![0-9])")
+#: 經天津市社管局批准 / 登記管理機關為臨川區民政局
+APPROVED: Final = re.compile(
+    r"经(?P<body>[^,。;经]{2,40}?)(?:批准|审批|核准|同意|登记)"
+    r"|登记(?:管理)?机关(?:为|是)(?P<body2>[^,。;]{2,40}?)(?=[,。;]|$)"
+    r"|在(?P<body3>[^,。;在]{2,30}?)(?:登记|注册)(?:成立|注册)"
+)
+#: 在天津市委網信辦的指導支持下 / 业务主管单位为中共青岚市委网信办 / 由…主管
+SUPERVISED: Final = re.compile(
+    r"在(?P<body>[^,。;在]{2,40}?)的?(?:指导|领导|关心|支持|指导支持|指导和支持|关心支持)下"
+    r"|(?:业务)?(?:主管|指导)(?:单位|部门)(?:为|是)(?P<body2>[^,。;]{2,40}?)(?=[,。;]|$)"
+    r"|由(?P<body3>[^,。;由]{2,40}?)(?:业务)?主管"
+)
+#: 依託商會的團委、婦聯、人民調解委員會…等: bodies belonging to the organisation before 的.
+CHILDREN: Final = re.compile(r"的(?P<items>[^,。;的]{2,80}?)等")
+PARTICIPANT_SPLIT: Final = re.compile(r"、|与|和|同|及|以及")
+#: Lines the facts pass reads, and what a mention in each counts as.
+READ_ROLES: Final = {
+    "title": "title",
+    "note": "note",
+    "headline": "body",
+    "heading": "body",
+    "body": "body",
+    "byline": "body",
+}
+
+
+@attrs.define
+class _Sentence:
+    start: int
+    end: int
+    line: int
+    where: str
+    honours: list[honours.HonourMatch]
+    claimed: list[Span]
+    agent_spans: list[Span]
+    mentions: list[Mention] = attrs.Factory(list)
+
+
+def _sentences(folded: str, start: int, end: int) -> Iterator[Span]:
+    position = start
+    for match in SENTENCE_END.finditer(folded, start, end):
+        yield position, match.end()
+        position = match.end()
+    if position < end:
+        yield position, end
+
+
+class _Extractor:
+    def __init__(self, page: Page, published: PartialDate | None) -> None:
+        self.page = page
+        self.published = published
+        self.sentences: list[_Sentence] = []
+        self.honours: list[HonourDraft] = []
+        self.activities: dict[str, ActivityDraft] = {}
+        self.works: dict[str, WorkDraft] = {}
+        self.bonus: dict[str, float] = {}
+
+    # ------------------------------------------------------------ pass one
+
+    def first_pass(self, lines: list[tuple[Span, str]]) -> None:
+        folded = self.page.folded
+        for number, ((start, end), role) in enumerate(lines):
+            where = READ_ROLES.get(role)
+            if where is None:
+                continue
+            for s_start, s_end in _sentences(folded, start, end):
+                found = honours.find_honours(folded, s_start, s_end)
+                claimed = [m.span() for m in works.WORK.finditer(folded, s_start, s_end)]
+                claimed += [title for honour in found for title in honour.titles]
+                agent_spans = [h.agents for h in found if h.agents] + [
+                    h.given_by for h in found if h.given_by
+                ]
+                for pattern in (APPROVED, SUPERVISED):
+                    for match in pattern.finditer(folded, s_start, s_end):
+                        group = next(g for g in ("body", "body2", "body3") if match[g] is not None)
+                        agent_spans.append(match.span(group))
+                sentence = _Sentence(s_start, s_end, number, where, found, claimed, agent_spans)
+                sentence.mentions = find_mentions(self.page, s_start, s_end, claimed, where)
+                for mention in sentence.mentions:
+                    if mention.org is not None and any(
+                        a <= mention.start < b for a, b in agent_spans
+                    ):
+                        mention.org.places.add("agent")
+                        mention.org.mentions -= 1
+                first = next(
+                    (
+                        m.org
+                        for m in sentence.mentions
+                        if m.org is not None and not self._in(m.start, agent_spans)
+                    ),
+                    None,
+                )
+                if first is not None and (
+                    dates.FOUNDED.search(folded, s_start, s_end)
+                    or counts.MEMBERS.search(folded, s_start, s_end)
+                ):
+                    self.bonus[first.key] = self.bonus.get(first.key, 0.0) + 2.5
+                self.sentences.append(sentence)
+
+    @staticmethod
+    def _in(position: int, spans: list[Span]) -> bool:
+        return any(a <= position < b for a, b in spans)
+
+    # ------------------------------------------------------------ pass two
+
+    def second_pass(self) -> None:
+        carried: int | None = None
+        line = -1
+        for sentence in self.sentences:
+            if sentence.line != line:
+                line = sentence.line
+                year = None
+            years = dates.Years(self.page.folded, sentence.start, sentence.end, year or carried)
+            self._sentence(sentence, years)
+            year = years.last
+            if years.offsets:
+                carried = year
+
+    def _subject_at(self, sentence: _Sentence) -> Callable[[int], Org | None]:
+        folded = self.page.folded
+
+        def subject_at(position: int) -> Org | None:
+            clause = max(
+                sentence.start,
+                max(folded.rfind(mark, sentence.start, position) for mark in ",:") + 1,
+            )
+            chosen = None
+            for floor in (clause, sentence.start):
+                for mention in sentence.mentions:
+                    if mention.start >= position:
+                        break
+                    if mention.start < floor or self._in(mention.start, sentence.agent_spans):
+                        continue
+                    org = resolve(self.page, mention)
+                    if org is not None and org.kind not in (
+                        OrganisationKind.GOVERNMENT_BODY,
+                        OrganisationKind.MEDIA,
+                    ):
+                        chosen = org
+                        break
+                if chosen is not None:
+                    return chosen
+            return self.page.primary
+
+        return subject_at
+
+    def _sentence(self, sentence: _Sentence, years: dates.Years) -> None:
+        page = self.page
+        folded = page.folded
+        start, end = sentence.start, sentence.end
+        subject_at = self._subject_at(sentence)
+        for pattern, field in ((APPROVED, "approved_by"), (SUPERVISED, "supervised_by")):
+            for match in pattern.finditer(folded, start, end):
+                group = next(g for g in ("body", "body2", "body3") if match[g] is not None)
+                bodies = agents(page, *match.span(group), sentence.mentions)
+                owner = subject_at(match.start())
+                if owner is None:
+                    continue
+                known: list[Org] = getattr(owner, field)
+                for body in bodies:
+                    if body is not owner and body not in known:
+                        known.append(body)
+        dates.founding(page, start, end, sentence.mentions, subject_at)
+        counts.members(page, start, end, sentence.mentions, subject_at)
+        counts.grades(page, start, end, sentence.mentions, subject_at)
+        found_works = self._works(sentence, years, subject_at)
+        self._honours(sentence, years, subject_at, found_works)
+        self._activities(sentence, years, subject_at, found_works)
+        self._children(sentence)
+
+    def _works(
+        self, sentence: _Sentence, years: dates.Years, subject_at: Callable[[int], Org | None]
+    ) -> list[tuple[int, WorkDraft]]:
+        page = self.page
+        folded = page.folded
+        found: list[tuple[int, WorkDraft]] = []
+        platforms: list[str] = []
+        for match in works.PLATFORM.finditer(folded, sentence.start, sentence.end):
+            position = match.start("names")
+            for piece in match["names"].split("、"):
+                if piece.strip():
+                    name = page.read(position, position + len(piece))
+                    platform = page.org(position, position + len(piece), OrganisationKind.MEDIA, "body")
+                    if name not in platforms:
+                        platforms.append(platform.name)
+                position += len(piece) + 1
+        for match in works.WORK.finditer(folded, sentence.start, sentence.end):
+            title = page.read(*match.span("title"))
+            if not title:
+                continue
+            key = title
+            work = self.works.get(key)
+            if work is None:
+                kind = works.work_kind(folded, match.start(), match.end(), sentence.end)
+                work = WorkDraft(title, kind)
+                stated = years.at(match.start())
+                if stated is not None:
+                    work.date = PartialDate(stated)
+                self.works[key] = work
+            creator = subject_at(match.start())
+            if creator is not None and creator not in work.creators:
+                work.creators.append(creator)
+            for platform in platforms:
+                if platform not in work.platforms:
+                    work.platforms.append(platform)
+            work.evidence.append(match.span())
+            found.append((match.start(), work))
+        return found
+
+    def _issuer(self, sentence: _Sentence) -> list[Org]:
+        """Bodies that issued a decision or notice in this or a nearby sentence."""
+        index = self.sentences.index(sentence)
+        nearby = self.sentences[max(0, index - 3) : index + 2]
+        for other in nearby:
+            for match in honours.DECISION.finditer(self.page.folded, other.start, other.end):
+                named = [
+                    m for m in other.mentions if m.end <= match.start() and m.start >= other.start
+                ]
+                if named:
+                    org = resolve(self.page, named[-1])
+                    if org is not None:
+                        org.places.add("agent")
+                        return [org]
+        return []
+
+    def _honours(
+        self,
+        sentence: _Sentence,
+        years: dates.Years,
+        subject_at: Callable[[int], Org | None],
+        found_works: list[tuple[int, WorkDraft]],
+    ) -> None:
+        page = self.page
+        folded = page.folded
+        previous_end = sentence.start
+        for match in sentence.honours:
+            bodies: list[Org] = []
+            if match.agents is not None:
+                bodies = agents(page, *match.agents, sentence.mentions)
+            if match.given_by is not None:
+                bodies += [
+                    b for b in agents(page, *match.given_by, sentence.mentions) if b not in bodies
+                ]
+            if not bodies:
+                bodies = self._issuer(sentence)
+            recipient: Org | WorkDraft | None = None
+            earlier = [(at, work) for at, work in found_works if at < match.start]
+            if earlier:
+                at, work = earlier[-1]
+                right_before = match.start - (at + len(work.title) + 2) <= 1
+                if right_before or match.verb in ("获得", "获", "荣获"):
+                    recipient = work
+            if recipient is None:
+                recipient = subject_at(match.start)
+            if recipient is None:
+                continue
+            year = None if match.verb.startswith("连续") else years.at(match.start)
+            evidence_start = match.start
+            years_before = [o for o in years.offsets if previous_end <= o < match.start]
+            if years_before:
+                evidence_start = years_before[-1]
+            previous_end = match.end
+            for title_start, title_end in match.titles:
+                title = page.read(title_start, title_end)
+                if len(title) < 2:
+                    continue
+                owner = recipient
+                if isinstance(owner, Org) and owner is page.branch and page.primary is not None:
+                    titled = folded[title_start:title_end]
+                    if re.search(r"社会组织|商会|协会|文明单位", titled) and not re.search(
+                        r"党组织|党支部|党委", titled
+                    ):
+                        owner = page.primary
+                self.honours.append(
+                    HonourDraft(
+                        title=title,
+                        start=title_start,
+                        end=title_end,
+                        evidence=(evidence_start, max(title_end, match.end if len(match.titles) == 1 else title_end)),
+                        recipient=owner,
+                        awarders=list(bodies),
+                        date=PartialDate(year) if year else None,
+                        level=honours.level_of(folded[title_start:title_end], bodies),
+                        batch=match.batch,
+                        kind=honours.honour_kind(folded[title_start:title_end], match.verb),
+                    )
+                )
+
+    def _activities(
+        self,
+        sentence: _Sentence,
+        years: dates.Years,
+        subject_at: Callable[[int], Org | None],
+        found_works: list[tuple[int, WorkDraft]],
+    ) -> None:
+        page = self.page
+        folded = page.folded
+        for found in activity_rules.find_activities(folded, sentence.start, sentence.end):
+            if self._in(found.start, sentence.claimed) and not any(
+                a == found.start for a, _ in sentence.claimed
+            ):
+                continue
+            name_start = found.start
+            name = page.read(name_start, found.end)
+            if len(name) < 2:
+                continue
+            draft = self.activities.get(name)
+            if draft is not None:
+                draft.evidence.append((found.start, found.end))
+                continue
+            date = None
+            organisers: list[Org] = []
+            participants: list[str] = []
+            evidence_start = found.start
+            if found.date is not None:
+                text = found.date
+                if "年" not in text:
+                    year = years.at(found.start) or (self.published.year if self.published else None)
+                    text = f"{year}年{text}" if year else ""
+                date = dates.cjk_date(text) if text else None
+                evidence_start = found.verb_start or found.start
+                if found.who is not None:
+                    who_start, who_end = found.who
+                    for mention in sentence.mentions:
+                        if who_start <= mention.start < who_end:
+                            org = resolve(page, mention)
+                            if org is not None and org not in organisers:
+                                organisers.append(org)
+                    position = who_start
+                    for piece in PARTICIPANT_SPLIT.split(folded[who_start:who_end]):
+                        at = folded.find(piece, position, who_end)
+                        if piece.strip() and at >= 0:
+                            participants.append(page.read(at, at + len(piece)))
+                            position = at + len(piece)
+                    if not organisers and "支部" in folded[who_start:who_end] and page.branch:
+                        organisers.append(page.branch)
+            if date is None:
+                date = dates.date_range(folded, sentence.start, found.start)
+            if date is None:
+                known = years.at(found.start)
+                date = PartialDate(known) if known else None
+            if not organisers:
+                organiser = subject_at(found.start)
+                if organiser is not None:
+                    organisers.append(organiser)
+            self.activities[name] = ActivityDraft(
+                name=name,
+                kind=found.kind,
+                evidence=[(evidence_start, found.end)],
+                date=date,
+                organisers=organisers,
+                participants=[p for p in participants if p],
+                works=[work for at, work in found_works if at > found.start],
+            )
+
+    def _children(self, sentence: _Sentence) -> None:
+        """依託商會的團委、婦聯、…等: bodies that belong to the organisation before 的."""
+        page = self.page
+        folded = page.folded
+        for match in CHILDREN.finditer(folded, sentence.start, sentence.end):
+            items = match["items"].split("、")
+            if len(items) < 2 or not all(suffix_pattern().search(item[-6:]) for item in items):
+                continue
+            owners = [
+                m for m in sentence.mentions if m.end <= match.start() and m.end >= match.start() - 1
+            ]
+            owner = resolve(page, owners[-1]) if owners else None
+            if owner is None:
+                continue
+            position = match.start("items")
+            for item in items:
+                original = page.read(position, position + len(item))
+                name = owner.name + original
+                child = page.org(position, position + len(item), kind_of(item), "body")
+                if child.name != name:
+                    # The child is named by its owner's name and its own word: 商會團委.
+                    del page.orgs[child.key]
+                    from partycases.ids import name_key
+
+                    existing = page.orgs.get(name_key(name))
+                    if existing is None:
+                        existing = Org(name, name_key(name), kind_of(item), first=position)
+                        page.orgs[existing.key] = existing
+                    existing.evidence[position, position + len(item)] = None
+                    if original not in existing.other_names:
+                        existing.other_names.append(original)
+                    child = existing
+                child.parent = owner
+                position += len(item) + 1
+
+
+def extract(
+    text: str,
+    view: View,
+    lines: list[tuple[Span, str]],
+    *,
+    publisher: Span | None,
+    published: PartialDate | None,
+    traditional: bool,
+) -> Facts:
+    """Find the facts stated on every line of ``text`` but its page furniture.
+
+    ``lines`` are view spans with the role the layout gave them; ``publisher`` is
+    the view span of the 来源 value.
+    """
+    page = Page(text, view, traditional=traditional)
+    extractor = _Extractor(page, published)
+    extractor.first_pass(lines)
+    publisher_org = None
+    if publisher is not None and publisher[1] > publisher[0]:
+        name = page.read(*publisher)
+        if name:
+            publisher_org = page.org(*publisher, OrganisationKind.MEDIA, "publisher")
+    fold_short_forms(page, (s.mentions for s in extractor.sentences))
+    choose_subject(page, extractor.bonus)
+    extractor.second_pass()
+    return assemble(
+        page,
+        subjects=subjects(page),
+        publisher=publisher_org,
+        honours=extractor.honours,
+        activities=list(extractor.activities.values()),
+        works=list(extractor.works.values()),
+    )
+
+

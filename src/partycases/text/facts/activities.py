@@ -1,0 +1,144 @@
+"""Activities: named campaigns and programmes, events, visits and dated events.
+
+A name in quotation marks with a head noun from ``data/activity_heads.tsv``
+(“云端先锋”工程, “青商领航”计划), an unquoted name ending in an event head
+(长三角青年企业家论坛), a visit (参观…, 赴…瞻仰…) or a dated event
+(2019年10月1日,…观看…). Routine practices from ``data/routine.tsv`` (三会一课,
+主题党日活动) are not activities.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+import attrs
+
+from partycases.models import ActivityKind
+from partycases.text import lexicon
+
+__all__ = ["ActivityMatch", "find_activities", "is_routine"]
+
+Span = tuple[int, int]
+#: 將「兩學一做」常態化制度化 / 推进「某某」活动
+CAMPAIGN: Final = re.compile(
+    r"(?:将|把|开展|推进|深化|落实|坚持|推动)「(?P<name>[^「」]{2,12})」(?=学习教育|常态化|制度化)"
+)
+#: 参观檀溪市廉政教育基地 / 赴城南烈士陵园瞻仰革命先烈 / 前往…开展…
+VISIT: Final = re.compile(r"(?:赴|前往|走进|参观|瞻仰)(?P<where>[^,。;!?、]{3,28})")
+VISIT_END: Final = re.compile(r"并|开展|进行|接受|学习|重温|缅怀|举行|,")
+#: 2019年10月1日,支部黨員與…觀看國慶大閱兵實況轉播 / 10月24日,… / 今天(10月24日),…
+DATED_EVENT: Final = re.compile(
+    r"(?P<date>(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日)\)?\s{0,2},?\s{0,2}(?P<who>[^,。;]{0,60}?)"
+    r"(?:一起|一道|共同)?(?P<verb>观看|收看|参观|参加|举办|举行|开展|召开|走进|来到|组织)(?P<what>[^,。;]{2,40})"
+)
+#: Words that end an event's name when reading left: 参加…论坛, 召开…推进会.
+EVENT_STOPS: Final = frozenset(
+    "参加 出席 举办 举行 召开 承办 主办 协办 组织 开展 启动 筹办 参与 邀请 每年 定期 积极 成功 "
+    "还 并 和 与 及 在 的 了 是 将 把 于 等 由 向 为 其 年 月 日 并 以 通过 联合 共同 一起 一同".split()
+)
+NAME_MAX: Final = 24
+
+
+@attrs.define
+class ActivityMatch:
+    """An activity found in a sentence: its span, name span, kind and (for dated events) date text."""
+
+    start: int
+    end: int
+    kind: ActivityKind
+    date: str | None = None
+    who: Span | None = None
+    verb_start: int | None = None
+
+
+@functools.cache
+def _quoted() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, lexicon.activity_heads()["quoted"]))
+    return re.compile(r"「(?P<name>[^「」]{2,30})」(?P<head>" + heads + ")")
+
+
+@functools.cache
+def _events() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, lexicon.activity_heads()["event"]))
+    return re.compile("(?:" + heads + ")")
+
+
+def is_routine(name: str) -> bool:
+    """Whether a (folded) activity name is a routine practice (三会一课, 主题党日活动)."""
+    return any(practice in name for practice in lexicon.routine())
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _event_start(folded: str, start: int, head_start: int) -> int:
+    position = head_start
+    while position > start and head_start - position < NAME_MAX:
+        char = folded[position - 1]
+        if char == ")":
+            opening = folded.rfind("(", start, position)
+            if opening < 0:
+                break
+            position = opening
+            continue
+        if not (_is_han(char) or char.isdigit()):
+            break
+        if any(folded[position - n : position] in EVENT_STOPS for n in (1, 2)):
+            # 年 in 青年, 和 in 和平 stay; a stop word right before the name ends it.
+            if not (char == "年" and not folded[position - 2 : position - 1].isdigit()):
+                break
+        position -= 1
+    while position < head_start and folded[position].isdigit():
+        # 2023年年会 -> 年会; a name does not start with a bare number.
+        position += 1
+    return position
+
+
+def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
+    """Activity candidates in a sentence, longest first where they overlap."""
+    found: list[ActivityMatch] = []
+    heads = lexicon.activity_heads()
+    for match in _quoted().finditer(folded, start, end):
+        if is_routine(match["name"]):
+            continue
+        found.append(ActivityMatch(match.start(), match.end(), ActivityKind(heads["quoted"][match["head"]])))
+    for match in CAMPAIGN.finditer(folded, start, end):
+        if is_routine(match["name"]):
+            continue
+        found.append(ActivityMatch(match.start("name") - 1, match.end("name") + 1, ActivityKind.CAMPAIGN))
+    for match in _events().finditer(folded, start, end):
+        name_start = _event_start(folded, start, match.start())
+        if match.start() - name_start < 2 or is_routine(folded[name_start : match.end()]):
+            continue
+        if folded[name_start - 1 : name_start] == "」":
+            continue  # the quoted detector's
+        end_at = match.end()
+        found.append(ActivityMatch(name_start, end_at, ActivityKind(heads["event"][match.group()])))
+    for match in VISIT.finditer(folded, start, end):
+        stop = VISIT_END.search(folded, match.start("where"), match.end())
+        where_end = stop.start() if stop is not None else match.end()
+        if folded[match.start() : match.start() + 1] in "赴前" and stop is not None and folded[stop.start()] not in ",并":
+            # 赴城南烈士陵园瞻仰革命先烈: the errand is part of the visit.
+            follow = re.compile(r"[^,。;!?]{2,16}").match(folded, stop.start())
+            where_end = follow.end() if follow is not None else where_end
+        if where_end - match.start("where") < 2:
+            continue
+        found.append(ActivityMatch(match.start(), where_end, ActivityKind.EVENT))
+    event = DATED_EVENT.search(folded, start, end)
+    if event is not None and event.start() - start <= 8:
+        found.append(
+            ActivityMatch(
+                event.start("verb"), event.end(), ActivityKind.EVENT, date=event["date"],
+                who=event.span("who"), verb_start=event.start(),
+            )
+        )
+    found.sort(key=lambda item: (item.start, -item.end))
+    kept: list[ActivityMatch] = []
+    for item in found:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept

@@ -1,0 +1,211 @@
+"""Assembly: drafts become model data with ids and evidence in input offsets.
+
+Nothing here may make an invalid case: an organisation whose name gives no id is
+left out, and so is every reference to it, each with a line in the warnings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from partycases.ids import IdKind, make_id
+from partycases.text.facts.drafts import ActivityDraft, HonourDraft, Org, Page, WorkDraft
+
+__all__ = ["Facts", "assemble"]
+
+Span = tuple[int, int]
+
+
+@attrs.define
+class Facts:
+    """What the facts pass found, ready to become model data."""
+
+    organisations: list[dict[str, Any]]
+    honours: list[dict[str, Any]]
+    activities: list[dict[str, Any]]
+    works: list[dict[str, Any]]
+    subject_ids: list[str]
+    publisher_id: str | None
+    warnings: list[str]
+
+
+def _id(kind: IdKind, *parts: str | int) -> str | None:
+    try:
+        return make_id(kind, *parts)
+    except ValueError:
+        return None
+
+
+class _Assembler:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.warnings: list[str] = []
+        self.org_ids: dict[int, str] = {}
+        self.work_ids: dict[int, str] = {}
+
+    def evidence(self, spans: object) -> list[dict[str, int]]:
+        mapped = sorted({self.page.view.span(a, b) for a, b in spans})  # type: ignore[attr-defined]
+        return [{"start": a, "end": b} for a, b in mapped if b > a]
+
+    def org_id(self, org: Org | None) -> str | None:
+        return None if org is None else self.org_ids.get(id(org))
+
+    def ids(self, orgs: list[Org]) -> list[str]:
+        return list(dict.fromkeys(i for i in map(self.org_id, orgs) if i is not None))
+
+    def organisations(self) -> list[dict[str, Any]]:
+        ordered = sorted(self.page.orgs.values(), key=lambda org: org.first)
+        for org in ordered:
+            org_id = _id("org", org.name)
+            if org_id is None or org_id in self.org_ids.values():
+                self.warnings.append(f"an organisation name gives no id: {org.name!r}")
+                continue
+            self.org_ids[id(org)] = org_id
+        out = []
+        for org in ordered:
+            org_id = self.org_id(org)
+            if org_id is None:
+                continue
+            data: dict[str, Any] = {
+                "id": org_id,
+                "name": org.name,
+                "kind": org.kind,
+                "evidence": self.evidence(org.evidence),
+            }
+            names = [n for n in dict.fromkeys(org.other_names) if n and n != org.name]
+            if names:
+                data["other_names"] = [{"value": n, "kind": "short"} for n in names]
+            for field in ("founded", "grade", "member_count", "location"):
+                value = getattr(org, field)
+                if value is not None:
+                    data[field] = value
+            if org.approved_by:
+                data["approved_by"] = self.ids(org.approved_by)
+            if org.supervised_by:
+                data["supervised_by"] = self.ids(org.supervised_by)
+            parent = self.org_id(org.parent)
+            if parent is not None and parent != org_id and not self._cycle(org):
+                data["parent_id"] = parent
+            out.append(data)
+        return out
+
+    def _cycle(self, org: Org) -> bool:
+        seen = {id(org)}
+        current = org.parent
+        while current is not None:
+            if id(current) in seen:
+                return True
+            seen.add(id(current))
+            current = current.parent
+        return False
+
+    def works(self, drafts: list[WorkDraft]) -> list[dict[str, Any]]:
+        out = []
+        for work in drafts:
+            work_id = _id("work", work.title)
+            if work_id is None or work_id in self.work_ids.values():
+                continue
+            self.work_ids[id(work)] = work_id
+            data: dict[str, Any] = {
+                "id": work_id,
+                "title": work.title,
+                "kind": work.kind,
+                "creator_ids": self.ids(work.creators),
+                "platforms": list(dict.fromkeys(work.platforms)),
+                "evidence": self.evidence(work.evidence),
+            }
+            if work.date is not None:
+                data["date"] = work.date
+            out.append(data)
+        return out
+
+    def honours(self, drafts: list[HonourDraft]) -> list[dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for honour in drafts:
+            if isinstance(honour.recipient, WorkDraft):
+                recipient = self.work_ids.get(id(honour.recipient))
+                recipient_name = honour.recipient.title
+            else:
+                recipient = self.org_id(honour.recipient)
+                recipient_name = honour.recipient.name if honour.recipient else ""
+            if recipient is None:
+                self.warnings.append(f"an honour with no recipient left out: {honour.title!r}")
+                continue
+            parts: list[str | int] = [recipient_name]
+            if honour.date is not None:
+                parts.append(honour.date.year)
+            honour_id = _id("honour", *parts, honour.title)
+            if honour_id is None:
+                continue
+            if honour_id in out:
+                out[honour_id]["evidence"] += self.evidence([honour.evidence])
+                continue
+            data: dict[str, Any] = {
+                "id": honour_id,
+                "title": honour.title,
+                "recipient_id": recipient,
+                "awarded_by": [i for i in self.ids(honour.awarders) if i != recipient],
+                "kind": honour.kind,
+                "evidence": self.evidence([honour.evidence]),
+            }
+            if honour.date is not None:
+                data["date"] = honour.date
+            if honour.level is not None:
+                data["level"] = honour.level
+            if honour.batch is not None:
+                data["batch"] = honour.batch
+            out[honour_id] = data
+        return list(out.values())
+
+    def activities(self, drafts: list[ActivityDraft]) -> list[dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for activity in drafts:
+            activity_id = _id("activity", activity.name)
+            if activity_id is None:
+                continue
+            if activity_id in out:
+                out[activity_id]["evidence"] += self.evidence(activity.evidence)
+                continue
+            data: dict[str, Any] = {
+                "id": activity_id,
+                "name": activity.name,
+                "kind": activity.kind,
+                "organiser_ids": self.ids(activity.organisers),
+                "participants": list(dict.fromkeys(activity.participants)),
+                "work_ids": list(
+                    dict.fromkeys(
+                        self.work_ids[id(w)] for w in activity.works if id(w) in self.work_ids
+                    )
+                ),
+                "evidence": self.evidence(activity.evidence),
+            }
+            if activity.date is not None:
+                data["date"] = activity.date
+            out[activity_id] = data
+        return list(out.values())
+
+
+def assemble(
+    page: Page,
+    *,
+    subjects: list[Org],
+    publisher: Org | None,
+    honours: list[HonourDraft],
+    activities: list[ActivityDraft],
+    works: list[WorkDraft],
+) -> Facts:
+    """Model data for the drafts; references only to what is kept."""
+    assembler = _Assembler(page)
+    organisations = assembler.organisations()
+    work_data = assembler.works(works)
+    return Facts(
+        organisations=organisations,
+        honours=assembler.honours(honours),
+        activities=assembler.activities(activities),
+        works=work_data,
+        subject_ids=assembler.ids(subjects),
+        publisher_id=assembler.org_id(publisher),
+        warnings=assembler.warnings,
+    )

@@ -1,0 +1,119 @@
+"""Member counts and grades: 现有近300家会员单位, 党支部现有党员9名, 5A级社会组织."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from collections.abc import Callable
+
+from partycases.text.facts.drafts import Mention, Org, Page
+from partycases.text.facts.organisations import resolve
+
+SubjectAt = Callable[[int], Org | None]
+from partycases.values import Quantity
+
+__all__ = ["grades", "members"]
+
+#: 現有近300家會員單位 / 会员400余名 / 超过120家会员企业 / 会员企业210余家 / 312家会员单位的…
+MEMBERS: Final = re.compile(
+    r"(?P<before>近|约|大约|超过|超|逾|已达|达|共)?\s{0,2}"
+    r"(?P<value>[0-9]{1,7})\s{0,2}(?P<after>余|多|以上)?\s{0,2}"
+    r"(?P<unit>(?:家|名|个|位)(?:会员单位|会员企业|会员|成员单位|理事单位))"
+    r"|(?P<noun>会员单位|会员企业|会员|成员单位|成员企业)(?:总数|数量)?(?:达到?|为|有|共|已达)?"
+    r"(?P<before2>近|约|超过|逾)?(?P<value2>[0-9]{1,7})(?P<after2>余|多)?(?P<unit2>家|名|个)"
+)
+MEMBER_WORDS: Final = re.compile("会员|成员")
+#: 现有党员18名 / 有8名共产党员 / 党员23名
+PARTY_MEMBERS: Final = re.compile(
+    r"(?:正式|共产|中共)?党员(?:总数|人数)?(?:达|为|有|共)?(?P<before>近|约|超过)?(?P<value>[0-9]{1,5})"
+    r"(?P<after>余|多)?(?P<unit>名|人)"
+    r"|(?P<before2>近|约|超过)?(?P<value2>[0-9]{1,5})(?P<after2>余|多)?(?P<unit2>名|人)(?:正式|共产|中共)?党员"
+)
+#: Nouns that make 会员 a sub-group: 30多名会员主播 counts the hosts, not the members.
+SUBGROUP: Final = re.compile(r"[\u3400-\u9fff]")
+ALLOWED_AFTER: Final = ("单位", "企业", "的")
+QUALIFIERS: Final = {
+    "近": "nearly", "约": "about", "大约": "about", "超过": "over", "超": "over", "逾": "over",
+    "余": "over", "多": "over", "以上": "at_least", "已达": "exact", "达": "exact", "共": "exact",
+}  # fmt: skip
+#: 「一級商會」 / 5A級社會組織 / 4A级协会
+GRADE: Final = re.compile(
+    r"(?P<grade>[一二三四五1-5]级(?:商会|协会|社会组织|社团)|[1-5]A级?(?:社会组织|协会|商会|社团)?)"
+)
+GRADE_WORDS: Final = re.compile("级|A")
+
+
+def _quantity(page: Page, value: str, word: str | None, first: int, last: int, unit: str) -> Quantity:
+    qualifier = QUALIFIERS.get(word or "", "exact")
+    return Quantity(int(value), qualifier, unit, page.read(first, last))  # type: ignore[arg-type]
+
+
+
+
+def members(page: Page, start: int, end: int, mentions: list[Mention], subject_at: SubjectAt) -> None:
+    """Member counts: the clause's organisation (or the one right after 的) gets them."""
+    folded = page.folded
+    if MEMBER_WORDS.search(folded, start, end):
+        for match in MEMBERS.finditer(folded, start, end):
+            if match["value"] is not None:
+                value, word = match["value"], match["before"] or match["after"]
+                first = match.start("before") if match["before"] else match.start("value")
+                unit = page.read(*match.span("unit"))
+            else:
+                value, word = match["value2"], match["before2"] or match["after2"]
+                first = match.start()
+                unit = page.read(*match.span("unit2"))
+            following = folded[match.end() : match.end() + 2]
+            if following and SUBGROUP.match(following) and not following.startswith(ALLOWED_AFTER):
+                if match["value"] is not None and not match["unit"].endswith(("单位", "企业")):
+                    continue  # 30多名会员主播: a sub-group
+            if "其中" in folded[max(start, first - 6) : first]:
+                continue
+            owner = None
+            if following.startswith("的"):
+                after = [m for m in mentions if match.end() < m.start <= match.end() + 2]
+                if after:
+                    owner = resolve(page, after[0])
+            if owner is None:
+                owner = subject_at(first)
+            if owner is None or owner.member_count is not None:
+                continue
+            if owner.party and page.primary is not None and not page.primary.party:
+                owner = page.primary
+                if owner.member_count is not None:
+                    continue
+            owner.member_count = _quantity(page, value, word, first, match.end(), unit)
+            owner.evidence[first, match.end()] = None
+    if "党员" in folded[start:end]:
+        for match in PARTY_MEMBERS.finditer(folded, start, end):
+            if "其中" in folded[max(start, match.start() - 6) : match.start()]:
+                continue
+            if match["value"] is not None:
+                value, word = match["value"], match["before"] or match["after"]
+            else:
+                value, word = match["value2"], match["before2"] or match["after2"]
+            owner = subject_at(match.start())
+            if owner is None or not owner.party:
+                owner = page.branch
+            if owner is None or owner.member_count is not None:
+                continue
+            unit = match["unit"] or match["unit2"]
+            owner.member_count = _quantity(
+                page, value, word, match.start(), match.end(), f"{unit}党员"
+            )
+            owner.evidence[match.span()] = None
+
+
+def grades(page: Page, start: int, end: int, mentions: list[Mention], subject_at: SubjectAt) -> None:
+    """Grades: 「一級商會」, 5A級社會組織 belong to the clause's organisation."""
+    folded = page.folded
+    if not GRADE_WORDS.search(folded, start, end):
+        return
+    for match in GRADE.finditer(folded, start, end):
+        owner = subject_at(match.start())
+        if owner is not None and owner.party and page.primary is not None:
+            owner = page.primary
+        if owner is not None and owner.grade is None:
+            owner.grade = page.read(*match.span("grade"))
+            owner.evidence[match.span("grade")] = None

@@ -1,0 +1,140 @@
+"""Dates in sentences: the year a fact belongs to, founding dates, date ranges.
+
+Two-digit years (06年) are read as 20xx, whatever today's date: the same text
+always gives the same case.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from typing import Final
+
+from partycases.text.facts.drafts import Mention, Org, Page
+from partycases.text.facts.organisations import resolve
+from partycases.values import DateRange, PartialDate
+
+__all__ = ["FOUNDED", "Years", "date_range", "founding", "partial", "year_of"]
+
+#: 成立於2013年9月 / 成立于06年 / 2016年4月成立 / 自2013年9月成立以来
+FOUNDED: Final = re.compile(
+    r"成立(?:于|时间为|时间是|时间:)?\s{0,2}(?P<year>[0-9]{4}|[0-9]{2})\s{0,2}年"
+    r"(?:\s{0,2}(?P<month>[0-9]{1,2})\s{0,2}月份?(?:\s{0,2}(?P<day>[0-9]{1,2})\s{0,2}日)?)?"
+    r"|(?P<year2>[0-9]{4}|(?<![0-9])[0-9]{2})年(?:(?P<month2>[0-9]{1,2})月份?(?:(?P<day2>[0-9]{1,2})日)?)?"
+    r"(?:正式)?(?:登记|注册|挂牌)?成立(?!大会)"
+)
+#: 2013年9月,某协会成立 / 09年12月份某协会的成立 / 2015年3月,某商会党支部正式成立
+DATE_THEN_FOUNDED: Final = re.compile(
+    r"(?P<year>[0-9]{4}|(?<![0-9])[0-9]{2})年(?:(?P<month>[0-9]{1,2})月份?(?:(?P<day>[0-9]{1,2})日)?)?"
+    r"(?P<who>[^。;!?]{2,40}?)(?:的)?(?:正式)?(?:登记|注册|挂牌)?成立(?!大会|以来|了)"
+)
+#: A year a fact may belong to: 2019年 / 同年 / 当年
+YEAR: Final = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?:年|-[0-9]{4}年)|(?P<same>同年|当年)")
+#: 2021年3月至2021年6月 -> a date range
+DATE_RANGE: Final = re.compile(
+    r"(?P<start>[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?)\s{0,2}(?:至|到|—|-|~)\s{0,2}"
+    r"(?P<end>(?:[0-9]{4}年)?[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]{4}年)"
+)
+
+
+def year_of(text: str) -> int:
+    """A year as printed: 2013 -> 2013, 06 -> 2006."""
+    value = int(text)
+    return value + 2000 if len(text) == 2 else value
+
+
+def partial(year: str, month: str | None, day: str | None) -> PartialDate | None:
+    """A partial date from printed parts, or None when they name no real date."""
+    try:
+        return PartialDate(year_of(year), int(month) if month else None, int(day) if day else None)
+    except ValueError:
+        return None
+
+
+def cjk_date(text: str) -> PartialDate | None:
+    """``2019年10月1日`` as a partial date, or None."""
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        return None
+
+
+def date_range(folded: str, start: int, end: int) -> DateRange | None:
+    """The last date range in ``[start, end)``: 2021年3月至6月."""
+    last = None
+    for match in DATE_RANGE.finditer(folded, start, end):
+        last = match
+    if last is None:
+        return None
+    first, second = cjk_date(last["start"]), last["end"]
+    if first is not None and "年" not in second:
+        second = f"{first.year}年{second}"
+    final = cjk_date(second)
+    if first is not None and final is not None and first.lower <= final.upper:
+        return DateRange(first, final)
+    return None
+
+
+class Years:
+    """The year each offset of a sentence belongs to (the last one stated before it)."""
+
+    def __init__(self, folded: str, start: int, end: int, carried: int | None) -> None:
+        self.offsets: list[int] = []
+        self.years: list[int | None] = []
+        self.carried = carried
+        for match in YEAR.finditer(folded, start, end):
+            self.offsets.append(match.start())
+            if match["year"]:
+                self.years.append(int(match["year"]))
+            else:  # 同年: the year stated last
+                self.years.append(self.years[-1] if self.years else carried)
+
+    def at(self, position: int) -> int | None:
+        """The year stated last before ``position`` (or carried in from before)."""
+        index = bisect.bisect_left(self.offsets, position)
+        return self.years[index - 1] if index else self.carried
+
+    def stated(self, position: int, start: int) -> int | None:
+        """The year stated in the sentence before ``position``, not carried in."""
+        index = bisect.bisect_left(self.offsets, position)
+        if index and self.offsets[index - 1] >= start:
+            return self.years[index - 1]
+        return None
+
+    @property
+    def last(self) -> int | None:
+        """The year the next sentence carries in."""
+        return self.years[-1] if self.years else self.carried
+
+
+def _nearest(mentions: list[Mention], before: int, after: int, page: Page) -> Org | None:
+    chosen = None
+    for mention in mentions:
+        if after <= mention.start and mention.end <= before:
+            org = resolve(page, mention)
+            if org is not None:
+                chosen = org
+    return chosen
+
+
+def founding(
+    page: Page, start: int, end: int, mentions: list[Mention], subject_at: Callable[[int], Org | None]
+) -> None:
+    """Founding dates: 成立于2013年9月, 2013年9月某协会成立, 09年12月份某协会的成立."""
+    folded = page.folded
+    for match in DATE_THEN_FOUNDED.finditer(folded, start, end):
+        who = _nearest(mentions, match.end("who") + 2, match.start("who"), page)
+        date = partial(match["year"], match["month"], match["day"])
+        if who is not None and date is not None and who.founded is None:
+            who.founded = date
+            who.evidence[match.span()] = None
+    for match in FOUNDED.finditer(folded, start, end):
+        if match["year"]:
+            date = partial(match["year"], match["month"], match["day"])
+        else:
+            date = partial(match["year2"], match["month2"], match["day2"])
+        who = subject_at(match.start())
+        if date is not None and who is not None and who.founded is None:
+            who.founded = date
+            who.evidence[match.span()] = None

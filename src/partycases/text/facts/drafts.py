@@ -1,0 +1,145 @@
+"""Typed drafts of the facts on a page, before they become model data.
+
+Every span here is in the matching view's offsets (see
+:class:`~partycases.text.normalise.View`); the assembly step maps them back to
+the input.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from partycases.ids import name_key, organisation_id
+from partycases.models import ActivityKind, HonourKind, HonourLevel, OrganisationKind, WorkKind
+from partycases.text.normalise import View, drop_invisible
+from partycases.values import DateRange, PartialDate, Quantity
+
+__all__ = ["ActivityDraft", "HonourDraft", "Mention", "Org", "Page", "WorkDraft"]
+
+Span = tuple[int, int]
+_SPACE: Final = re.compile(r"\s+")
+
+
+@attrs.define(eq=False)
+class Org:
+    """An organisation the page names, with what the page says of it."""
+
+    name: str
+    key: str
+    kind: OrganisationKind
+    evidence: dict[Span, None] = attrs.Factory(dict)  # an ordered set
+    other_names: list[str] = attrs.Factory(list)
+    founded: PartialDate | None = None
+    grade: str | None = None
+    member_count: Quantity | None = None
+    approved_by: list[Org] = attrs.Factory(list)
+    supervised_by: list[Org] = attrs.Factory(list)
+    parent: Org | None = None
+    location: str | None = None
+    places: set[str] = attrs.Factory(set)
+    """Where the page names it: ``title``, ``note``, ``body``, ``agent``, ``publisher``."""
+    mentions: int = 0
+    first: int = 0
+    """View offset of its first mention, for ordering."""
+
+    @property
+    def id(self) -> str:
+        """Its id: the script-folded name key."""
+        return organisation_id(self.name)
+
+    @property
+    def party(self) -> bool:
+        """Whether it is a party organisation (branch or committee)."""
+        return self.kind in (OrganisationKind.PARTY_BRANCH, OrganisationKind.PARTY_COMMITTEE)
+
+
+@attrs.define
+class Mention:
+    """Where a sentence names an organisation, or refers back to the page's subject."""
+
+    start: int
+    end: int
+    org: Org | None
+    role: str
+    """``name`` for a proper name, ``subject`` (该协会, 商会) or ``branch`` (党支部) for a reference."""
+
+
+@attrs.define
+class HonourDraft:
+    """An honour: its title span, recipient and awarders, as the page states them."""
+
+    title: str
+    start: int
+    end: int
+    evidence: Span
+    recipient: Org | WorkDraft | None
+    awarders: list[Org]
+    date: PartialDate | None
+    level: HonourLevel | None
+    batch: int | None
+    kind: HonourKind
+
+
+@attrs.define
+class ActivityDraft:
+    """An activity: its name, kind and date, who ran it and who took part."""
+
+    name: str
+    kind: ActivityKind
+    evidence: list[Span]
+    date: PartialDate | DateRange | None = None
+    organisers: list[Org] = attrs.Factory(list)
+    participants: list[str] = attrs.Factory(list)
+    works: list[WorkDraft] = attrs.Factory(list)
+
+
+@attrs.define(eq=False)
+class WorkDraft:
+    """A work named in 《》."""
+
+    title: str
+    kind: WorkKind
+    evidence: list[Span] = attrs.Factory(list)
+    creators: list[Org] = attrs.Factory(list)
+    platforms: list[str] = attrs.Factory(list)
+    date: PartialDate | None = None
+
+
+@attrs.define
+class Page:
+    """The input, its matching view, and the organisations found so far, by name key."""
+
+    text: str
+    view: View
+    orgs: dict[str, Org] = attrs.Factory(dict)
+    primary: Org | None = None
+    branch: Org | None = None
+    traditional: bool = False
+
+    @property
+    def folded(self) -> str:
+        """The text the detectors read."""
+        return self.view.text
+
+    def read(self, start: int, end: int) -> str:
+        """The input's characters for the view span ``[start, end)``, as a field value:
+        invisible characters dropped, line breaks inside it closed up."""
+        a, b = self.view.span(start, end)
+        return _SPACE.sub(lambda m: "" if "\n" in m.group() or "\r" in m.group() else m.group(),
+                          drop_invisible(self.text[a:b])).strip()
+
+    def org(self, start: int, end: int, kind: OrganisationKind, where: str) -> Org:
+        """The organisation named by view span ``[start, end)``, created on first sight."""
+        name = self.read(start, end)
+        key = name_key(name)
+        found = self.orgs.get(key)
+        if found is None:
+            found = Org(name, key, kind, first=start)
+            self.orgs[key] = found
+        found.evidence[start, end] = None
+        found.places.add(where)
+        found.mentions += 1
+        return found

@@ -1,0 +1,185 @@
+"""Honours: one per title, with the year, the awarding bodies and the recipient.
+
+被市委组织部、…工委评为第二批市级党建工作示范点 / 连续荣获A、B等荣誉称号 /
+获得中央网信办颁发的荣誉证书 / 跻身全省百强社会组织行列. A list after one verb
+splits into one honour per title; an honour naming no awarder takes the issuer
+of a decision or notice in a nearby sentence (某部印发《关于命名…的决定》).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+import attrs
+
+from partycases.models import HonourKind, HonourLevel
+from partycases.ids import name_key
+from partycases.text import lexicon
+from partycases.text.facts.drafts import Org
+from partycases.text.numerals import NUMERAL_CHARS, parse_number
+
+__all__ = ["HonourMatch", "find_honours", "honour_kind", "level_of"]
+
+Span = tuple[int, int]
+#: Honour words that end a title a weak verb (获得) names: 荣誉证书, 称号, 奖.
+HONOUR_WORDS: Final = re.compile(
+    r"(?:证书|称号|奖|奖项|奖牌|奖杯|奖状|荣誉|表彰|示范点|示范单位|示范基地|先进集体|先进单位|案例|基地|标兵)$"
+)
+#: What ends a title: 荣誉称号, 称号, 等, 行列 (跻身…行列), 名单.
+TITLE_TRAILERS: Final = re.compile(r"(?:等)?(?:荣誉称号|光荣称号|称号|荣誉|行列|名单|之一)$|等$")
+#: 第二批 -> batch 2
+BATCH: Final = re.compile(rf"第(?P<number>[0-9]{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})批")
+#: …颁发的荣誉证书: the bodies named before 颁发.
+GIVEN_BY: Final = re.compile(r"(?P<agents>.{2,40}?)(?:颁发|授予)的(?P<title>.+)$")
+#: What a title list splits at; 和 only after a word that ends a title.
+LIST_SPLIT: Final = re.compile(r"、|;|以及|及")
+TITLE_ENDS: Final = re.compile(
+    r"(?:示范点|示范单位|集体|单位|组织|商会|协会|基地|称号|奖|品牌|案例|标兵|模范|先锋|先进|党支部|党组织|社会组织|企业)$"
+)
+LEVELS: Final = (
+    (HonourLevel.NATIONAL, re.compile(r"^(?:全国|国家级|国家|中央|中国)|全国")),
+    (HonourLevel.PROVINCIAL, re.compile(r"^(?:省级|全省|[\u3400-\u9fff]{2,3}省)|省级|全省")),
+    (HonourLevel.MUNICIPAL, re.compile(r"^(?:市级|全市|[\u3400-\u9fff]{2,3}市)|市级|全市")),
+    (HonourLevel.DISTRICT, re.compile(r"^(?:区级|县级|全区|全县|[\u3400-\u9fff]{2,3}[区县])|区级|县级")),
+)
+AGENT_LEVELS: Final = (
+    (HonourLevel.NATIONAL, re.compile(r"^(?:中央|国家|全国|中国)")),
+    (HonourLevel.PROVINCIAL, re.compile(r"^(?:省|[\u3400-\u9fff]{2,3}省)")),
+    (HonourLevel.MUNICIPAL, re.compile(r"^(?:市|[\u3400-\u9fff]{2,3}市)")),
+    (HonourLevel.DISTRICT, re.compile(r"^(?:区|县|[\u3400-\u9fff]{2,3}[区县])")),
+)
+KINDS: Final = (
+    (HonourKind.CERTIFICATE, re.compile(r"证书$")),
+    (HonourKind.SELECTION, re.compile(r"案例$")),
+    (HonourKind.AWARD, re.compile(r"奖$|奖项$|奖状$")),
+)
+#: 某部印发《关于命名…的决定》: the issuer of a decision confers the honours it names.
+DECISION: Final = re.compile(
+    r"(?P<verb>印发|下发|发布|公布|出台|作出|颁布)(?:了)?《(?P<title>[^《》]{2,80}(?:决定|通知|通报|名单|决议))》"
+)
+
+
+@attrs.define
+class HonourMatch:
+    """One honour verb and the titles after it, found before the names are known."""
+
+    verb: str
+    start: int
+    end: int
+    agents: Span | None
+    titles: list[Span]
+    given_by: Span | None = None
+    batch: int | None = None
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, lexicon.honour_verbs()))
+    return re.compile(
+        r"(?:被(?P<agents>[^,。;被]{2,60}?))?"
+        rf"(?P<verb>连续(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})年(?:荣获|获评|被评为)|{verbs})"
+        r"(?P<title>[^,。;!?]{2,80})"
+    )
+
+
+def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and folded[start] in " 了为":
+        start += 1
+    while end > start and folded[end - 1] in " 」,":
+        if folded[end - 1] == "」" and "「" in folded[start : end - 1]:
+            break
+        end -= 1
+    changed = True
+    while changed and end > start:
+        changed = False
+        trailer = TITLE_TRAILERS.search(folded, start, end)
+        if trailer is not None and trailer.start() > start:
+            end = trailer.start()
+            changed = True
+    if end - start >= 2 and folded[start] == "「" and folded[end - 1] == "」" and "「" not in folded[start + 1 : end - 1]:
+        start, end = start + 1, end - 1
+    return start, end
+
+
+def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
+    """Honour verbs in a sentence and the title spans after each (list items split)."""
+    found: list[HonourMatch] = []
+    strength = lexicon.honour_verbs()
+    for match in _pattern().finditer(folded, start, end):
+        verb = match["verb"]
+        title_start, title_end = match.span("title")
+        honour = HonourMatch(verb, match.start(), match.end(), match.span("agents") if match["agents"] else None, [])
+        given = GIVEN_BY.match(folded, title_start, title_end)
+        if given is not None:
+            honour.given_by = given.span("agents")
+            title_start = given.start("title")
+        title_start, title_end = _trim(folded, title_start, title_end)
+        pieces = _split(folded, title_start, title_end)
+        for piece_start, piece_end in pieces:
+            piece_start, piece_end = _trim(folded, piece_start, piece_end)
+            batch = BATCH.match(folded, piece_start, piece_end)
+            if batch is not None:
+                try:
+                    honour.batch = parse_number(batch["number"])
+                except ValueError:
+                    honour.batch = None
+                piece_start = batch.end()
+            if piece_end - piece_start < 2:
+                continue
+            title = folded[piece_start:piece_end]
+            if strength.get(verb) == "weak" and not HONOUR_WORDS.search(title):
+                continue
+            if verb == "授予" and not (HONOUR_WORDS.search(title) or "称号" in folded[piece_end : piece_end + 4]):
+                continue
+            honour.titles.append((piece_start, piece_end))
+        if honour.titles:
+            found.append(honour)
+    return found
+
+
+def _split(folded: str, start: int, end: int) -> list[Span]:
+    pieces: list[Span] = []
+    position = start
+    depth = 0
+    index = start
+    while index < end:
+        char = folded[index]
+        if char in "「《(":
+            depth += 1
+        elif char in "」》)":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            cut = LIST_SPLIT.match(folded, index, end)
+            if cut is None and char == "和" and TITLE_ENDS.search(folded, position, index) and index - position >= 4:
+                cut = re.compile("和").match(folded, index, end)
+            if cut is not None and index > position:
+                pieces.append((position, index))
+                position = index = cut.end()
+                continue
+        index += 1
+    pieces.append((position, end))
+    return [(a, b) for a, b in pieces if b - a >= 2]
+
+
+def level_of(title: str, agents: list[Org]) -> HonourLevel | None:
+    """The level a title or its awarders state: 全国 national, 市级 municipal."""
+    for level, pattern in LEVELS:
+        if pattern.search(title):
+            return level
+    for agent in agents:
+        for level, pattern in AGENT_LEVELS:
+            if pattern.match(name_key(agent.name)):
+                return level
+    return None
+
+
+def honour_kind(title: str, verb: str) -> HonourKind:
+    """Certificate, selection, award or title, from the title's last word and the verb."""
+    for kind, pattern in KINDS:
+        if pattern.search(title):
+            return kind
+    if verb in ("入选", "上榜"):
+        return HonourKind.SELECTION
+    return HonourKind.TITLE

@@ -1,0 +1,255 @@
+"""Organisation mentions: proper names found from their suffix leftwards, and references.
+
+A name ends in a suffix from ``data/suffixes.tsv`` (商会, 协会, 党支部, 网信办, …)
+and starts at a place (a division from ``data/places.tsv``, or ``X市``-shaped
+words for places the table lacks), at 中共/中国, or right after a stop word
+from ``data/stops.tsv``. Bare suffixes (商会, 党支部) and 该协会-style words are
+references to the page's subject; plural and generic ones (各区工商联, 12家商会)
+name nobody.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+from partycases.models import OrganisationKind
+from partycases.text import lexicon
+from partycases.text.facts.drafts import Mention, Org, Page
+
+__all__ = ["agents", "find_mentions", "kind_of", "suffix_pattern"]
+
+Span = tuple[int, int]
+NAME_MAX: Final = 30
+#: A place-shaped start for places the table lacks: 澄川市, 墨川区, 某某县.
+PLACE: Final = re.compile(r"(?:中共)?(?P<place>[\u3400-\u9fff]{1,4}?(?:省|市|自治区|区|县|州|盟|旗|镇|乡))")
+PREFIXES: Final = ("中共", "中国", "中央", "全国", "国家")
+SHORT_FORM_START: Final = ("市", "省", "区", "县")
+#: Bare words that refer back to the page's subject or to its party organisation.
+SUBJECT_WORDS: Final = frozenset(
+    ["商会", "协会", "联合会", "学会", "促进会", "研究会", "联盟", "总商会", "公司", "集团"]
+)
+BRANCH_WORDS: Final = frozenset(["党支部", "支部", "党委", "党总支", "支部委员会", "联合党委"])
+#: What may stand before a bare suffix for it to mean the subject: 该协会, 我会, 本商会.
+ANAPHORS: Final = ("该", "本", "我", "此", "这个", "这家")
+#: What makes a name generic or plural: 各区工商联, 全区商会, 12家商会, 地市商会.
+GENERIC_START: Final = ("各", "全", "地市", "县区", "市县", "省市", "区县", "多家", "一些", "部分")
+GENERIC_BEFORE: Final = re.compile(r"(?:[0-9]{1,4}|[一二三四五六七八九十百几两多]{1,3})(?:家|个|类)$|各$|等$|类$|些$")
+#: A party group's member or secretary names a person's role, not a body: 工商联党组成员.
+ROLE_AFTER: Final = ("成员", "书记", "副书记")
+#: 网 ends a name only before these (央视网等, 鹭洲新闻网5月20日讯), not in 网络 or 网上.
+AFTER_NET: Final = "等和与及讯发报刊、,。;:-—)」》"
+#: Heads that make a generic awarder a body: 上级党组织, 有关部门.
+GENERIC_HEADS: Final = ("党组织", "组织", "部门", "单位", "机关", "党委", "政府")
+
+
+@functools.cache
+def suffix_pattern() -> re.Pattern[str]:
+    """One alternation of every suffix, longest first."""
+    return re.compile("|".join(map(re.escape, lexicon.suffixes())))
+
+
+@functools.cache
+def _stops_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    words = lexicon.stops()
+    lengths = sorted({len(word) for word in words})
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+
+
+@functools.cache
+def _places_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    names = lexicon.place_names()
+    lengths = sorted({len(name) for name in names}, reverse=True)
+    return tuple((n, frozenset(w for w in names if len(w) == n)) for n in lengths if n <= 8)
+
+
+def kind_of(folded_name: str) -> OrganisationKind:
+    """The kind a name's suffix says: 支部委員會 makes a party branch, not a chamber."""
+    for suffix, kind in lexicon.suffixes().items():
+        if folded_name.endswith(suffix):
+            found = OrganisationKind(kind)
+            if found is OrganisationKind.OTHER and folded_name.startswith("中共"):
+                return OrganisationKind.PARTY_COMMITTEE
+            return found
+    return OrganisationKind.OTHER
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _stops_at(folded: str, position: int) -> bool:
+    return any(folded[position - n : position] in words for n, words in _stops_by_length())
+
+
+def _known_place_at(folded: str, position: int, end: int) -> int:
+    """The length of the known place name starting at ``position`` (0: none)."""
+    for n, names in _places_by_length():
+        if position + n <= end and folded[position : position + n] in names:
+            return n
+    return 0
+
+
+def _place_start(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` starts the way a name does: a place, 中共, 市."""
+    head = folded[start:end]
+    return bool(
+        head.startswith(PREFIXES)
+        or head[:1] in SHORT_FORM_START
+        or _known_place_at(folded, start, end)
+        or PLACE.match(folded, start, end)
+    )
+
+
+def _name_start(folded: str, floor: int, suffix_start: int, end: int) -> int:
+    position = suffix_start
+    lowest = max(floor, end - NAME_MAX)
+    while position > lowest:
+        char = folded[position - 1]
+        if not _is_han(char):
+            break
+        if _stops_at(folded, position) and not (
+            # 经 in 经济, 年 in 青年, 从 in 从业者, 和 in 和平: part of a name, not a boundary.
+            (char == "经" and folded[position : position + 1] in "济营贸")
+            or (char == "年" and not folded[position - 2 : position - 1].isdigit())
+            or (char == "从" and folded[position : position + 1] in "业事")
+            or (char in "和与及" and position - 1 > floor and _known_place_at(folded, position - 1, end))
+        ):
+            break
+        if char in "和与及" and position - 1 == floor:
+            break
+        position -= 1
+    return position
+
+
+def _generic(folded: str, start: int, name_start: int) -> bool:
+    head = folded[name_start : name_start + 4]
+    return head.startswith(GENERIC_START) or bool(
+        GENERIC_BEFORE.search(folded, max(start, name_start - 4), name_start)
+    )
+
+
+def find_mentions(
+    page: Page, start: int, end: int, claimed: list[Span], where: str
+) -> list[Mention]:
+    """Organisation mentions in the view span ``[start, end)``, outside ``claimed`` spans."""
+    folded = page.folded
+    spans: list[tuple[int, int, str]] = []
+    floor = start
+    for match in suffix_pattern().finditer(folded, start, end):
+        suffix = match.group()
+        after = folded[match.end() : match.end() + 2]
+        if suffix == "网" and after[:1] and _is_han(after[0]) and after[0] not in AFTER_NET:
+            continue
+        if suffix == "党组" and after.startswith(ROLE_AFTER):
+            continue
+        if any(a <= match.start() < b for a, b in claimed):
+            floor = match.end()
+            continue
+        name_start = _name_start(folded, floor, match.start(), match.end())
+        floor = match.end()
+        if spans and spans[-1][1] == match.start() and match.end() - spans[-1][0] <= NAME_MAX:
+            # 中共…商會 + 支部委員會: one name, not two.
+            name_start = spans.pop()[0]
+        spans.append((name_start, match.end(), suffix))
+    found: list[Mention] = []
+    for first, name_end, suffix in spans:
+        name_start = first
+        if not _place_start(folded, name_start, name_end):
+            # 支部組織黨員參加江州市委網信辦 -> 江州市委網信辦: start at the first place.
+            name_start = next(
+                (
+                    p
+                    for p in range(first + 1, name_end - len(suffix))
+                    if _place_start(folded, p, name_end)
+                    and folded[p:name_end] not in BRANCH_WORDS
+                ),
+                first,
+            )
+        name = folded[name_start:name_end]
+        party = next((w for w in BRANCH_WORDS if name.endswith(w) and name != w), None)
+        stem = name[: -len(party)] if party else ""
+        before = folded[max(start, name_start - 2) : name_start]
+        if name in BRANCH_WORDS or (party and (stem in SUBJECT_WORDS or stem.endswith(ANAPHORS))):
+            if not _generic(folded, start, name_start):
+                found.append(Mention(name_start, name_end, None, "branch"))
+        elif name in SUBJECT_WORDS or (
+            name.startswith(ANAPHORS) and name.lstrip("该本我此这个家") in SUBJECT_WORDS
+        ):
+            if not _generic(folded, start, name_start) and not (
+                before[-1:] and _is_han(before[-1]) and not before.endswith(ANAPHORS)
+                and not _stops_at(folded, name_start)
+            ):
+                found.append(Mention(name_start, name_end, None, "subject"))
+        elif _generic(folded, start, name_start):
+            continue
+        elif len(name) > len(suffix) and (
+            _place_start(folded, name_start, name_end)
+            or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)
+        ):
+            org = page.org(name_start, name_end, kind_of(name), where)
+            place = PLACE.match(folded, name_start, name_end)
+            known = _known_place_at(folded, name_start, name_end)
+            if org.location is None and (known or place is not None):
+                at, to = (name_start, name_start + known) if known else place.span("place")  # type: ignore[union-attr]
+                if to < name_end:
+                    org.location = page.read(at, to)
+            found.append(Mention(name_start, name_end, org, "name"))
+    return found
+
+
+def agents(page: Page, start: int, end: int, mentions: list[Mention]) -> list[Org]:
+    """The bodies named in an agent phrase (被X、Y评为, 经X批准), split on 、.
+
+    ``mentions`` are the sentence's mentions; a phrase that names no body but ends
+    in a generic head (上级党组织, 有关部门) becomes a body of its own.
+    """
+    found: list[Org] = []
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    for mention in inside:
+        org = mention.org if mention.org is not None else resolve(page, mention)
+        if org is not None and org not in found:
+            found.append(org)
+    if found:
+        return found
+    phrase = page.folded[start:end].strip()
+    if 2 <= len(phrase) <= 15 and phrase.endswith(GENERIC_HEADS) and "、" not in phrase:
+        offset = page.folded.index(phrase, start, end)
+        found.append(page.org(offset, offset + len(phrase), OrganisationKind.OTHER, "agent"))
+    return found
+
+
+def resolve(page: Page, mention: Mention) -> Org | None:
+    """The organisation a mention stands for: 商会 is the subject, 党支部 its branch."""
+    if mention.org is not None:
+        return mention.org
+    if mention.role == "branch":
+        if page.branch is None and page.primary is not None and not page.primary.party:
+            stem = page.primary.name
+            word = page.read(mention.start, mention.end)
+            suffix = next(
+                (w for w in ("黨支部", "党支部", "黨總支", "党总支", "聯合黨委", "联合党委", "黨委", "党委", "支部")
+                 if word.endswith(w)),
+                "党支部",
+            )
+            if suffix == "支部":
+                suffix = "黨支部" if page.traditional else "党支部"
+            name = stem + suffix
+            from partycases.ids import name_key
+
+            branch = page.orgs.get(name_key(name))
+            if branch is None:
+                branch = Org(name, name_key(name), kind_of(page.folded[mention.start : mention.end]),
+                             first=mention.start, parent=page.primary)
+                page.orgs[branch.key] = branch
+            page.branch = branch
+        if page.branch is not None:
+            page.branch.evidence[mention.start, mention.end] = None
+            alias = page.read(mention.start, mention.end)
+            if len(alias) > 3 and alias != page.branch.name and alias not in page.branch.other_names:
+                page.branch.other_names.append(alias)
+        return page.branch
+    if page.primary is not None:
+        page.primary.evidence[mention.start, mention.end] = None
+    return page.primary

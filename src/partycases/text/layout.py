@@ -1,0 +1,644 @@
+"""The layout pass: the role of every line, read with a small page grammar.
+
+It builds the case's skeleton — title, timestamp, source, editor's note,
+headline, sections — and records every stretch of the input it accounts for as
+a :class:`Segment`, so a caller can prove nothing was lost. It decides nothing
+about facts: the facts pass reads every line but the page's furniture, whatever
+role the layout gave it.
+
+Lines are read in the matching view (:class:`~partycases.text.normalise.View`),
+so a heading or a 来源 line with conversion artefacts in it is still recognised;
+every span it records is an offset into the input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Final
+
+import attrs
+
+from partycases.models import SectionKind
+from partycases.text import lexicon
+from partycases.text.normalise import View
+from partycases.text.numerals import NUMERAL_CHARS, parse_number
+
+__all__ = ["Block", "Node", "Segment", "Skeleton", "read_layout"]
+
+Span = tuple[int, int]
+N: Final = f"[{NUMERAL_CHARS}]"
+
+#: 濟南市優秀活動案例(典型案例二十三) / 青岚市…（典型案例第七期） / 典型案例之12
+SERIES: Final = re.compile(
+    rf"(?P<name>[\u3400-\u9fff]{{0,10}}?案例)(?:之|第)?(?P<number>[0-9]{{1,4}}|{N}{{1,6}})(?:期|号|篇)?"
+)
+#: 2023-05-23 16:34:54 / 2022年3月8日10:20 / 2019/07/23 / 2021.07.02
+TIMESTAMP: Final = re.compile(
+    r"(?P<year>(?:19|20)[0-9]{2})\s{0,2}(?P<sep>[-/.年])\s{0,2}(?P<month>[0-9]{1,2})\s{0,2}[-/.月]"
+    r"\s{0,2}(?P<day>[0-9]{1,2})(?![0-9])\s{0,2}日?"
+    r"(?:\s{0,3}(?P<hour>[0-9]{1,2})\s{0,1}[:时]\s{0,1}(?P<minute>[0-9]{2})"
+    r"(?:\s{0,1}[:分]\s{0,1}(?P<second>[0-9]{2}))?)?"
+)
+#: What may stand on a timestamp line besides the timestamp: 发布时间:, 来源:…, 作者:…
+META_LABEL: Final = re.compile(r"发布时间|发布日期|更新时间|时间|日期|来源|作者|编辑|浏览|阅读|点击|字号")
+TIMESTAMP_LABEL: Final = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)?\s{0,3}:?\s{0,3}")
+#: 来源: 中国网络社会组织联合会 / 文章来源:… (anywhere in a short line)
+SOURCE: Final = re.compile(r"(?:文章|稿件|信息|新闻)?来源\s{0,3}[:]\s{0,3}")
+#: Where a source's value ends: a timestamp, another label, a web address, a wide gap.
+SOURCE_END: Final = re.compile(
+    r"\s{2,}|\s?(?:作者|编辑|责任编辑|浏览|阅读|点击|发布时间|发布日期|时间|日期)\s{0,2}[:]"
+    r"|https?:|www\.|\s?(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}|\s?\|"
+)
+#: 【編者按】… / 编者按:… / -编者按- … / [编者按]
+EDITOR_NOTE: Final = re.compile(
+    r"^[【\[(<《-]{0,2}\s{0,3}编者按\s{0,3}[】\])>》-]{0,2}\s{0,3}[:]?\s{0,3}"
+)
+#: 一、案例背景 / 三. 工作成效 / 二、 背景与起因
+SECTION: Final = re.compile(rf"^(?P<number>{N}{{1,4}})\s{{0,3}}[、.]\s{{0,3}}")
+#: (一)提升支部組織力… / （二）繪製…
+SUBSECTION: Final = re.compile(rf"^\(\s{{0,3}}(?P<number>{N}{{1,4}})\s{{0,3}}\)\s{{0,3}}")
+#: 1. 强化政治引领 / 2、搭建平台 (not 2023.5 or 1.5万)
+ARABIC: Final = re.compile(r"^(?P<number>[0-9]{1,2})\s{0,2}(?:、|\.(?![0-9]))\s{0,3}")
+#: 一是以學為先… (kept only at a paragraph start or after a sentence end)
+ITEM: Final = re.compile(rf"(?P<number>{N}{{1,3}})是")
+ITEM_AFTER: Final = "。;!?"
+#: A byline: 文|某某 / 作者:某某 / 记者 某某 / 通讯员 某某
+BYLINE: Final = re.compile(r"^(?:文|作者|记者|通讯员|撰稿|供稿|图|文/图|文图)\s{0,2}[|丨/:]?\s{0,2}[\u3400-\u9fff]")
+#: A caption: △ … / ▲ … / (某某 摄)
+CAPTION: Final = re.compile(r"^[△▲▼◆]|[\s(]\S{1,8}\s{0,2}摄\)?$|^图[为:]")
+#: A periodical's issue line: 社会组织党建 2021年4期
+ISSUE_LINE: Final = re.compile(r"(?:19|20)[0-9]{2}年(?:第)?[0-9]{1,2}期$")
+_END_PUNCTUATION: Final = "。!?;,"
+_MEANINGFUL: Final = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+HEADING_MAX: Final = 30
+TITLE_MAX: Final = 80
+
+
+@attrs.frozen
+class Segment:
+    """A stretch ``[start, end)`` of the input and the role it plays in the case."""
+
+    start: int
+    end: int
+    role: str
+
+    def read(self, text: str) -> str:
+        """The characters of the segment."""
+        return text[self.start : self.end]
+
+
+@attrs.define
+class Block:
+    """A paragraph: its text span and, for an enumerated item, its marker span."""
+
+    start: int
+    end: int
+    marker: Span | None = None
+
+
+@attrs.define
+class Node:
+    """A section or subsection under construction."""
+
+    kind: SectionKind = SectionKind.OTHER
+    number: int | None = None
+    heading: list[Span] = attrs.Factory(list)
+    paragraphs: list[Block] = attrs.Factory(list)
+    subsections: list[Node] = attrs.Factory(list)
+    last_item: int = 0
+    """The number of the last enumerated item (一是 is 1), so 二是 on the next line continues."""
+
+
+@attrs.define
+class Skeleton:
+    """Everything the layout pass found, as spans of the input."""
+
+    title: list[Span] = attrs.Factory(list)
+    series: tuple[str, int] | None = None
+    published_at: dt.datetime | None = None
+    editor_note: Span | None = None
+    headline: Span | None = None
+    sections: list[Node] = attrs.Factory(list)
+    source: Span | None = None
+    unparsed: list[Span] = attrs.Factory(list)
+    segments: list[Segment] = attrs.Factory(list)
+    warnings: list[str] = attrs.Factory(list)
+    lines: list[tuple[Span, str]] = attrs.Factory(list)
+    """Every line (or sentence broken over lines) with its role, for the facts pass."""
+    joins: list[Span] = attrs.Factory(list)
+    """Line breaks inside a sentence: the facts pass reads across them."""
+
+    def mark(self, start: int, end: int, role: str) -> None:
+        """Record that ``[start, end)`` plays ``role``."""
+        if start < end:
+            self.segments.append(Segment(start, end, role))
+
+    def lose(self, start: int, end: int, why: str, text: str) -> None:
+        """Keep ``[start, end)`` as unparsed text, with a warning that says why."""
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            self.unparsed.append((start, end))
+            self.mark(start, end, "unparsed")
+            self.warnings.append(f"{why}: {text[start:end]!r} at offset {start}")
+
+
+@functools.cache
+def _chrome_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    words = lexicon.chrome()
+    return (
+        tuple(w for w, where in words.items() if where == "line"),
+        tuple(w for w, where in words.items() if where == "start"),
+        tuple(w for w, where in words.items() if where == "block"),
+    )
+
+
+@functools.cache
+def _labels() -> re.Pattern[str]:
+    words = sorted(lexicon.labels(), key=len, reverse=True)
+    return re.compile("^(?P<label>" + "|".join(map(re.escape, words)) + r")\s{0,2}:\s{0,3}")
+
+
+@functools.cache
+def _org_suffix_at_end() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, lexicon.suffixes())) + ")$")
+
+
+def section_kind(folded_heading: str) -> SectionKind:
+    """The section kind a heading's words say (案例背景 -> background)."""
+    for word, kind in lexicon.section_words():
+        if word in folded_heading:
+            return SectionKind(kind)
+    return SectionKind.OTHER
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a line (folded) is page furniture: share prompts, breadcrumbs, counters."""
+    in_line, at_start, _ = _chrome_words()
+    bare = line.lstrip("【[(『「 ").rstrip()
+    if bare.startswith(at_start):
+        return True
+    if line.count(">") >= 2 or ">>" in line or "»" in line:
+        return len(line) <= 120
+    if len(line) <= 40 and any(word in line for word in in_line if word not in (">", "»")):
+        return True
+    return bool(ISSUE_LINE.search(line) and len(line) <= 30) or bool(
+        CAPTION.search(line) and len(line) <= 60
+    )
+
+
+def opens_block(line: str) -> bool:
+    """Whether a line opens a block of other stories (相关阅读, 新闻推荐)."""
+    bare = line.strip("【】[]()<>:- ")
+    return bare in _chrome_words()[2]
+
+
+def timestamp(line: str) -> tuple[re.Match[str], dt.datetime] | None:
+    """The publication timestamp on a header or meta line, if the line is one."""
+    match = TIMESTAMP.search(line, 0, 120)
+    if match is None or len(line) > 160:
+        return None
+    before = line[: match.start()]
+    labelled = TIMESTAMP_LABEL.fullmatch(before) is not None
+    if not labelled and not META_LABEL.search(line) and not SOURCE.search(line):
+        return None
+    if not labelled and len(line) > 100:
+        return None
+    if match["sep"] != "年" and not (match["hour"] or labelled or META_LABEL.search(line)):
+        return None
+    parts = match.groupdict()
+    try:
+        stamp = dt.datetime(
+            int(parts["year"]),
+            int(parts["month"]),
+            int(parts["day"]),
+            int(parts["hour"] or 0),
+            int(parts["minute"] or 0),
+            int(parts["second"] or 0),
+        )
+    except ValueError:
+        return None
+    return match, stamp
+
+
+def source(line: str) -> tuple[int, int, int] | None:
+    """A 来源 on a meta line: (marker start, value start, value end) in the line."""
+    if len(line) > 160:
+        return None
+    match = SOURCE.search(line)
+    if match is None:
+        return None
+    if match.start() > 0 and not (
+        line[match.start() - 1].isspace() or line[match.start() - 1] in "|丨[【(" or timestamp(line)
+    ):
+        return None
+    start = match.end()
+    stop = SOURCE_END.search(line, start)
+    end = stop.start() if stop is not None else len(line)
+    while end > start and not _MEANINGFUL.match(line[end - 1]) and line[end - 1] not in ")】」":
+        end -= 1
+    return match.start(), start, end
+
+
+class _Reader:
+    """Reads the lines once, header first, then the body."""
+
+    def __init__(self, text: str, view: View) -> None:
+        self.text = text
+        self.view = view
+        self.lines = _lines(view.text)
+        self.skeleton = Skeleton()
+        self.arabic_top = False
+
+    # ---------------------------------------------------------- helpers
+
+    def folded(self, line: Span) -> str:
+        return self.view.text[line[0] : line[1]]
+
+    def span(self, start: int, end: int) -> Span:
+        return self.view.span(start, end)
+
+    def mark(self, start: int, end: int, role: str) -> None:
+        a, b = self.span(start, end)
+        self.skeleton.mark(a, b, role)
+
+    def lose(self, start: int, end: int, why: str) -> None:
+        a, b = self.span(start, end)
+        self.skeleton.lose(a, b, why, self.text)
+
+    def fact_line(self, start: int, end: int, role: str) -> None:
+        self.skeleton.lines.append((self.span(start, end), role))
+
+    def read(self) -> Skeleton:
+        lines = self.lines
+        self.arabic_top = not any(
+            SECTION.match(self.folded(line)) for line in lines
+        ) and any(ARABIC.match(self.folded(line)) for line in lines)
+        trailing = next(
+            (i for i, line in enumerate(lines) if opens_block(self.folded(line))), len(lines)
+        )
+        body_at = self._header(lines[:trailing])
+        self._body(lines[body_at:trailing])
+        for line in lines[trailing:]:
+            self.lose(*line, "page text after the article")
+            self.fact_line(*line, "chrome")
+        return self.skeleton
+
+    # ----------------------------------------------------------- header
+
+    def _meta(self, line: Span) -> bool:
+        """Take a timestamp and/or 来源 line; False when the line is neither."""
+        folded = self.folded(line)
+        sk = self.skeleton
+        stamp = timestamp(folded)
+        found = source(folded)
+        if stamp is None and found is None:
+            return False
+        if found is not None and not (
+            stamp is not None or found[0] == 0 or len(folded) <= 60
+        ):
+            return False
+        taken: list[tuple[int, int, str]] = []
+        if stamp is not None:
+            match, when = stamp
+            if sk.published_at is None:
+                sk.published_at = when
+            taken.append((match.start(), match.end(), "timestamp"))
+        if found is not None:
+            marker, start, end = found
+            if start < end and sk.source is None:
+                sk.source = self.span(line[0] + start, line[0] + end)
+                taken.append((marker, start, "marker"))
+                taken.append((start, end, "source"))
+        taken.sort()
+        position = 0
+        for start, end, role in taken:
+            if start < position:
+                continue
+            if start > position:
+                self._loose(line[0] + position, line[0] + start)
+            self.mark(line[0] + start, line[0] + end, role)
+            position = end
+        self._loose(line[0] + position, line[1])
+        return True
+
+    def _loose(self, start: int, end: int) -> None:
+        piece = self.view.text[start:end]
+        if piece.strip():
+            why = "text after the timestamp" if start > 0 else "page text"
+            self.lose(start, end, why)
+
+    def _title_candidate(self, folded: str) -> bool:
+        return (
+            len(folded) <= TITLE_MAX
+            and "。" not in folded[:-1]
+            and folded[-1] not in "。;,"
+            and not (SECTION.match(folded) or SUBSECTION.match(folded) or _labels().match(folded))
+        )
+
+    def _byline(self, folded: str) -> bool:
+        if BYLINE.match(folded):
+            return True
+        if len(folded) > 30 or not _org_suffix_at_end().search(folded):
+            return False
+        return all(
+            "\u3400" <= char <= "\u9fff" or char in "()、 " for char in folded
+        )
+
+    def _header(self, lines: list[Span]) -> int:
+        """Read the header; return the index of the first body line."""
+        sk = self.skeleton
+        index = 0
+        note_seen = False
+        count = len(lines)
+        while index < count:
+            line = lines[index]
+            folded = self.folded(line)
+            if is_chrome(folded):
+                self.lose(*line, "page chrome")
+                self.fact_line(*line, "chrome")
+                index += 1
+                continue
+            if self._meta(line):
+                self.fact_line(*line, "meta")
+                index += 1
+                continue
+            note = EDITOR_NOTE.match(folded)
+            if note is not None and sk.editor_note is None:
+                self.mark(line[0], line[0] + note.end(), "marker")
+                note_seen = True
+                if line[0] + note.end() < line[1]:
+                    self._note(line[0] + note.end(), line[1])
+                    index += 1
+                elif index + 1 < count:
+                    self._note(*lines[index + 1])
+                    index += 2
+                else:
+                    index += 1
+                continue
+            if not self._title_candidate(folded):
+                break
+            if not sk.title:
+                index = self._title(lines, index)
+                continue
+            if self._byline(folded):
+                self.lose(*line, "a byline")
+                self.fact_line(*line, "byline")
+                index += 1
+                continue
+            if note_seen and sk.headline is None and len(folded) <= HEADING_MAX and index + 1 < count:
+                sk.headline = self.span(*line)
+                self.mark(*line, "headline")
+                self.fact_line(*line, "headline")
+                index += 1
+                continue
+            break
+        return index
+
+    def _note(self, start: int, end: int) -> None:
+        self.skeleton.editor_note = self.span(start, end)
+        self.mark(start, end, "editor_note")
+        self.fact_line(start, end, "note")
+
+    def _title(self, lines: list[Span], index: int) -> int:
+        sk = self.skeleton
+        line = lines[index]
+        parts = [line]
+        folded = self.folded(line)
+        if index + 1 < len(lines):
+            following = self.folded(lines[index + 1])
+            joins = folded.endswith((":", "——", "|")) or following.startswith("——")
+            if (
+                joins
+                and self._title_candidate(following)
+                and not self._meta_like(following)
+                and len(folded) + len(following) <= TITLE_MAX
+            ):
+                parts.append(lines[index + 1])
+        for part in parts:
+            sk.title.append(self.span(*part))
+            self.mark(*part, "title")
+            self.fact_line(*part, "title")
+        whole = "".join(self.folded(part) for part in parts)
+        match = SERIES.search(whole)
+        if match is not None:
+            try:
+                sk.series = (match["name"], parse_number(match["number"]))
+            except ValueError:
+                pass
+        return index + len(parts)
+
+    def _meta_like(self, folded: str) -> bool:
+        return timestamp(folded) is not None or source(folded) is not None or is_chrome(folded)
+
+    # ------------------------------------------------------------- body
+
+    def _body(self, lines: list[Span]) -> None:
+        sk = self.skeleton
+        top: Node | None = None
+        sub: Node | None = None
+        previous: Block | None = None  # the last paragraph, if it may continue on this line
+        for position, line in enumerate(lines):
+            folded = self.folded(line)
+            if not _MEANINGFUL.search(folded):
+                why = "text after the source line" if sk.source else "stray punctuation"
+                self.lose(*line, why)
+                previous = None
+                continue
+            if is_chrome(folded):
+                self.lose(*line, "page chrome")
+                self.fact_line(*line, "chrome")
+                previous = None
+                continue
+            if self._meta(line):
+                self.fact_line(*line, "meta")
+                previous = None
+                continue
+            note = EDITOR_NOTE.match(folded)
+            if note is not None and sk.editor_note is None and line[0] + note.end() < line[1]:
+                self.mark(line[0], line[0] + note.end(), "marker")
+                self._note(line[0] + note.end(), line[1])
+                previous = None
+                continue
+            if previous is not None and self._continues(previous, folded):
+                self._join(previous, line)
+                continue
+            previous = None
+            section = SECTION.match(folded) or (ARABIC.match(folded) if self.arabic_top else None)
+            subsection = SUBSECTION.match(folded) or (
+                ARABIC.match(folded) if not self.arabic_top and top is not None else None
+            )
+            label = _labels().match(folded)
+            if section is not None:
+                top = self._heading(line, section, Node())
+                top.kind = section_kind(self._heading_text(top))
+                sk.sections.append(top)
+                sub = None
+                previous = self._last_block(top)
+            elif subsection is not None:
+                sub = self._heading(line, subsection, Node())
+                if top is None:
+                    sk.sections.append(sub)
+                    top, sub = sub, None
+                else:
+                    top.subsections.append(sub)
+                previous = self._last_block(sub or top)
+            elif label is not None:
+                top = Node(kind=SectionKind(lexicon.labels()[label["label"]]))
+                start = line[0] + label.start("label")
+                top.heading.append(self.span(start, line[0] + label.end("label")))
+                self.mark(start, line[0] + label.end("label"), "heading")
+                self.mark(line[0] + label.end("label"), line[0] + label.end(), "marker")
+                self.fact_line(start, line[0] + label.end("label"), "heading")
+                sk.sections.append(top)
+                sub = None
+                if line[0] + label.end() < line[1]:
+                    previous = self._paragraphs(line[0] + label.end(), line[1], top)
+            elif self._unnumbered_heading(lines, position, folded):
+                node = Node()
+                node.heading.append(self.span(*line))
+                self.mark(*line, "heading")
+                self.fact_line(*line, "heading")
+                if top is None or top.number is None and not top.subsections and top.heading:
+                    node.kind = section_kind(folded)
+                    sk.sections.append(node)
+                    top, sub = node, None
+                elif top.number is None and not top.heading:
+                    node.kind = section_kind(folded)
+                    sk.sections.append(node)
+                    top, sub = node, None
+                else:
+                    top.subsections.append(node)
+                    sub = node
+            else:
+                node = sub or top
+                if node is None:
+                    node = top = Node()
+                    sk.sections.append(node)
+                previous = self._paragraphs(*line, node)
+
+    def _unnumbered_heading(self, lines: list[Span], position: int, folded: str) -> bool:
+        if len(folded) > HEADING_MAX or folded[-1] in _END_PUNCTUATION or folded[-1] in ":":
+            return False
+        if position + 1 >= len(lines):
+            return False
+        following = self.folded(lines[position + 1])
+        return len(following) > len(folded) and not is_chrome(following)
+
+    def _continues(self, previous: Block, folded: str) -> bool:
+        """Whether a line continues a sentence the previous line broke off (发\\n挥)."""
+        start, end = self.view.position(previous.start), self.view.position(previous.end)
+        last = self.view.text[end - 1 : end]
+        first = folded[:1]
+        return (
+            end - start >= 20
+            and ("\u3400" <= last <= "\u9fff" or last in ",、")
+            and "\u3400" <= first <= "\u9fff"
+            and not (ITEM.match(folded) or SECTION.match(folded) or SUBSECTION.match(folded))
+            and not _labels().match(folded)
+        )
+
+    def _join(self, previous: Block, line: Span) -> None:
+        sk = self.skeleton
+        start, end = self.span(*line)
+        sk.joins.append((previous.end, start))
+        sk.mark(start, end, "paragraph")
+        previous.end = end
+        # The facts pass reads the joined sentence as one line: the paragraph's line
+        # is the last one recorded, since the join comes right after it.
+        (first, _), role = sk.lines[-1]
+        sk.lines[-1] = ((first, end), role)
+
+    def _heading_text(self, node: Node) -> str:
+        return "".join(self.view.text[self.view.position(a) : self.view.position(b)] for a, b in node.heading)
+
+    def _last_block(self, node: Node) -> Block | None:
+        return node.paragraphs[-1] if node.paragraphs else None
+
+    def _heading(self, line: Span, match: re.Match[str], node: Node) -> Node:
+        node.number = parse_number(match["number"])
+        start = line[0] + match.end()
+        self.mark(line[0], start, "marker")
+        if start >= line[1]:
+            return node
+        folded = self.view.text[start : line[1]]
+        stop = folded.find("。")
+        if 0 < stop and folded[stop + 1 :].strip():
+            # An inline heading, however long: 一、標題。正文…
+            node.heading.append(self.span(start, start + stop))
+            self.mark(start, start + stop, "heading")
+            self.fact_line(start, start + stop, "heading")
+            self.mark(start + stop, start + stop + 1, "marker")
+            body = start + stop + 1
+            while body < line[1] and self.view.text[body].isspace():
+                body += 1
+            self._paragraphs(body, line[1], node)
+        else:
+            node.heading.append(self.span(start, line[1]))
+            self.mark(start, line[1], "heading")
+            self.fact_line(start, line[1], "heading")
+        return node
+
+    def _paragraphs(self, start: int, end: int, node: Node) -> Block | None:
+        """Add ``[start, end)`` (view offsets) to ``node``, split at 一是, 二是, …"""
+        folded = self.view.text
+        cuts: list[Span] = []
+        expected = node.last_item + 1
+        for match in ITEM.finditer(folded, start, end):
+            back = match.start()
+            while back > start and folded[back - 1].isspace():
+                back -= 1
+            if back > start and folded[back - 1] not in ITEM_AFTER:
+                continue
+            number = parse_number(match["number"])
+            if number in (1, expected):
+                cuts.append((match.start(), match.end()))
+                expected = number + 1
+        node.last_item = expected - 1 if cuts else 0
+        pieces: list[tuple[int, int, Span | None]] = []
+        if not cuts or cuts[0][0] > start:
+            pieces.append((start, cuts[0][0] if cuts else end, None))
+        for index, (marker_start, marker_end) in enumerate(cuts):
+            piece_end = cuts[index + 1][0] if index + 1 < len(cuts) else end
+            pieces.append((marker_end, piece_end, (marker_start, marker_end)))
+        block = None
+        for first, last, marker in pieces:
+            piece_start, piece_end = first, last
+            while piece_end > piece_start and folded[piece_end - 1].isspace():
+                piece_end -= 1
+            while piece_start < piece_end and folded[piece_start].isspace():
+                piece_start += 1
+            if marker is not None:
+                self.mark(*marker, "marker")
+            if piece_start < piece_end:
+                a, b = self.span(piece_start, piece_end)
+                block = Block(a, b, self.span(*marker) if marker else None)
+                node.paragraphs.append(block)
+                self.mark(piece_start, piece_end, "paragraph")
+            elif marker is not None:
+                self.lose(*marker, "an enumeration marker with no text")
+        self.fact_line(start, end, "body")
+        return block
+
+
+def _lines(text: str) -> list[Span]:
+    """Every non-blank line of ``text``, whitespace trimmed (CR, LF or CRLF ends; form feeds too)."""
+    found = []
+    for match in re.finditer(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+", text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            found.append((start, end))
+    return found
+
+
+def read_layout(text: str, view: View) -> Skeleton:
+    """Find the layout of ``text``, reading its lines in ``view``."""
+    return _Reader(text, view).read()
