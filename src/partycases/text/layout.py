@@ -203,6 +203,9 @@ def timestamp(line: str) -> tuple[re.Match[str], dt.datetime] | None:
     if match is None or len(line) > 160:
         return None
     before = line[: match.start()]
+    rest = line[match.end() :].strip()
+    if len(rest) > 3 and not (META_LABEL.search(rest) or SOURCE.search(rest)):
+        return None  # 2019年10月1日,支部黨員…: a sentence that starts with a date
     labelled = TIMESTAMP_LABEL.fullmatch(before) is not None
     if not labelled and not META_LABEL.search(line) and not SOURCE.search(line):
         return None

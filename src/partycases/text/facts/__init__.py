@@ -155,7 +155,7 @@ class _Extractor:
             if sentence.line != line:
                 line = sentence.line
                 year = None
-            years = dates.Years(self.page.folded, sentence.start, sentence.end, year or carried)
+            years = dates.Years(self.page.folded, sentence.start, sentence.end, year, carried)
             self._sentence(sentence, years)
             year = years.last
             if years.offsets:

@@ -79,7 +79,11 @@ def date_range(folded: str, start: int, end: int) -> DateRange | None:
 class Years:
     """The year each offset of a sentence belongs to (the last one stated before it)."""
 
-    def __init__(self, folded: str, start: int, end: int, carried: int | None) -> None:
+    def __init__(
+        self, folded: str, start: int, end: int, carried: int | None, last: int | None
+    ) -> None:
+        """``carried``: the year earlier sentences of the paragraph stated; ``last``: the
+        year stated last anywhere before, which is what 同年 at a paragraph's start means."""
         self.offsets: list[int] = []
         self.years: list[int | None] = []
         self.carried = carried
@@ -88,7 +92,7 @@ class Years:
             if match["year"]:
                 self.years.append(int(match["year"]))
             else:  # 同年: the year stated last
-                self.years.append(self.years[-1] if self.years else carried)
+                self.years.append(self.years[-1] if self.years else carried or last)
 
     def at(self, position: int) -> int | None:
         """The year stated last before ``position`` (or carried in from before)."""

@@ -91,8 +91,14 @@ def _known_place_at(folded: str, position: int, end: int) -> int:
     return 0
 
 
+@functools.cache
+def _SUFFIX_AT_END() -> re.Pattern[str]:  # noqa: N802 - a compiled pattern, named like one
+    return re.compile(f"(?:{suffix_pattern().pattern})$")
+
+
 def _place_start(folded: str, start: int, end: int) -> bool:
-    """Whether ``folded[start:end]`` starts the way a name does: a place, 中共, 市."""
+    """Whether ``folded[start:end]`` (a name without its suffix) starts the way a name
+    does: a place, 中共, 市."""
     head = folded[start:end]
     return bool(
         head.startswith(PREFIXES)
@@ -114,10 +120,14 @@ def _name_start(folded: str, floor: int, suffix_start: int, end: int) -> int:
             (char == "经" and folded[position : position + 1] in "济营贸")
             or (char == "年" and not folded[position - 2 : position - 1].isdigit())
             or (char == "从" and folded[position : position + 1] in "业事")
-            or (char in "和与及" and position - 1 > floor and _known_place_at(folded, position - 1, end))
         ):
             break
-        if char in "和与及" and position - 1 == floor:
+        if char in "和与及同" and (
+            # 青岚市委组织部和青岚市民政局 splits; 市非公有制经济组织和社会组织工委 does not.
+            position - 1 == floor
+            or _SUFFIX_AT_END().search(folded, max(floor, position - 9), position - 1)
+            or _place_start(folded, position, suffix_start)
+        ):
             break
         position -= 1
     return position
@@ -156,13 +166,14 @@ def find_mentions(
     found: list[Mention] = []
     for first, name_end, suffix in spans:
         name_start = first
-        if not _place_start(folded, name_start, name_end):
+        limit = name_end - len(suffix)
+        if not _place_start(folded, name_start, limit):
             # 支部組織黨員參加江州市委網信辦 -> 江州市委網信辦: start at the first place.
             name_start = next(
                 (
                     p
                     for p in range(first + 1, name_end - len(suffix))
-                    if _place_start(folded, p, name_end)
+                    if _place_start(folded, p, limit)
                     and folded[p:name_end] not in BRANCH_WORDS
                 ),
                 first,
@@ -185,12 +196,12 @@ def find_mentions(
         elif _generic(folded, start, name_start):
             continue
         elif len(name) > len(suffix) and (
-            _place_start(folded, name_start, name_end)
+            _place_start(folded, name_start, limit)
             or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)
         ):
             org = page.org(name_start, name_end, kind_of(name), where)
             place = PLACE.match(folded, name_start, name_end)
-            known = _known_place_at(folded, name_start, name_end)
+            known = _known_place_at(folded, name_start, limit)
             if org.location is None and (known or place is not None):
                 at, to = (name_start, name_start + known) if known else place.span("place")  # type: ignore[union-attr]
                 if to < name_end:
