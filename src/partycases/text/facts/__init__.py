@@ -79,6 +79,9 @@ class _Sentence:
     claimed: list[Span]
     agent_spans: list[Span]
     mentions: list[Mention] = attrs.Factory(list)
+    dated: bool = False
+    """Whether the paragraph it belongs to opens with a date (2019年,支部…): its
+    activities take that year."""
 
 
 def _sentences(folded: str, start: int, end: int) -> Iterator[Span]:
@@ -151,10 +154,15 @@ class _Extractor:
     def second_pass(self) -> None:
         carried: int | None = None
         line = -1
+        dated = False
         for sentence in self.sentences:
             if sentence.line != line:
                 line = sentence.line
                 year = None
+                dated = False
+            if dates.OPENING_DATE.match(self.page.folded, sentence.start):
+                dated = True
+            sentence.dated = dated
             years = dates.Years(self.page.folded, sentence.start, sentence.end, year, carried)
             self._sentence(sentence, years)
             year = years.last
@@ -205,7 +213,10 @@ class _Extractor:
                 for body in bodies:
                     if body is not owner and body not in known:
                         known.append(body)
-        dates.founding(page, start, end, sentence.mentions, subject_at)
+        dates.founding(
+            page, start, end, sentence.mentions, subject_at,
+            lambda position: self._in(position, sentence.agent_spans),
+        )
         counts.members(page, start, end, sentence.mentions, subject_at)
         counts.grades(page, start, end, sentence.mentions, subject_at)
         found_works = self._works(sentence, years, subject_at)
@@ -299,7 +310,12 @@ class _Extractor:
                 recipient = subject_at(match.start)
             if recipient is None:
                 continue
-            year = None if match.verb.startswith("连续") else years.at(match.start)
+            # The year stated for this honour: in its sentence, or by 同年.
+            year = None
+            if not match.verb.startswith("连续"):
+                year = years.stated(match.start, sentence.start)
+                if year is None and sentence.dated:
+                    year = years.at(match.start)
             evidence_start = match.start
             years_before = [o for o in years.offsets if previous_end <= o < match.start]
             if years_before:
@@ -382,6 +398,8 @@ class _Extractor:
             if date is None:
                 date = dates.date_range(folded, sentence.start, found.start)
             if date is None:
+                date = years.date_stated(found.start, sentence.start)
+            if date is None and sentence.dated:
                 known = years.at(found.start)
                 date = PartialDate(known) if known else None
             if not organisers:

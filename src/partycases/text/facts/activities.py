@@ -26,7 +26,7 @@ CAMPAIGN: Final = re.compile(
     r"(?:将|把|开展|推进|深化|落实|坚持|推动)「(?P<name>[^「」]{2,12})」(?=学习教育|常态化|制度化)"
 )
 #: 参观檀溪市廉政教育基地 / 赴城南烈士陵园瞻仰革命先烈 / 前往…开展…
-VISIT: Final = re.compile(r"(?:赴|前往|走进|参观|瞻仰)(?P<where>[^,。;!?、]{3,28})")
+VISIT: Final = re.compile(r"(?:赴|前往|参观|瞻仰)(?P<where>[^,。;!?、]{3,28})")
 VISIT_END: Final = re.compile(r"并|开展|进行|接受|学习|重温|缅怀|举行|,")
 #: 2019年10月1日,支部黨員與…觀看國慶大閱兵實況轉播 / 10月24日,… / 今天(10月24日),…
 DATED_EVENT: Final = re.compile(
@@ -39,6 +39,8 @@ EVENT_STOPS: Final = frozenset(
     "还 并 和 与 及 在 的 了 是 将 把 于 等 由 向 为 其 年 月 日 并 以 通过 联合 共同 一起 一同".split()
 )
 NAME_MAX: Final = 24
+#: Event heads that name an event on their own: 召开成立大会.
+BARE_EVENTS: Final = frozenset(["成立大会", "会员大会", "表彰大会"])
 
 
 @attrs.define
@@ -56,7 +58,9 @@ class ActivityMatch:
 @functools.cache
 def _quoted() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, lexicon.activity_heads()["quoted"]))
-    return re.compile(r"「(?P<name>[^「」]{2,30})」(?P<head>" + heads + ")")
+    return re.compile(
+        r"「(?P<name>[^「」]{2,30})」(?P<extra>[\u3400-\u9fff]{0,8}?)(?P<head>" + heads + ")"
+    )
 
 
 @functools.cache
@@ -84,16 +88,13 @@ def _event_start(folded: str, start: int, head_start: int) -> int:
                 break
             position = opening
             continue
-        if not (_is_han(char) or char.isdigit()):
+        if not (_is_han(char) or char.isdigit() or char == "·"):
             break
         if any(folded[position - n : position] in EVENT_STOPS for n in (1, 2)):
-            # 年 in 青年, 和 in 和平 stay; a stop word right before the name ends it.
-            if not (char == "年" and not folded[position - 2 : position - 1].isdigit()):
+            # 年 in 青年 and 2021年度, 和 in 和平 stay; a stop word before the name ends it.
+            if not (char == "年" and (folded[position : position + 1] == "度" or not folded[position - 2 : position - 1].isdigit())):
                 break
         position -= 1
-    while position < head_start and folded[position].isdigit():
-        # 2023年年会 -> 年会; a name does not start with a bare number.
-        position += 1
     return position
 
 
@@ -111,7 +112,8 @@ def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
         found.append(ActivityMatch(match.start("name") - 1, match.end("name") + 1, ActivityKind.CAMPAIGN))
     for match in _events().finditer(folded, start, end):
         name_start = _event_start(folded, start, match.start())
-        if match.start() - name_start < 2 or is_routine(folded[name_start : match.end()]):
+        bare = match.group() in BARE_EVENTS
+        if (match.start() - name_start < 2 and not bare) or is_routine(folded[name_start : match.end()]):
             continue
         if folded[name_start - 1 : name_start] == "」":
             continue  # the quoted detector's

@@ -15,7 +15,16 @@ from partycases.text.facts.drafts import Mention, Org, Page
 from partycases.text.facts.organisations import resolve
 from partycases.values import DateRange, PartialDate
 
-__all__ = ["FOUNDED", "Years", "date_range", "founding", "partial", "year_of"]
+__all__ = [
+    "FOUNDED",
+    "OPENING_DATE",
+    "Years",
+    "cjk_date",
+    "date_range",
+    "founding",
+    "partial",
+    "year_of",
+]
 
 #: 成立於2013年9月 / 成立于06年 / 2016年4月成立 / 自2013年9月成立以来
 FOUNDED: Final = re.compile(
@@ -30,7 +39,12 @@ DATE_THEN_FOUNDED: Final = re.compile(
     r"(?P<who>[^。;!?]{2,40}?)(?:的)?(?:正式)?(?:登记|注册|挂牌)?成立(?!大会|以来|了)"
 )
 #: A year a fact may belong to: 2019年 / 同年 / 当年
-YEAR: Final = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?:年|-[0-9]{4}年)|(?P<same>同年|当年)")
+YEAR: Final = re.compile(
+    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?:年(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?)?|-[0-9]{4}年)"
+    r"|(?P<same>同年|当年)"
+)
+#: A sentence that opens with its date: 2019年,支部… / 2019年10月1日,…
+OPENING_DATE: Final = re.compile(r"\s{0,3}(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以来)?,")
 #: 2021年3月至2021年6月 -> a date range
 DATE_RANGE: Final = re.compile(
     r"(?P<start>[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?)\s{0,2}(?:至|到|—|-|~)\s{0,2}"
@@ -86,9 +100,11 @@ class Years:
         year stated last anywhere before, which is what 同年 at a paragraph's start means."""
         self.offsets: list[int] = []
         self.years: list[int | None] = []
+        self.dates: list[PartialDate | None] = []
         self.carried = carried
         for match in YEAR.finditer(folded, start, end):
             self.offsets.append(match.start())
+            self.dates.append(partial(match["year"], match["month"], match["day"]) if match["year"] else None)
             if match["year"]:
                 self.years.append(int(match["year"]))
             else:  # 同年: the year stated last
@@ -106,16 +122,25 @@ class Years:
             return self.years[index - 1]
         return None
 
+    def date_stated(self, position: int, start: int) -> PartialDate | None:
+        """The full date (2021年4月) stated in the sentence before ``position``."""
+        index = bisect.bisect_left(self.offsets, position)
+        if index and self.offsets[index - 1] >= start:
+            return self.dates[index - 1]
+        return None
+
     @property
     def last(self) -> int | None:
         """The year the next sentence carries in."""
         return self.years[-1] if self.years else self.carried
 
 
-def _nearest(mentions: list[Mention], before: int, after: int, page: Page) -> Org | None:
+def _nearest(
+    mentions: list[Mention], before: int, after: int, page: Page, is_agent: Callable[[int], bool]
+) -> Org | None:
     chosen = None
     for mention in mentions:
-        if after <= mention.start and mention.end <= before:
+        if after <= mention.start and mention.end <= before and not is_agent(mention.start):
             org = resolve(page, mention)
             if org is not None:
                 chosen = org
@@ -123,12 +148,17 @@ def _nearest(mentions: list[Mention], before: int, after: int, page: Page) -> Or
 
 
 def founding(
-    page: Page, start: int, end: int, mentions: list[Mention], subject_at: Callable[[int], Org | None]
+    page: Page,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    subject_at: Callable[[int], Org | None],
+    is_agent: Callable[[int], bool],
 ) -> None:
     """Founding dates: 成立于2013年9月, 2013年9月某协会成立, 09年12月份某协会的成立."""
     folded = page.folded
     for match in DATE_THEN_FOUNDED.finditer(folded, start, end):
-        who = _nearest(mentions, match.end("who") + 2, match.start("who"), page)
+        who = _nearest(mentions, match.end("who") + 2, match.start("who"), page, is_agent)
         date = partial(match["year"], match["month"], match["day"])
         if who is not None and date is not None and who.founded is None:
             who.founded = date

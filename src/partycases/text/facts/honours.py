@@ -79,14 +79,22 @@ def _pattern() -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, lexicon.honour_verbs()))
     return re.compile(
         r"(?:被(?P<agents>[^,。;被]{2,60}?))?"
-        rf"(?P<verb>连续(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})年(?:荣获|获评|被评为)|{verbs})"
+        rf"(?P<verb>连续(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})年(?:荣获|获评|被评为)|{verbs}"
+        r"|(?:评估|评定)?为(?=[1-5]A级))"
         r"(?P<title>[^,。;!?]{2,80})"
     )
+
+
+#: A year or a range of years before a title: 2019-2020年度先进基层党组织.
+LEADING_YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}(?:[-—~至](?:19|20)?[0-9]{2})?年度?")
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     while start < end and folded[start] in " 了为":
         start += 1
+    year = LEADING_YEAR.match(folded, start, end)
+    if year is not None and end - year.end() >= 2:
+        start = year.end()
     while end > start and folded[end - 1] in " 」,":
         if folded[end - 1] == "」" and "「" in folded[start : end - 1]:
             break

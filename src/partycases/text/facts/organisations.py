@@ -34,7 +34,12 @@ BRANCH_WORDS: Final = frozenset(["党支部", "支部", "党委", "党总支", "
 #: What may stand before a bare suffix for it to mean the subject: 该协会, 我会, 本商会.
 ANAPHORS: Final = ("该", "本", "我", "此", "这个", "这家")
 #: What makes a name generic or plural: 各区工商联, 全区商会, 12家商会, 地市商会.
-GENERIC_START: Final = ("各", "全", "地市", "县区", "市县", "省市", "区县", "多家", "一些", "部分")
+GENERIC_START: Final = (
+    "各", "全", "地市", "县区", "市县", "省市", "区县", "多家", "一些", "部分",
+    "市级", "省级", "区级", "县级", "国家级", "多个", "多所",
+)  # fmt: skip
+#: Words that end in a suffix but name no body: 产业布局, 新格局.
+NOT_NAMES: Final = ("布局", "格局", "大局", "全局", "开局", "新局", "结局", "当局", "骗局", "网网")
 GENERIC_BEFORE: Final = re.compile(r"(?:[0-9]{1,4}|[一二三四五六七八九十百几两多]{1,3})(?:家|个|类)$|各$|等$|类$|些$")
 #: A party group's member or secretary names a person's role, not a body: 工商联党组成员.
 ROLE_AFTER: Final = ("成员", "书记", "副书记")
@@ -108,6 +113,18 @@ def _place_start(folded: str, start: int, end: int) -> bool:
     )
 
 
+def _trim_place(folded: str, start: int, limit: int) -> int:
+    """Where a name starts when an unknown place-shaped word swallowed the words
+    before it: 刊发枥城市工商联 -> 枥城市工商联 (most county and city names have two
+    characters; longer real ones are in the table)."""
+    if folded.startswith(PREFIXES, start) or _known_place_at(folded, start, limit):
+        return start
+    place = PLACE.match(folded, start, limit)
+    if place is None or place.end("place") - start <= 3 or place.group("place")[-1] not in "市区县":
+        return start
+    return place.end("place") - 3
+
+
 def _name_start(folded: str, floor: int, suffix_start: int, end: int) -> int:
     position = suffix_start
     lowest = max(floor, end - NAME_MAX)
@@ -154,6 +171,8 @@ def find_mentions(
             continue
         if suffix == "党组" and after.startswith(ROLE_AFTER):
             continue
+        if folded[match.start() - 1 : match.end()] in NOT_NAMES:
+            continue
         if any(a <= match.start() < b for a, b in claimed):
             floor = match.end()
             continue
@@ -178,6 +197,7 @@ def find_mentions(
                 ),
                 first,
             )
+        name_start = _trim_place(folded, name_start, limit)
         name = folded[name_start:name_end]
         party = next((w for w in BRANCH_WORDS if name.endswith(w) and name != w), None)
         stem = name[: -len(party)] if party else ""
