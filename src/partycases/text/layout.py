@@ -66,6 +66,12 @@ ITEM: Final = re.compile(rf"(?P<number>{N}{{1,3}})是")
 ITEM_AFTER: Final = "。;!?"
 #: A byline: 文|某某 / 作者:某某 / 记者 某某 / 通讯员 某某
 BYLINE: Final = re.compile(r"^(?:文|作者|记者|通讯员|撰稿|供稿|图|文/图|文图)\s{0,2}[|丨/:]?\s{0,2}[\u3400-\u9fff]")
+#: A name line: 某某商会党支部书记 张某某
+NAME_LINE: Final = re.compile(
+    r"(?:书记|副书记|会长|副会长|秘书长|主任|理事长|董事长|总经理|负责人|主席|党委委员)\s{1,4}[\u3400-\u9fff]{2,4}$"
+)
+#: A heading over a list of honours, one per line: 近年来获得的荣誉:
+HONOUR_LIST: Final = re.compile(r"荣誉|获奖|殊荣|表彰|称号|奖项")
 #: A caption: △ … / ▲ … / (某某 摄)
 CAPTION: Final = re.compile(r"^[△▲▼◆]|[\s(]\S{1,8}\s{0,2}摄\)?$|^图[为:]")
 #: A periodical's issue line: 社会组织党建 2021年4期
@@ -344,7 +350,7 @@ class _Reader:
         )
 
     def _byline(self, folded: str) -> bool:
-        if BYLINE.match(folded):
+        if BYLINE.match(folded) or NAME_LINE.search(folded):
             return True
         if len(folded) > 30 or not _org_suffix_at_end().search(folded):
             return False
@@ -445,6 +451,8 @@ class _Reader:
         top: Node | None = None
         sub: Node | None = None
         previous: Block | None = None  # the last paragraph, if it may continue on this line
+        listing: Node | None = None  # a section listing honours, one per line
+        heading_lines = 0  # lines of an unnumbered heading still to take
         for position, line in enumerate(lines):
             folded = self.folded(line)
             if not _MEANINGFUL.search(folded):
@@ -471,6 +479,28 @@ class _Reader:
                 self._join(previous, line)
                 continue
             previous = None
+            if len(folded) <= 40 and NAME_LINE.search(folded):
+                self.lose(*line, "a byline")
+                self.fact_line(*line, "byline")
+                continue
+            row = _honour_row(folded)
+            if row:
+                node = sub or top
+                if node is None:
+                    node = top = Node()
+                    sk.sections.append(node)
+                node.paragraphs.append(Block(*self.span(*line)))
+                self.mark(*line, "paragraph")
+                for a, b in row:
+                    self.fact_line(line[0] + a, line[0] + b, "honour")
+                continue
+            if listing is not None:
+                if len(folded) <= 40 and not any(p in folded for p in "。;"):
+                    listing.paragraphs.append(Block(*self.span(*line)))
+                    self.mark(*line, "paragraph")
+                    self.fact_line(*line, "honour")
+                    continue
+                listing = None
             section = SECTION.match(folded) or (ARABIC.match(folded) if self.arabic_top else None)
             subsection = SUBSECTION.match(folded) or (
                 ARABIC.match(folded) if not self.arabic_top and top is not None else None
@@ -501,7 +531,23 @@ class _Reader:
                 sub = None
                 if line[0] + label.end() < line[1]:
                     previous = self._paragraphs(line[0] + label.end(), line[1], top)
-            elif self._unnumbered_heading(lines, position, folded):
+            elif heading_lines:
+                heading_lines -= 1
+                node = sub or top
+                assert node is not None
+                node.heading.append(self.span(*line))
+                self.mark(*line, "heading")
+                self.fact_line(*line, "heading")
+            elif self._honour_list(lines, position, folded):
+                node = Node(kind=SectionKind.OUTCOMES)
+                end = line[1] - (1 if folded.endswith(":") else 0)
+                node.heading.append(self.span(line[0], end))
+                self.mark(line[0], end, "heading")
+                self.mark(end, line[1], "marker")
+                sk.sections.append(node)
+                top, sub, listing = node, None, node
+            elif (extra := self._unnumbered_heading(lines, position, folded)) >= 0:
+                heading_lines = extra
                 node = Node()
                 node.heading.append(self.span(*line))
                 self.mark(*line, "heading")
@@ -524,13 +570,41 @@ class _Reader:
                     sk.sections.append(node)
                 previous = self._paragraphs(*line, node)
 
-    def _unnumbered_heading(self, lines: list[Span], position: int, folded: str) -> bool:
-        if len(folded) > HEADING_MAX or folded[-1] in _END_PUNCTUATION or folded[-1] in ":":
+    def _short(self, folded: str) -> bool:
+        return (
+            len(folded) <= HEADING_MAX
+            and folded[-1] not in _END_PUNCTUATION
+            and folded[-1] != ":"
+            and not is_chrome(folded)
+        )
+
+    def _unnumbered_heading(self, lines: list[Span], position: int, folded: str) -> int:
+        """-1 when the line is no heading, else how many following lines continue it."""
+        if not self._short(folded):
+            return -1
+        extra = 0
+        while extra < 2 and position + extra + 1 < len(lines):
+            following = self.folded(lines[position + extra + 1])
+            if not self._short(following) or (
+                SECTION.match(following) or SUBSECTION.match(following) or _labels().match(following)
+            ):
+                break
+            extra += 1
+        if position + extra + 1 >= len(lines):
+            return -1
+        after = self.folded(lines[position + extra + 1])
+        if len(after) <= len(folded) or is_chrome(after) or _MEANINGFUL.search(after) is None:
+            return -1
+        return extra
+
+    def _honour_list(self, lines: list[Span], position: int, folded: str) -> bool:
+        """近年来获得的荣誉: followed by one honour per line."""
+        if len(folded) > HEADING_MAX or not HONOUR_LIST.search(folded) or "。" in folded:
             return False
         if position + 1 >= len(lines):
             return False
         following = self.folded(lines[position + 1])
-        return len(following) > len(folded) and not is_chrome(following)
+        return len(following) <= 40 and not any(p in following for p in "。;,")
 
     def _continues(self, previous: Block, folded: str) -> bool:
         """Whether a line continues a sentence the previous line broke off (发\\n挥)."""
@@ -540,7 +614,7 @@ class _Reader:
         return (
             end - start >= 20
             and ("\u3400" <= last <= "\u9fff" or last in ",、")
-            and "\u3400" <= first <= "\u9fff"
+            and ("\u3400" <= first <= "\u9fff" or first.isdigit())
             and not (ITEM.match(folded) or SECTION.match(folded) or SUBSECTION.match(folded))
             and not _labels().match(folded)
         )
@@ -626,6 +700,26 @@ class _Reader:
                 self.lose(*marker, "an enumeration marker with no text")
         self.fact_line(start, end, "body")
         return block
+
+
+_ROW_GAP: Final = re.compile(r"\s{2,}|\u3000")
+
+
+def _honour_row(folded: str) -> list[Span]:
+    """A row of honour titles at the top of a profile, two spaces apart."""
+    if "。" in folded or len(folded) > 200:
+        return []
+    spans: list[Span] = []
+    position = 0
+    for gap in [*_ROW_GAP.finditer(folded), None]:
+        end = gap.start() if gap is not None else len(folded)
+        spans.append((position, end))
+        position = gap.end() if gap is not None else end
+    if len(spans) < 3 or not all(
+        3 <= b - a <= 25 and not any(p in folded[a:b] for p in ",;:") for a, b in spans
+    ):
+        return []
+    return spans
 
 
 def _lines(text: str) -> list[Span]:

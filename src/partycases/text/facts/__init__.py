@@ -66,6 +66,7 @@ READ_ROLES: Final = {
     "heading": "body",
     "body": "body",
     "byline": "body",
+    "honour": "body",
 }
 
 
@@ -112,7 +113,11 @@ class _Extractor:
             if where is None:
                 continue
             for s_start, s_end in _sentences(folded, start, end):
-                found = honours.find_honours(folded, s_start, s_end)
+                found = (
+                    honours.listed_honour(folded, s_start, s_end)
+                    if role == "honour"
+                    else honours.find_honours(folded, s_start, s_end)
+                )
                 claimed = [m.span() for m in works.WORK.finditer(folded, s_start, s_end)]
                 claimed += [title for honour in found for title in honour.titles]
                 agent_spans = [h.agents for h in found if h.agents] + [

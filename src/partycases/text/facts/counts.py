@@ -20,7 +20,8 @@ MEMBERS: Final = re.compile(
     r"(?P<before>近|约|大约|超过|超|逾|已达|达|共)?\s{0,2}"
     r"(?P<value>[0-9]{1,7})\s{0,2}(?P<after>余|多|以上)?\s{0,2}"
     r"(?P<unit>(?:家|名|个|位)(?:会员单位|会员企业|会员|成员单位|理事单位))"
-    r"|(?P<noun>会员单位|会员企业|会员|成员单位|成员企业)(?:总数|数量)?(?:达到?|为|有|共|已达)?"
+    r"|(?P<noun>会员单位|会员企业|会员|成员单位|成员企业)(?:总数|数量)?"
+    r"(?:已)?(?:发展到|发展至|增加到|增至|达到|达|为|有|共|超过)?(?:了)?"
     r"(?P<before2>近|约|超过|逾)?(?P<value2>[0-9]{1,7})(?P<after2>余|多)?(?P<unit2>家|名|个)"
 )
 MEMBER_WORDS: Final = re.compile("会员|成员")
@@ -68,7 +69,7 @@ def members(page: Page, start: int, end: int, mentions: list[Mention], subject_a
             if following and SUBGROUP.match(following) and not following.startswith(ALLOWED_AFTER):
                 if match["value"] is not None and not match["unit"].endswith(("单位", "企业")):
                     continue  # 30多名会员主播: a sub-group
-            if "其中" in folded[max(start, first - 6) : first]:
+            if "其中" in folded[max(start, first - 6) : first] or folded[max(start, first - 2) : first] == "来自":
                 continue
             owner = None
             if following.startswith("的"):

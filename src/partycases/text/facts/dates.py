@@ -159,6 +159,8 @@ def founding(
     folded = page.folded
     for match in DATE_THEN_FOUNDED.finditer(folded, start, end):
         who = _nearest(mentions, match.end("who") + 2, match.start("who"), page, is_agent)
+        if who is None:  # 某协会于2014年11月经某局批准成立: the body before the date
+            who = subject_at(match.start())
         date = partial(match["year"], match["month"], match["day"])
         if who is not None and date is not None and who.founded is None:
             who.founded = date
@@ -168,7 +170,9 @@ def founding(
             date = partial(match["year"], match["month"], match["day"])
         else:
             date = partial(match["year2"], match["month2"], match["day2"])
-        who = subject_at(match.start())
+        after = [m for m in mentions if match.end() <= m.start <= match.end() + 1]
+        # 2014年成立某协会党支部: what was founded is named right after 成立.
+        who = resolve(page, after[0]) if after and match["year2"] else subject_at(match.start())
         if date is not None and who is not None and who.founded is None:
             who.founded = date
             who.evidence[match.span()] = None

@@ -20,7 +20,7 @@ from partycases.text import lexicon
 from partycases.text.facts.drafts import Org
 from partycases.text.numerals import NUMERAL_CHARS, parse_number
 
-__all__ = ["HonourMatch", "find_honours", "honour_kind", "level_of"]
+__all__ = ["HonourMatch", "find_honours", "honour_kind", "level_of", "listed_honour"]
 
 Span = tuple[int, int]
 #: Honour words that end a title a weak verb (获得) names: 荣誉证书, 称号, 奖.
@@ -145,6 +145,14 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
         if honour.titles:
             found.append(honour)
     return found
+
+
+def listed_honour(folded: str, start: int, end: int) -> list[HonourMatch]:
+    """A line of an honour list or row: the whole line is one title (a year before it dates it)."""
+    title_start, title_end = _trim(folded, start, end)
+    if title_end - title_start < 2:
+        return []
+    return [HonourMatch("", title_start, title_start, None, [(title_start, title_end)])]
 
 
 def _split(folded: str, start: int, end: int) -> list[Span]:

@@ -177,9 +177,10 @@ def find_mentions(
             floor = match.end()
             continue
         name_start = _name_start(folded, floor, match.start(), match.end())
+        joined = spans and spans[-1][1] == name_start and name_start == floor
         floor = match.end()
-        if spans and spans[-1][1] == match.start() and match.end() - spans[-1][0] <= NAME_MAX:
-            # 中共…商會 + 支部委員會: one name, not two.
+        if joined and match.end() - spans[-1][0] <= NAME_MAX:
+            # 桐屿市委 + 两新工委, 中共…商會 + 支部委員會: one name, not two.
             name_start = spans.pop()[0]
         spans.append((name_start, match.end(), suffix))
     found: list[Mention] = []
@@ -281,6 +282,36 @@ def resolve(page: Page, mention: Mention) -> Org | None:
             if len(alias) > 3 and alias != page.branch.name and alias not in page.branch.other_names:
                 page.branch.other_names.append(alias)
         return page.branch
+    if page.primary is not None and page.primary.party:
+        _stem_as_subject(page, mention)
     if page.primary is not None:
         page.primary.evidence[mention.start, mention.end] = None
     return page.primary
+
+
+def _stem_as_subject(page: Page, mention: Mention) -> None:
+    """该协会 on a page about 某协会党支部: the 协会 is a body of its own, the branch's parent."""
+    assert page.primary is not None
+    branch = page.primary
+    party = next((w for w in sorted(BRANCH_WORDS, key=len, reverse=True) if branch.key.endswith(w)), None)
+    if party is None:
+        return
+    stem_key = branch.key[: -len(party)]
+    if stem_key.startswith("中共"):
+        stem_key = stem_key[2:]
+    word = page.folded[mention.start : mention.end].lstrip("该本我此这个家")
+    if not stem_key.endswith(word) or kind_of(stem_key) in (OrganisationKind.PARTY_BRANCH, OrganisationKind.PARTY_COMMITTEE):
+        return
+    from partycases.ids import name_key
+
+    stem = page.orgs.get(name_key(stem_key))
+    if stem is None:
+        name = branch.name[: len(branch.name) - len(party)]
+        if name.startswith("中共"):
+            name = name[2:]
+        stem = Org(name, name_key(name), kind_of(stem_key), first=branch.first)
+        stem.location = branch.location
+        page.orgs[stem.key] = stem
+    if branch.parent is None:
+        branch.parent = stem
+    page.primary, page.branch = stem, branch
