@@ -76,7 +76,7 @@ HONOUR_LIST: Final = re.compile(r"荣誉|获奖|殊荣|表彰|称号|奖项")
 CAPTION: Final = re.compile(r"^[△▲▼◆]|[\s(]\S{1,8}\s{0,2}摄\)?$|^图[为:]")
 #: A periodical's issue line: 社会组织党建 2021年4期
 ISSUE_LINE: Final = re.compile(r"(?:19|20)[0-9]{2}年(?:第)?[0-9]{1,2}期$")
-_END_PUNCTUATION: Final = "。!?;,"
+_END_PUNCTUATION: Final = "。!?;,."
 _MEANINGFUL: Final = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 HEADING_MAX: Final = 30
 TITLE_MAX: Final = 80
@@ -399,7 +399,14 @@ class _Reader:
                 self.fact_line(*line, "byline")
                 index += 1
                 continue
-            if note_seen and sk.headline is None and len(folded) <= HEADING_MAX and index + 1 < count:
+            following = self.folded(lines[index + 1]) if index + 1 < count else ""
+            before_heading = bool(SECTION.match(following) or _labels().match(following))
+            if (
+                (note_seen or before_heading)
+                and sk.headline is None
+                and len(folded) <= HEADING_MAX
+                and index + 1 < count
+            ):
                 sk.headline = self.span(*line)
                 self.mark(*line, "headline")
                 self.fact_line(*line, "headline")
@@ -599,7 +606,7 @@ class _Reader:
 
     def _honour_list(self, lines: list[Span], position: int, folded: str) -> bool:
         """近年来获得的荣誉: followed by one honour per line."""
-        if len(folded) > HEADING_MAX or not HONOUR_LIST.search(folded) or "。" in folded:
+        if len(folded) > 20 or not HONOUR_LIST.search(folded) or any(p in folded for p in "。,.;!?"):
             return False
         if position + 1 >= len(lines):
             return False

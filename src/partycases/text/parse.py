@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from partycases.errors import LoadError, PartycasesWarning, Problem
 from partycases.models import Case
 from partycases.models._base import MAX_TEXT
+from partycases.models._problems import problems_from
 from partycases.text.facts import extract
 from partycases.text.layout import Node, Segment, Skeleton, read_layout
 from partycases.text.normalise import drop_invisible, fold, is_traditional, make_view
@@ -97,16 +98,23 @@ def _encode(value: object) -> object:
 
 
 def _prune(data: dict[str, Any], error: ValidationError, notes: list[str]) -> bool:
-    """Drop what ``error`` points at (a fact, or an optional field); False when nothing could be."""
+    """Drop the facts ``error`` points at; False when it points at none.
+
+    Text (sections, paragraphs, unparsed stretches) is never dropped: a text whose
+    layout exceeds the model's limits is refused whole.
+    """
     dropped: dict[str, set[int]] = {}
     changed = False
     for detail in error.errors():
         location = detail["loc"]
         if len(location) >= 2 and location[0] in _COLLECTIONS and isinstance(location[1], int):
             dropped.setdefault(str(location[0]), set()).add(location[1])
-        elif location and location[0] in data and location[0] not in ("id", "text"):
-            notes.append(f"{location[0]} left out: {detail['msg']}")
-            data.pop(str(location[0]))
+        elif location and location[0] in _COLLECTIONS:
+            notes.append(f"every {location[0][:-1]} left out: {detail['msg']}")
+            data[str(location[0])] = []
+            changed = True
+        elif location and location[0] in ("subject_ids",):
+            data["subject_ids"] = []
             changed = True
     removed: set[str] = set()
     for name, indexes in dropped.items():
@@ -158,7 +166,7 @@ def _validated(data: dict[str, Any], notes: list[str]) -> Case:
             return Case.model_validate(data)
         except ValidationError as error:
             if not _prune(data, error, notes):
-                break
+                raise LoadError(problems_from(error)) from None
     for name in _COLLECTIONS:
         data[name] = []
     data["subject_ids"] = []

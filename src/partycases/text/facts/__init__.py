@@ -58,6 +58,9 @@ SUPERVISED: Final = re.compile(
 #: 依託商會的團委、婦聯、人民調解委員會…等: bodies belonging to the organisation before 的.
 CHILDREN: Final = re.compile(r"的(?P<items>[^,。;的]{2,80}?)等")
 PARTICIPANT_SPLIT: Final = re.compile(r"、|与|和|同|及|以及")
+#: Honour titles that name a social organisation, and those that name a party organisation.
+ORGANISATION_TITLE: Final = re.compile(r"社会组织|商会|协会|文明单位")
+PARTY_TITLE: Final = re.compile(r"党组织|党支部|党委|党总支")
 #: Lines the facts pass reads, and what a mention in each counts as.
 READ_ROLES: Final = {
     "title": "title",
@@ -331,12 +334,16 @@ class _Extractor:
                 if len(title) < 2:
                     continue
                 owner = recipient
+                titled = folded[title_start:title_end]
+                party_title = PARTY_TITLE.search(titled) is not None
                 if isinstance(owner, Org) and owner is page.branch and page.primary is not None:
-                    titled = folded[title_start:title_end]
-                    if re.search(r"社会组织|商会|协会|文明单位", titled) and not re.search(
-                        r"党组织|党支部|党委", titled
-                    ):
+                    # 協會黨支部…榮獲「先進社會組織」: the title names the association.
+                    if ORGANISATION_TITLE.search(titled) and not party_title:
                         owner = page.primary
+                elif isinstance(owner, Org) and owner is page.primary and page.branch is not None:
+                    # 公司…獲得「先進基層黨組織」: the title names its party organisation.
+                    if party_title and not owner.party:
+                        owner = page.branch
                 self.honours.append(
                     HonourDraft(
                         title=title,

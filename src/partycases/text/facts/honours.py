@@ -81,7 +81,7 @@ def _pattern() -> re.Pattern[str]:
         r"(?:被(?P<agents>[^,。;被]{2,60}?))?"
         rf"(?P<verb>连续(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})年(?:荣获|获评|被评为)|{verbs}"
         r"|(?:评估|评定)?为(?=[1-5]A级))"
-        r"(?P<title>[^,。;!?]{2,80})"
+        r"(?P<title>[^,。;!?]{2,80}?)(?=[,。;!?]|\.(?![0-9])|$)"
     )
 
 
@@ -95,7 +95,7 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     year = LEADING_YEAR.match(folded, start, end)
     if year is not None and end - year.end() >= 2:
         start = year.end()
-    while end > start and folded[end - 1] in " 」,":
+    while end > start and folded[end - 1] in " 」,.":
         if folded[end - 1] == "」" and "「" in folded[start : end - 1]:
             break
         end -= 1

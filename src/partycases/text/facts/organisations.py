@@ -31,6 +31,8 @@ SUBJECT_WORDS: Final = frozenset(
     ["商会", "协会", "联合会", "学会", "促进会", "研究会", "联盟", "总商会", "公司", "集团"]
 )
 BRANCH_WORDS: Final = frozenset(["党支部", "支部", "党委", "党总支", "支部委员会", "联合党委"])
+#: The same, longest first, for finding which one a name ends with.
+PARTY_ENDINGS: Final = tuple(sorted(BRANCH_WORDS, key=lambda word: (-len(word), word)))
 #: What may stand before a bare suffix for it to mean the subject: 该协会, 我会, 本商会.
 ANAPHORS: Final = ("该", "本", "我", "此", "这个", "这家")
 #: What makes a name generic or plural: 各区工商联, 全区商会, 12家商会, 地市商会.
@@ -200,7 +202,7 @@ def find_mentions(
             )
         name_start = _trim_place(folded, name_start, limit)
         name = folded[name_start:name_end]
-        party = next((w for w in BRANCH_WORDS if name.endswith(w) and name != w), None)
+        party = next((w for w in PARTY_ENDINGS if name.endswith(w) and name != w), None)
         stem = name[: -len(party)] if party else ""
         before = folded[max(start, name_start - 2) : name_start]
         if name in BRANCH_WORDS or (party and (stem in SUBJECT_WORDS or stem.endswith(ANAPHORS))):
@@ -293,7 +295,7 @@ def _stem_as_subject(page: Page, mention: Mention) -> None:
     """该协会 on a page about 某协会党支部: the 协会 is a body of its own, the branch's parent."""
     assert page.primary is not None
     branch = page.primary
-    party = next((w for w in sorted(BRANCH_WORDS, key=len, reverse=True) if branch.key.endswith(w)), None)
+    party = next((w for w in PARTY_ENDINGS if branch.key.endswith(w)), None)
     if party is None:
         return
     stem_key = branch.key[: -len(party)]
