@@ -13,6 +13,7 @@ every span it records is an offset into the input.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -42,7 +43,9 @@ TIMESTAMP: Final = re.compile(
     r"(?:\s{0,1}[:分]\s{0,1}(?P<second>[0-9]{2}))?)?"
 )
 #: What may stand on a timestamp line besides the timestamp: 发布时间:, 来源:…, 作者:…
-META_LABEL: Final = re.compile(r"发布时间|发布日期|更新时间|时间|日期|来源|作者|编辑|浏览|阅读|点击|字号")
+META_LABEL: Final = re.compile(
+    r"发布时间|发布日期|更新时间|时间|日期|来源|作者|编辑|浏览|阅读|点击|字号"
+)
 TIMESTAMP_LABEL: Final = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)?\s{0,3}:?\s{0,3}")
 #: 来源: 中国网络社会组织联合会 / 文章来源:… (anywhere in a short line)
 SOURCE: Final = re.compile(r"(?:文章|稿件|信息|新闻)?来源\s{0,3}[:]\s{0,3}")
@@ -65,7 +68,9 @@ ARABIC: Final = re.compile(r"^(?P<number>[0-9]{1,2})\s{0,2}(?:、|\.(?![0-9]))\s
 ITEM: Final = re.compile(rf"(?P<number>{N}{{1,3}})是")
 ITEM_AFTER: Final = "。;!?"
 #: A byline: 文|某某 / 作者:某某 / 记者 某某 / 通讯员 某某
-BYLINE: Final = re.compile(r"^(?:文|作者|记者|通讯员|撰稿|供稿|图|文/图|文图)\s{0,2}[|丨/:]?\s{0,2}[\u3400-\u9fff]")
+BYLINE: Final = re.compile(
+    r"^(?:文|作者|记者|通讯员|撰稿|供稿|图|文/图|文图)\s{0,2}[|丨/:]?\s{0,2}[\u3400-\u9fff]"
+)
 #: A name line: 某某商会党支部书记 张某某
 NAME_LINE: Final = re.compile(
     r"(?:书记|副书记|会长|副会长|秘书长|主任|理事长|董事长|总经理|负责人|主席|党委委员)\s{1,4}[\u3400-\u9fff]{2,4}$"
@@ -284,9 +289,9 @@ class _Reader:
 
     def read(self) -> Skeleton:
         lines = self.lines
-        self.arabic_top = not any(
-            SECTION.match(self.folded(line)) for line in lines
-        ) and any(ARABIC.match(self.folded(line)) for line in lines)
+        self.arabic_top = not any(SECTION.match(self.folded(line)) for line in lines) and any(
+            ARABIC.match(self.folded(line)) for line in lines
+        )
         trailing = next(
             (i for i, line in enumerate(lines) if opens_block(self.folded(line))), len(lines)
         )
@@ -307,9 +312,7 @@ class _Reader:
         found = source(folded)
         if stamp is None and found is None:
             return False
-        if found is not None and not (
-            stamp is not None or found[0] == 0 or len(folded) <= 60
-        ):
+        if found is not None and not (stamp is not None or found[0] == 0 or len(folded) <= 60):
             return False
         taken: list[tuple[int, int, str]] = []
         if stamp is not None:
@@ -354,9 +357,7 @@ class _Reader:
             return True
         if len(folded) > 30 or not _org_suffix_at_end().search(folded):
             return False
-        return all(
-            "\u3400" <= char <= "\u9fff" or char in "()、 " for char in folded
-        )
+        return all("\u3400" <= char <= "\u9fff" or char in "()、 " for char in folded)
 
     def _header(self, lines: list[Span]) -> int:
         """Read the header; return the index of the first body line."""
@@ -442,10 +443,8 @@ class _Reader:
         whole = "".join(self.folded(part) for part in parts)
         match = SERIES.search(whole)
         if match is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 sk.series = (match["name"], parse_number(match["number"]))
-            except ValueError:
-                pass
         return index + len(parts)
 
     def _meta_like(self, folded: str) -> bool:
@@ -559,11 +558,11 @@ class _Reader:
                 node.heading.append(self.span(*line))
                 self.mark(*line, "heading")
                 self.fact_line(*line, "heading")
-                if top is None or top.number is None and not top.subsections and top.heading:
-                    node.kind = section_kind(folded)
-                    sk.sections.append(node)
-                    top, sub = node, None
-                elif top.number is None and not top.heading:
+                if (
+                    top is None
+                    or (top.number is None and not top.subsections and top.heading)
+                    or (top.number is None and not top.heading)
+                ):
                     node.kind = section_kind(folded)
                     sk.sections.append(node)
                     top, sub = node, None
@@ -593,7 +592,9 @@ class _Reader:
         while extra < 2 and position + extra + 1 < len(lines):
             following = self.folded(lines[position + extra + 1])
             if not self._short(following) or (
-                SECTION.match(following) or SUBSECTION.match(following) or _labels().match(following)
+                SECTION.match(following)
+                or SUBSECTION.match(following)
+                or _labels().match(following)
             ):
                 break
             extra += 1
@@ -606,7 +607,11 @@ class _Reader:
 
     def _honour_list(self, lines: list[Span], position: int, folded: str) -> bool:
         """近年来获得的荣誉: followed by one honour per line."""
-        if len(folded) > 20 or not HONOUR_LIST.search(folded) or any(p in folded for p in "。,.;!?"):
+        if (
+            len(folded) > 20
+            or not HONOUR_LIST.search(folded)
+            or any(p in folded for p in "。,.;!?")
+        ):
             return False
         if position + 1 >= len(lines):
             return False
@@ -614,7 +619,7 @@ class _Reader:
         return len(following) <= 40 and not any(p in following for p in "。;,")
 
     def _continues(self, previous: Block, folded: str) -> bool:
-        """Whether a line continues a sentence the previous line broke off (发\\n挥)."""
+        r"""Whether a line continues a sentence the previous line broke off (发\\n挥)."""
         start, end = self.view.position(previous.start), self.view.position(previous.end)
         last = self.view.text[end - 1 : end]
         first = folded[:1]
@@ -638,7 +643,9 @@ class _Reader:
         sk.lines[-1] = ((first, end), role)
 
     def _heading_text(self, node: Node) -> str:
-        return "".join(self.view.text[self.view.position(a) : self.view.position(b)] for a, b in node.heading)
+        return "".join(
+            self.view.text[self.view.position(a) : self.view.position(b)] for a, b in node.heading
+        )
 
     def _last_block(self, node: Node) -> Block | None:
         return node.paragraphs[-1] if node.paragraphs else None
@@ -651,7 +658,7 @@ class _Reader:
             return node
         folded = self.view.text[start : line[1]]
         stop = folded.find("。")
-        if 0 < stop and folded[stop + 1 :].strip():
+        if stop > 0 and folded[stop + 1 :].strip():
             # An inline heading, however long: 一、標題。正文…
             node.heading.append(self.span(start, start + stop))
             self.mark(start, start + stop, "heading")
@@ -730,7 +737,7 @@ def _honour_row(folded: str) -> list[Span]:
 
 
 def _lines(text: str) -> list[Span]:
-    """Every non-blank line of ``text``, whitespace trimmed (CR, LF or CRLF ends; form feeds too)."""
+    """Every non-blank line of ``text``, whitespace trimmed (CR, LF, CRLF, form feed ends)."""
     found = []
     for match in re.finditer(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+", text):
         start, end = match.span()

@@ -133,8 +133,9 @@ _PLACE_SUFFIX: Final = re.compile(
 
 @functools.cache
 def place_names() -> frozenset[str]:
-    """China's provinces, prefectures and counties in Simplified script, with and without
-    their level word (天津市 and 天津), for the left edge of organisation names.
+    """China's provinces, prefectures and counties, Simplified, with and without level word.
+
+    天津市 and 天津 both start a name: they find the left edge of organisation names.
 
     Only names of two characters or more without their level word are kept bare
     (so 和平区 adds 和平 but 城区 adds nothing).

@@ -204,7 +204,10 @@ class View:
         return self.origin(start), self.origin(end - 1) + 1
 
     def position(self, origin: int) -> int:
-        """The view offset of input offset ``origin`` (a dropped character maps to the next kept one)."""
+        """The view offset of input offset ``origin``.
+
+        A dropped character maps to the next kept one.
+        """
         index = bisect.bisect_right(self.origins, origin) - 1
         if index < 0:
             return 0
@@ -222,7 +225,8 @@ def make_view(text: str, folded: str, drop: Iterable[tuple[int, int]] = ()) -> V
     cuts: list[tuple[int, int]] = [
         match.span()
         for match in _ARTEFACT.finditer(folded)
-        # A ``?`` in the folded text may be a full-width question mark: only ASCII ones are lost characters.
+        # A ``?`` in the folded text may be a full-width question mark: only ASCII ones
+        # stand for lost characters.
         if match.group()[0] != "?" or text[match.start()] == "?"
     ]
     extra = sorted(drop)
@@ -235,10 +239,10 @@ def make_view(text: str, folded: str, drop: Iterable[tuple[int, int]] = ()) -> V
     origins: list[int] = [0]
     position = 0  # input offset of the next kept character
     length = 0  # view length so far
-    for start, end in cuts:
+    for cut_start, end in cuts:
         if end <= position:
             continue
-        start = max(start, position)
+        start = max(cut_start, position)
         pieces.append(folded[position:start])
         length += start - position
         position = end

@@ -133,7 +133,9 @@ def _prune(data: dict[str, Any], error: ValidationError, notes: list[str]) -> bo
 
 
 def _drop_references(data: dict[str, Any], removed: set[str]) -> None:
-    keep = lambda ids: [i for i in ids if i not in removed]  # noqa: E731
+    def keep(ids: list[str]) -> list[str]:
+        return [i for i in ids if i not in removed]
+
     data["subject_ids"] = keep(data["subject_ids"])
     for org in data["organisations"]:
         for field in ("approved_by", "supervised_by"):
@@ -164,7 +166,7 @@ def _validated(data: dict[str, Any], notes: list[str]) -> Case:
     for _ in range(8):
         try:
             return Case.model_validate(data)
-        except ValidationError as error:
+        except ValidationError as error:  # noqa: PERF203 - a retry after pruning, rare
             if not _prune(data, error, notes):
                 raise LoadError(problems_from(error)) from None
     for name in _COLLECTIONS:

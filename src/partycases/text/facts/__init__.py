@@ -10,6 +10,7 @@ clause is about, falling back to the page's subject.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from typing import Final
@@ -23,7 +24,6 @@ from partycases.text.facts.assemble import Facts, assemble
 from partycases.text.facts.drafts import (
     ActivityDraft,
     HonourDraft,
-    Mention,
     Org,
     Page,
     WorkDraft,
@@ -35,9 +35,10 @@ from partycases.text.facts.organisations import (
     resolve,
     suffix_pattern,
 )
+from partycases.text.facts.spans import MentionList, SpanSet
 from partycases.text.facts.subject import choose_subject, fold_short_forms, subjects
 from partycases.text.normalise import View
-from partycases.values import PartialDate
+from partycases.values import DateRange, PartialDate
 
 __all__ = ["Facts", "extract"]
 
@@ -62,6 +63,9 @@ PARTICIPANT_SPLIT: Final = re.compile(r"、|与|和|同|及|以及")
 ORGANISATION_TITLE: Final = re.compile(r"社会组织|商会|协会|文明单位")
 PARTY_TITLE: Final = re.compile(r"党组织|党支部|党委|党总支")
 #: Lines the facts pass reads, and what a mention in each counts as.
+#: How far back a clause's start is looked for, in characters.
+CLAUSE_MAX: Final = 120
+_NOT_SUBJECTS: Final = (OrganisationKind.GOVERNMENT_BODY, OrganisationKind.MEDIA)
 READ_ROLES: Final = {
     "title": "title",
     "note": "note",
@@ -80,9 +84,10 @@ class _Sentence:
     line: int
     where: str
     honours: list[honours.HonourMatch]
-    claimed: list[Span]
-    agent_spans: list[Span]
-    mentions: list[Mention] = attrs.Factory(list)
+    claimed: SpanSet
+    agent_spans: SpanSet
+    index: int
+    mentions: MentionList = attrs.Factory(MentionList)
     dated: bool = False
     """Whether the paragraph it belongs to opens with a date (2019年,支部…): its
     activities take that year."""
@@ -106,6 +111,8 @@ class _Extractor:
         self.activities: dict[str, ActivityDraft] = {}
         self.works: dict[str, WorkDraft] = {}
         self.bonus: dict[str, float] = {}
+        self.issuers: dict[int, list[Org]] = {}
+        self.decisions: dict[int, Org | None] = {}
 
     # ------------------------------------------------------------ pass one
 
@@ -130,32 +137,34 @@ class _Extractor:
                     for match in pattern.finditer(folded, s_start, s_end):
                         group = next(g for g in ("body", "body2", "body3") if match[g] is not None)
                         agent_spans.append(match.span(group))
-                sentence = _Sentence(s_start, s_end, number, where, found, claimed, agent_spans)
-                sentence.mentions = find_mentions(self.page, s_start, s_end, claimed, where)
+                sentence = _Sentence(
+                    s_start,
+                    s_end,
+                    number,
+                    where,
+                    found,
+                    SpanSet(claimed),
+                    SpanSet(agent_spans),
+                    len(self.sentences),
+                )
+                sentence.mentions = find_mentions(
+                    self.page, s_start, s_end, sentence.claimed, where
+                )
+                first = None
                 for mention in sentence.mentions:
-                    if mention.org is not None and any(
-                        a <= mention.start < b for a, b in agent_spans
-                    ):
+                    if mention.org is None:
+                        continue
+                    if mention.start in sentence.agent_spans:
                         mention.org.places.add("agent")
                         mention.org.mentions -= 1
-                first = next(
-                    (
-                        m.org
-                        for m in sentence.mentions
-                        if m.org is not None and not self._in(m.start, agent_spans)
-                    ),
-                    None,
-                )
+                    elif first is None:
+                        first = mention.org
                 if first is not None and (
                     dates.FOUNDED.search(folded, s_start, s_end)
                     or counts.MEMBERS.search(folded, s_start, s_end)
                 ):
                     self.bonus[first.key] = self.bonus.get(first.key, 0.0) + 2.5
                 self.sentences.append(sentence)
-
-    @staticmethod
-    def _in(position: int, spans: list[Span]) -> bool:
-        return any(a <= position < b for a, b in spans)
 
     # ------------------------------------------------------------ pass two
 
@@ -178,29 +187,35 @@ class _Extractor:
                 carried = year
 
     def _subject_at(self, sentence: _Sentence) -> Callable[[int], Org | None]:
+        """What a fact at a position is about.
+
+        The first body its clause names outside agent phrases, else the first its
+        sentence names, else the page's subject.
+        """
         folded = self.page.folded
+        first_of_sentence: list[tuple[int, Org] | None] = []  # computed on first use
+
+        def first_from(floor: int, position: int) -> tuple[int, Org] | None:
+            for mention in sentence.mentions.between(floor, position):
+                if mention.start in sentence.agent_spans:
+                    continue
+                org = resolve(self.page, mention)
+                if org is not None and org.kind not in _NOT_SUBJECTS:
+                    return mention.start, org
+            return None
 
         def subject_at(position: int) -> Org | None:
-            clause = max(
-                sentence.start,
-                max(folded.rfind(mark, sentence.start, position) for mark in ",:") + 1,
-            )
-            chosen = None
-            for floor in (clause, sentence.start):
-                for mention in sentence.mentions:
-                    if mention.start >= position:
-                        break
-                    if mention.start < floor or self._in(mention.start, sentence.agent_spans):
-                        continue
-                    org = resolve(self.page, mention)
-                    if org is not None and org.kind not in (
-                        OrganisationKind.GOVERNMENT_BODY,
-                        OrganisationKind.MEDIA,
-                    ):
-                        chosen = org
-                        break
-                if chosen is not None:
-                    return chosen
+            # The clause starts after the last comma, looked for a bounded way back.
+            low = max(sentence.start, position - CLAUSE_MAX)
+            clause = max(low, max(folded.rfind(mark, low, position) for mark in ",:") + 1)
+            found = first_from(clause, position)
+            if found is not None:
+                return found[1]
+            if not first_of_sentence:
+                first_of_sentence.append(first_from(sentence.start, sentence.end))
+            whole = first_of_sentence[0]
+            if whole is not None and whole[0] < position:
+                return whole[1]
             return self.page.primary
 
         return subject_at
@@ -222,8 +237,12 @@ class _Extractor:
                     if body is not owner and body not in known:
                         known.append(body)
         dates.founding(
-            page, start, end, sentence.mentions, subject_at,
-            lambda position: self._in(position, sentence.agent_spans),
+            page,
+            start,
+            end,
+            sentence.mentions,
+            subject_at,
+            sentence.agent_spans.__contains__,
         )
         counts.members(page, start, end, sentence.mentions, subject_at)
         counts.grades(page, start, end, sentence.mentions, subject_at)
@@ -243,10 +262,11 @@ class _Extractor:
             position = match.start("names")
             for piece in match["names"].split("、"):
                 if piece.strip():
-                    name = page.read(position, position + len(piece))
-                    platform = page.org(position, position + len(piece), OrganisationKind.MEDIA, "body")
-                    if name not in platforms:
-                        platforms.append(platform.name)
+                    shown_on = page.org(
+                        position, position + len(piece), OrganisationKind.MEDIA, "body"
+                    )
+                    if shown_on.name not in platforms:
+                        platforms.append(shown_on.name)
                 position += len(piece) + 1
         for match in works.WORK.finditer(folded, sentence.start, sentence.end):
             title = page.read(*match.span("title"))
@@ -273,19 +293,30 @@ class _Extractor:
 
     def _issuer(self, sentence: _Sentence) -> list[Org]:
         """Bodies that issued a decision or notice in this or a nearby sentence."""
-        index = self.sentences.index(sentence)
-        nearby = self.sentences[max(0, index - 3) : index + 2]
-        for other in nearby:
-            for match in honours.DECISION.finditer(self.page.folded, other.start, other.end):
-                named = [
-                    m for m in other.mentions if m.end <= match.start() and m.start >= other.start
-                ]
+        index = sentence.index
+        if index not in self.issuers:
+            self.issuers[index] = []
+            for other in self.sentences[max(0, index - 3) : index + 2]:
+                found = self._decision(other)
+                if found is not None:
+                    found.places.add("agent")
+                    self.issuers[index] = [found]
+                    break
+        return self.issuers[index]
+
+    def _decision(self, sentence: _Sentence) -> Org | None:
+        """The body that issued a decision or notice in ``sentence``, found once."""
+        if sentence.index not in self.decisions:
+            self.decisions[sentence.index] = None
+            folded = self.page.folded
+            for match in honours.DECISION.finditer(folded, sentence.start, sentence.end):
+                named = sentence.mentions.between(
+                    max(sentence.start, match.start() - 40), match.start()
+                )
                 if named:
-                    org = resolve(self.page, named[-1])
-                    if org is not None:
-                        org.places.add("agent")
-                        return [org]
-        return []
+                    self.decisions[sentence.index] = resolve(self.page, named[-1])
+                    break
+        return self.decisions[sentence.index]
 
     def _honours(
         self,
@@ -297,6 +328,7 @@ class _Extractor:
         page = self.page
         folded = page.folded
         previous_end = sentence.start
+        work_starts = [at for at, _ in found_works]
         for match in sentence.honours:
             bodies: list[Org] = []
             if match.agents is not None:
@@ -308,9 +340,9 @@ class _Extractor:
             if not bodies:
                 bodies = self._issuer(sentence)
             recipient: Org | WorkDraft | None = None
-            earlier = [(at, work) for at, work in found_works if at < match.start]
-            if earlier:
-                at, work = earlier[-1]
+            before = bisect.bisect_left(work_starts, match.start)
+            if before:
+                at, work = found_works[before - 1]
                 right_before = match.start - (at + len(work.title) + 2) <= 1
                 if right_before or match.verb in ("获得", "获", "荣获"):
                     recipient = work
@@ -325,9 +357,9 @@ class _Extractor:
                 if year is None and sentence.dated:
                     year = years.at(match.start)
             evidence_start = match.start
-            years_before = [o for o in years.offsets if previous_end <= o < match.start]
-            if years_before:
-                evidence_start = years_before[-1]
+            last_year = bisect.bisect_left(years.offsets, match.start) - 1
+            if last_year >= 0 and years.offsets[last_year] >= previous_end:
+                evidence_start = years.offsets[last_year]
             previous_end = match.end
             for title_start, title_end in match.titles:
                 title = page.read(title_start, title_end)
@@ -336,20 +368,32 @@ class _Extractor:
                 owner = recipient
                 titled = folded[title_start:title_end]
                 party_title = PARTY_TITLE.search(titled) is not None
-                if isinstance(owner, Org) and owner is page.branch and page.primary is not None:
+                if (
+                    owner is page.branch
+                    and page.primary is not None
+                    and ORGANISATION_TITLE.search(titled)
+                    and not party_title
+                ):
                     # 協會黨支部…榮獲「先進社會組織」: the title names the association.
-                    if ORGANISATION_TITLE.search(titled) and not party_title:
-                        owner = page.primary
-                elif isinstance(owner, Org) and owner is page.primary and page.branch is not None:
+                    owner = page.primary
+                elif (
+                    isinstance(owner, Org)
+                    and owner is page.primary
+                    and page.branch is not None
+                    and party_title
+                    and not owner.party
+                ):
                     # 公司…獲得「先進基層黨組織」: the title names its party organisation.
-                    if party_title and not owner.party:
-                        owner = page.branch
+                    owner = page.branch
                 self.honours.append(
                     HonourDraft(
                         title=title,
                         start=title_start,
                         end=title_end,
-                        evidence=(evidence_start, max(title_end, match.end if len(match.titles) == 1 else title_end)),
+                        evidence=(
+                            evidence_start,
+                            max(title_end, match.end if len(match.titles) == 1 else title_end),
+                        ),
                         recipient=owner,
                         awarders=list(bodies),
                         date=PartialDate(year) if year else None,
@@ -368,10 +412,9 @@ class _Extractor:
     ) -> None:
         page = self.page
         folded = page.folded
+        work_starts = [at for at, _ in found_works]
         for found in activity_rules.find_activities(folded, sentence.start, sentence.end):
-            if self._in(found.start, sentence.claimed) and not any(
-                a == found.start for a, _ in sentence.claimed
-            ):
+            if found.start in sentence.claimed and not sentence.claimed.starts_at(found.start):
                 continue
             name_start = found.start
             name = page.read(name_start, found.end)
@@ -381,24 +424,25 @@ class _Extractor:
             if draft is not None:
                 draft.evidence.append((found.start, found.end))
                 continue
-            date = None
+            date: PartialDate | DateRange | None = None
             organisers: list[Org] = []
             participants: list[str] = []
             evidence_start = found.start
             if found.date is not None:
                 text = found.date
                 if "年" not in text:
-                    year = years.at(found.start) or (self.published.year if self.published else None)
+                    year = years.at(found.start) or (
+                        self.published.year if self.published else None
+                    )
                     text = f"{year}年{text}" if year else ""
                 date = dates.cjk_date(text) if text else None
                 evidence_start = found.verb_start or found.start
                 if found.who is not None:
                     who_start, who_end = found.who
-                    for mention in sentence.mentions:
-                        if who_start <= mention.start < who_end:
-                            org = resolve(page, mention)
-                            if org is not None and org not in organisers:
-                                organisers.append(org)
+                    for mention in sentence.mentions.between(who_start, who_end):
+                        org = resolve(page, mention)
+                        if org is not None and org not in organisers:
+                            organisers.append(org)
                     position = who_start
                     for piece in PARTICIPANT_SPLIT.split(folded[who_start:who_end]):
                         at = folded.find(piece, position, who_end)
@@ -425,7 +469,7 @@ class _Extractor:
                 date=date,
                 organisers=organisers,
                 participants=[p for p in participants if p],
-                works=[work for at, work in found_works if at > found.start],
+                works=[w for _, w in found_works[bisect.bisect_right(work_starts, found.start) :]],
             )
 
     def _children(self, sentence: _Sentence) -> None:
@@ -437,7 +481,9 @@ class _Extractor:
             if len(items) < 2 or not all(suffix_pattern().search(item[-6:]) for item in items):
                 continue
             owners = [
-                m for m in sentence.mentions if m.end <= match.start() and m.end >= match.start() - 1
+                m
+                for m in sentence.mentions.between(max(0, match.start() - 31), match.start())
+                if match.start() - 1 <= m.end <= match.start()
             ]
             owner = resolve(page, owners[-1]) if owners else None
             if owner is None:
@@ -497,5 +543,3 @@ def extract(
         activities=list(extractor.activities.values()),
         works=list(extractor.works.values()),
     )
-
-

@@ -35,8 +35,52 @@ DATED_EVENT: Final = re.compile(
 )
 #: Words that end an event's name when reading left: 参加…论坛, 召开…推进会.
 EVENT_STOPS: Final = frozenset(
-    "参加 出席 举办 举行 召开 承办 主办 协办 组织 开展 启动 筹办 参与 邀请 每年 定期 积极 成功 "
-    "还 并 和 与 及 在 的 了 是 将 把 于 等 由 向 为 其 年 月 日 并 以 通过 联合 共同 一起 一同".split()
+    [
+        "参加",
+        "出席",
+        "举办",
+        "举行",
+        "召开",
+        "承办",
+        "主办",
+        "协办",
+        "组织",
+        "开展",
+        "启动",
+        "筹办",
+        "参与",
+        "邀请",
+        "每年",
+        "定期",
+        "积极",
+        "成功",
+        "还",
+        "并",
+        "和",
+        "与",
+        "及",
+        "在",
+        "的",
+        "了",
+        "是",
+        "将",
+        "把",
+        "于",
+        "等",
+        "由",
+        "向",
+        "为",
+        "其",
+        "年",
+        "月",
+        "日",
+        "以",
+        "通过",
+        "联合",
+        "共同",
+        "一起",
+        "一同",
+    ]
 )
 NAME_MAX: Final = 24
 #: Event heads that name an event on their own: 召开成立大会.
@@ -45,7 +89,7 @@ BARE_EVENTS: Final = frozenset(["成立大会", "会员大会", "表彰大会"])
 
 @attrs.define
 class ActivityMatch:
-    """An activity found in a sentence: its span, name span, kind and (for dated events) date text."""
+    """An activity found in a sentence: its span, kind and, for a dated event, its date text."""
 
     start: int
     end: int
@@ -90,10 +134,13 @@ def _event_start(folded: str, start: int, head_start: int) -> int:
             continue
         if not (_is_han(char) or char.isdigit() or char == "·"):
             break
-        if any(folded[position - n : position] in EVENT_STOPS for n in (1, 2)):
-            # 年 in 青年 and 2021年度, 和 in 和平 stay; a stop word before the name ends it.
-            if not (char == "年" and (folded[position : position + 1] == "度" or not folded[position - 2 : position - 1].isdigit())):
-                break
+        # 年 in 青年 and 2021年度 stays; any other stop word before the name ends it.
+        year_word = char == "年" and (
+            folded[position : position + 1] == "度"
+            or not folded[position - 2 : position - 1].isdigit()
+        )
+        if not year_word and any(folded[position - n : position] in EVENT_STOPS for n in (1, 2)):
+            break
         position -= 1
     return position
 
@@ -105,15 +152,21 @@ def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
     for match in _quoted().finditer(folded, start, end):
         if is_routine(match["name"]):
             continue
-        found.append(ActivityMatch(match.start(), match.end(), ActivityKind(heads["quoted"][match["head"]])))
+        found.append(
+            ActivityMatch(match.start(), match.end(), ActivityKind(heads["quoted"][match["head"]]))
+        )
     for match in CAMPAIGN.finditer(folded, start, end):
         if is_routine(match["name"]):
             continue
-        found.append(ActivityMatch(match.start("name") - 1, match.end("name") + 1, ActivityKind.CAMPAIGN))
+        found.append(
+            ActivityMatch(match.start("name") - 1, match.end("name") + 1, ActivityKind.CAMPAIGN)
+        )
     for match in _events().finditer(folded, start, end):
         name_start = _event_start(folded, start, match.start())
         bare = match.group() in BARE_EVENTS
-        if (match.start() - name_start < 2 and not bare) or is_routine(folded[name_start : match.end()]):
+        if (match.start() - name_start < 2 and not bare) or is_routine(
+            folded[name_start : match.end()]
+        ):
             continue
         if folded[name_start - 1 : name_start] == "」":
             continue  # the quoted detector's
@@ -122,7 +175,11 @@ def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
     for match in VISIT.finditer(folded, start, end):
         stop = VISIT_END.search(folded, match.start("where"), match.end())
         where_end = stop.start() if stop is not None else match.end()
-        if folded[match.start() : match.start() + 1] in "赴前" and stop is not None and folded[stop.start()] not in ",并":
+        if (
+            folded[match.start() : match.start() + 1] in "赴前"
+            and stop is not None
+            and folded[stop.start()] not in ",并"
+        ):
             # 赴城南烈士陵园瞻仰革命先烈: the errand is part of the visit.
             follow = re.compile(r"[^,。;!?]{2,16}").match(folded, stop.start())
             where_end = follow.end() if follow is not None else where_end
@@ -133,8 +190,12 @@ def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
     if event is not None and event.start() - start <= 8:
         found.append(
             ActivityMatch(
-                event.start("verb"), event.end(), ActivityKind.EVENT, date=event["date"],
-                who=event.span("who"), verb_start=event.start(),
+                event.start("verb"),
+                event.end(),
+                ActivityKind.EVENT,
+                date=event["date"],
+                who=event.span("who"),
+                verb_start=event.start(),
             )
         )
     found.sort(key=lambda item: (item.start, -item.end))

@@ -57,12 +57,14 @@ class _Assembler:
 
     def organisations(self) -> list[dict[str, Any]]:
         ordered = sorted(self.page.orgs.values(), key=lambda org: org.first)
+        taken: set[str] = set()
         for org in ordered:
             org_id = _id("org", org.name)
-            if org_id is None or org_id in self.org_ids.values():
+            if org_id is None or org_id in taken:
                 self.warnings.append(f"an organisation name gives no id: {org.name!r}")
                 continue
             self.org_ids[id(org)] = org_id
+            taken.add(org_id)
         out = []
         for org in ordered:
             org_id = self.org_id(org)
@@ -103,10 +105,12 @@ class _Assembler:
 
     def works(self, drafts: list[WorkDraft]) -> list[dict[str, Any]]:
         out = []
+        taken: set[str] = set()
         for work in drafts:
             work_id = _id("work", work.title)
-            if work_id is None or work_id in self.work_ids.values():
+            if work_id is None or work_id in taken:
                 continue
+            taken.add(work_id)
             self.work_ids[id(work)] = work_id
             data: dict[str, Any] = {
                 "id": work_id,

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
-from collections.abc import Callable
-
-from partycases.text.facts.drafts import Mention, Org, Page
+from partycases.text.facts.drafts import Org, Page
 from partycases.text.facts.organisations import resolve
+from partycases.text.facts.spans import MentionList
+from partycases.values import Quantity
 
 SubjectAt = Callable[[int], Org | None]
-from partycases.values import Quantity
 
 __all__ = ["grades", "members"]
 
@@ -45,14 +45,14 @@ GRADE: Final = re.compile(
 GRADE_WORDS: Final = re.compile("级|A")
 
 
-def _quantity(page: Page, value: str, word: str | None, first: int, last: int, unit: str) -> Quantity:
+def _quantity(
+    page: Page, value: str, word: str | None, first: int, last: int, unit: str
+) -> Quantity:
     qualifier = QUALIFIERS.get(word or "", "exact")
     return Quantity(int(value), qualifier, unit, page.read(first, last))  # type: ignore[arg-type]
 
 
-
-
-def members(page: Page, start: int, end: int, mentions: list[Mention], subject_at: SubjectAt) -> None:
+def members(page: Page, start: int, end: int, mentions: MentionList, subject_at: SubjectAt) -> None:
     """Member counts: the clause's organisation (or the one right after 的) gets them."""
     folded = page.folded
     if MEMBER_WORDS.search(folded, start, end):
@@ -66,14 +66,22 @@ def members(page: Page, start: int, end: int, mentions: list[Mention], subject_a
                 first = match.start()
                 unit = page.read(*match.span("unit2"))
             following = folded[match.end() : match.end() + 2]
-            if following and SUBGROUP.match(following) and not following.startswith(ALLOWED_AFTER):
-                if match["value"] is not None and not match["unit"].endswith(("单位", "企业")):
-                    continue  # 30多名会员主播: a sub-group
-            if "其中" in folded[max(start, first - 6) : first] or folded[max(start, first - 2) : first] == "来自":
+            if (
+                following
+                and SUBGROUP.match(following)
+                and not following.startswith(ALLOWED_AFTER)
+                and match["value"] is not None
+                and not match["unit"].endswith(("单位", "企业"))
+            ):
+                continue  # 30多名会员主播: a sub-group
+            if (
+                "其中" in folded[max(start, first - 6) : first]
+                or folded[max(start, first - 2) : first] == "来自"
+            ):
                 continue
             owner = None
             if following.startswith("的"):
-                after = [m for m in mentions if match.end() < m.start <= match.end() + 2]
+                after = mentions.between(match.end() + 1, match.end() + 3)
                 if after:
                     owner = resolve(page, after[0])
             if owner is None:
@@ -106,7 +114,7 @@ def members(page: Page, start: int, end: int, mentions: list[Mention], subject_a
             owner.evidence[match.span()] = None
 
 
-def grades(page: Page, start: int, end: int, mentions: list[Mention], subject_at: SubjectAt) -> None:
+def grades(page: Page, start: int, end: int, mentions: MentionList, subject_at: SubjectAt) -> None:
     """Grades: 「一級商會」, 5A級社會組織 belong to the clause's organisation."""
     folded = page.folded
     if not GRADE_WORDS.search(folded, start, end):

@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from partycases.text.facts.drafts import Mention, Org, Page
+from partycases.text.facts.drafts import Org, Page
 from partycases.text.facts.organisations import resolve
+from partycases.text.facts.spans import MentionList
 from partycases.values import DateRange, PartialDate
 
 __all__ = [
@@ -44,7 +45,9 @@ YEAR: Final = re.compile(
     r"|(?P<same>同年|当年)"
 )
 #: A sentence that opens with its date: 2019年,支部… / 2019年10月1日,…
-OPENING_DATE: Final = re.compile(r"\s{0,3}(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以来)?,")
+OPENING_DATE: Final = re.compile(
+    r"\s{0,3}(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以来)?,"
+)
 #: 2021年3月至2021年6月 -> a date range
 DATE_RANGE: Final = re.compile(
     r"(?P<start>[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?)\s{0,2}(?:至|到|—|-|~)\s{0,2}"
@@ -96,15 +99,20 @@ class Years:
     def __init__(
         self, folded: str, start: int, end: int, carried: int | None, last: int | None
     ) -> None:
-        """``carried``: the year earlier sentences of the paragraph stated; ``last``: the
-        year stated last anywhere before, which is what 同年 at a paragraph's start means."""
+        """Read the years of ``folded[start:end]``.
+
+        ``carried`` is the year earlier sentences of the paragraph stated; ``last`` the
+        year stated last anywhere before, which is what 同年 at a paragraph's start means.
+        """
         self.offsets: list[int] = []
         self.years: list[int | None] = []
         self.dates: list[PartialDate | None] = []
         self.carried = carried
         for match in YEAR.finditer(folded, start, end):
             self.offsets.append(match.start())
-            self.dates.append(partial(match["year"], match["month"], match["day"]) if match["year"] else None)
+            self.dates.append(
+                partial(match["year"], match["month"], match["day"]) if match["year"] else None
+            )
             if match["year"]:
                 self.years.append(int(match["year"]))
             else:  # 同年: the year stated last
@@ -136,11 +144,11 @@ class Years:
 
 
 def _nearest(
-    mentions: list[Mention], before: int, after: int, page: Page, is_agent: Callable[[int], bool]
+    mentions: MentionList, before: int, after: int, page: Page, is_agent: Callable[[int], bool]
 ) -> Org | None:
     chosen = None
-    for mention in mentions:
-        if after <= mention.start and mention.end <= before and not is_agent(mention.start):
+    for mention in mentions.between(after, before):
+        if mention.end <= before and not is_agent(mention.start):
             org = resolve(page, mention)
             if org is not None:
                 chosen = org
@@ -151,7 +159,7 @@ def founding(
     page: Page,
     start: int,
     end: int,
-    mentions: list[Mention],
+    mentions: MentionList,
     subject_at: Callable[[int], Org | None],
     is_agent: Callable[[int], bool],
 ) -> None:
@@ -170,7 +178,7 @@ def founding(
             date = partial(match["year"], match["month"], match["day"])
         else:
             date = partial(match["year2"], match["month2"], match["day2"])
-        after = [m for m in mentions if match.end() <= m.start <= match.end() + 1]
+        after = mentions.between(match.end(), match.end() + 2)
         # 2014年成立某协会党支部: what was founded is named right after 成立.
         who = resolve(page, after[0]) if after and match["year2"] else subject_at(match.start())
         if date is not None and who is not None and who.founded is None:

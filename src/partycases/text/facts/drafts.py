@@ -64,7 +64,8 @@ class Mention:
     end: int
     org: Org | None
     role: str
-    """``name`` for a proper name, ``subject`` (该协会, 商会) or ``branch`` (党支部) for a reference."""
+    """``name`` for a proper name; ``subject`` (该协会, 商会) or ``branch`` (党支部) for a
+    reference."""
 
 
 @attrs.define
@@ -125,11 +126,15 @@ class Page:
         return self.view.text
 
     def read(self, start: int, end: int) -> str:
-        """The input's characters for the view span ``[start, end)``, as a field value:
-        invisible characters dropped, line breaks inside it closed up."""
+        """The input's characters for the view span ``[start, end)``, as a field value.
+
+        Invisible characters are dropped and line breaks inside it closed up.
+        """
         a, b = self.view.span(start, end)
-        return _SPACE.sub(lambda m: "" if "\n" in m.group() or "\r" in m.group() else m.group(),
-                          drop_invisible(self.text[a:b])).strip()
+        return _SPACE.sub(
+            lambda m: "" if "\n" in m.group() or "\r" in m.group() else m.group(),
+            drop_invisible(self.text[a:b]),
+        ).strip()
 
     def org(self, start: int, end: int, kind: OrganisationKind, where: str) -> Org:
         """The organisation named by view span ``[start, end)``, created on first sight."""

@@ -14,8 +14,8 @@ from typing import Final
 
 import attrs
 
-from partycases.models import HonourKind, HonourLevel
 from partycases.ids import name_key
+from partycases.models import HonourKind, HonourLevel
 from partycases.text import lexicon
 from partycases.text.facts.drafts import Org
 from partycases.text.numerals import NUMERAL_CHARS, parse_number
@@ -42,7 +42,10 @@ LEVELS: Final = (
     (HonourLevel.NATIONAL, re.compile(r"^(?:全国|国家级|国家|中央|中国)|全国")),
     (HonourLevel.PROVINCIAL, re.compile(r"^(?:省级|全省|[\u3400-\u9fff]{2,3}省)|省级|全省")),
     (HonourLevel.MUNICIPAL, re.compile(r"^(?:市级|全市|[\u3400-\u9fff]{2,3}市)|市级|全市")),
-    (HonourLevel.DISTRICT, re.compile(r"^(?:区级|县级|全区|全县|[\u3400-\u9fff]{2,3}[区县])|区级|县级")),
+    (
+        HonourLevel.DISTRICT,
+        re.compile(r"^(?:区级|县级|全区|全县|[\u3400-\u9fff]{2,3}[区县])|区级|县级"),
+    ),
 )
 AGENT_LEVELS: Final = (
     (HonourLevel.NATIONAL, re.compile(r"^(?:中央|国家|全国|中国)")),
@@ -106,7 +109,12 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
         if trailer is not None and trailer.start() > start:
             end = trailer.start()
             changed = True
-    if end - start >= 2 and folded[start] == "「" and folded[end - 1] == "」" and "「" not in folded[start + 1 : end - 1]:
+    if (
+        end - start >= 2
+        and folded[start] == "「"
+        and folded[end - 1] == "」"
+        and "「" not in folded[start + 1 : end - 1]
+    ):
         start, end = start + 1, end - 1
     return start, end
 
@@ -118,15 +126,17 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
     for match in _pattern().finditer(folded, start, end):
         verb = match["verb"]
         title_start, title_end = match.span("title")
-        honour = HonourMatch(verb, match.start(), match.end(), match.span("agents") if match["agents"] else None, [])
+        honour = HonourMatch(
+            verb, match.start(), match.end(), match.span("agents") if match["agents"] else None, []
+        )
         given = GIVEN_BY.match(folded, title_start, title_end)
         if given is not None:
             honour.given_by = given.span("agents")
             title_start = given.start("title")
         title_start, title_end = _trim(folded, title_start, title_end)
         pieces = _split(folded, title_start, title_end)
-        for piece_start, piece_end in pieces:
-            piece_start, piece_end = _trim(folded, piece_start, piece_end)
+        for first, last in pieces:
+            piece_start, piece_end = _trim(folded, first, last)
             batch = BATCH.match(folded, piece_start, piece_end)
             if batch is not None:
                 try:
@@ -139,7 +149,9 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
             title = folded[piece_start:piece_end]
             if strength.get(verb) == "weak" and not HONOUR_WORDS.search(title):
                 continue
-            if verb == "授予" and not (HONOUR_WORDS.search(title) or "称号" in folded[piece_end : piece_end + 4]):
+            if verb == "授予" and not (
+                HONOUR_WORDS.search(title) or "称号" in folded[piece_end : piece_end + 4]
+            ):
                 continue
             honour.titles.append((piece_start, piece_end))
         if honour.titles:
@@ -168,7 +180,12 @@ def _split(folded: str, start: int, end: int) -> list[Span]:
             depth = max(0, depth - 1)
         elif depth == 0:
             cut = LIST_SPLIT.match(folded, index, end)
-            if cut is None and char == "和" and TITLE_ENDS.search(folded, position, index) and index - position >= 4:
+            if (
+                cut is None
+                and char == "和"
+                and TITLE_ENDS.search(folded, position, index)
+                and index - position >= 4
+            ):
                 cut = re.compile("和").match(folded, index, end)
             if cut is not None and index > position:
                 pieces.append((position, index))

@@ -17,13 +17,16 @@ from typing import Final
 from partycases.models import OrganisationKind
 from partycases.text import lexicon
 from partycases.text.facts.drafts import Mention, Org, Page
+from partycases.text.facts.spans import MentionList, SpanSet
 
 __all__ = ["agents", "find_mentions", "kind_of", "suffix_pattern"]
 
 Span = tuple[int, int]
 NAME_MAX: Final = 30
 #: A place-shaped start for places the table lacks: 澄川市, 墨川区, 某某县.
-PLACE: Final = re.compile(r"(?:中共)?(?P<place>[\u3400-\u9fff]{1,4}?(?:省|市|自治区|区|县|州|盟|旗|镇|乡))")
+PLACE: Final = re.compile(
+    r"(?:中共)?(?P<place>[\u3400-\u9fff]{1,4}?(?:省|市|自治区|区|县|州|盟|旗|镇|乡))"
+)
 PREFIXES: Final = ("中共", "中国", "中央", "全国", "国家")
 SHORT_FORM_START: Final = ("市", "省", "区", "县")
 #: Bare words that refer back to the page's subject or to its party organisation.
@@ -42,7 +45,9 @@ GENERIC_START: Final = (
 )  # fmt: skip
 #: Words that end in a suffix but name no body: 产业布局, 新格局.
 NOT_NAMES: Final = ("布局", "格局", "大局", "全局", "开局", "新局", "结局", "当局", "骗局", "网网")
-GENERIC_BEFORE: Final = re.compile(r"(?:[0-9]{1,4}|[一二三四五六七八九十百几两多]{1,3})(?:家|个|类)$|各$|等$|类$|些$")
+GENERIC_BEFORE: Final = re.compile(
+    r"(?:[0-9]{1,4}|[一二三四五六七八九十百几两多]{1,3})(?:家|个|类)$|各$|等$|类$|些$"
+)
 #: A party group's member or secretary names a person's role, not a body: 工商联党组成员.
 ROLE_AFTER: Final = ("成员", "书记", "副书记")
 #: 网 ends a name only before these (央视网等, 鹭洲新闻网5月20日讯), not in 网络 or 网上.
@@ -104,8 +109,10 @@ def _SUFFIX_AT_END() -> re.Pattern[str]:  # noqa: N802 - a compiled pattern, nam
 
 
 def _place_start(folded: str, start: int, end: int) -> bool:
-    """Whether ``folded[start:end]`` (a name without its suffix) starts the way a name
-    does: a place, 中共, 市."""
+    """Whether ``folded[start:end]``, a name without its suffix, starts like a name.
+
+    That is: at a place, at 中共 or 中国, or at 市 (a short form).
+    """
     head = folded[start:end]
     return bool(
         head.startswith(PREFIXES)
@@ -116,9 +123,11 @@ def _place_start(folded: str, start: int, end: int) -> bool:
 
 
 def _trim_place(folded: str, start: int, limit: int) -> int:
-    """Where a name starts when an unknown place-shaped word swallowed the words
-    before it: 刊发枥城市工商联 -> 枥城市工商联 (most county and city names have two
-    characters; longer real ones are in the table)."""
+    """Where a name starts when an unknown place-shaped word swallowed words before it.
+
+    刊发枥城市工商联 -> 枥城市工商联: most county and city names have two characters,
+    and longer real ones are in the table.
+    """
     if folded.startswith(PREFIXES, start) or _known_place_at(folded, start, limit):
         return start
     place = PLACE.match(folded, start, limit)
@@ -159,9 +168,7 @@ def _generic(folded: str, start: int, name_start: int) -> bool:
     )
 
 
-def find_mentions(
-    page: Page, start: int, end: int, claimed: list[Span], where: str
-) -> list[Mention]:
+def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str) -> MentionList:
     """Organisation mentions in the view span ``[start, end)``, outside ``claimed`` spans."""
     folded = page.folded
     spans: list[tuple[int, int, str]] = []
@@ -175,7 +182,7 @@ def find_mentions(
             continue
         if folded[match.start() - 1 : match.end()] in NOT_NAMES:
             continue
-        if any(a <= match.start() < b for a, b in claimed):
+        if match.start() in claimed:
             floor = match.end()
             continue
         name_start = _name_start(folded, floor, match.start(), match.end())
@@ -185,7 +192,7 @@ def find_mentions(
             # 桐屿市委 + 两新工委, 中共…商會 + 支部委員會: one name, not two.
             name_start = spans.pop()[0]
         spans.append((name_start, match.end(), suffix))
-    found: list[Mention] = []
+    found = MentionList()
     for first, name_end, suffix in spans:
         name_start = first
         limit = name_end - len(suffix)
@@ -195,8 +202,7 @@ def find_mentions(
                 (
                     p
                     for p in range(first + 1, name_end - len(suffix))
-                    if _place_start(folded, p, limit)
-                    and folded[p:name_end] not in BRANCH_WORDS
+                    if _place_start(folded, p, limit) and folded[p:name_end] not in BRANCH_WORDS
                 ),
                 first,
             )
@@ -212,7 +218,9 @@ def find_mentions(
             name.startswith(ANAPHORS) and name.lstrip("该本我此这个家") in SUBJECT_WORDS
         ):
             if not _generic(folded, start, name_start) and not (
-                before[-1:] and _is_han(before[-1]) and not before.endswith(ANAPHORS)
+                before[-1:]
+                and _is_han(before[-1])
+                and not before.endswith(ANAPHORS)
                 and not _stops_at(folded, name_start)
             ):
                 found.append(Mention(name_start, name_end, None, "subject"))
@@ -233,14 +241,14 @@ def find_mentions(
     return found
 
 
-def agents(page: Page, start: int, end: int, mentions: list[Mention]) -> list[Org]:
+def agents(page: Page, start: int, end: int, mentions: MentionList) -> list[Org]:
     """The bodies named in an agent phrase (被X、Y评为, 经X批准), split on 、.
 
     ``mentions`` are the sentence's mentions; a phrase that names no body but ends
     in a generic head (上级党组织, 有关部门) becomes a body of its own.
     """
     found: list[Org] = []
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    inside = [m for m in mentions.between(start, end) if m.end <= end]
     for mention in inside:
         org = mention.org if mention.org is not None else resolve(page, mention)
         if org is not None and org not in found:
@@ -263,8 +271,21 @@ def resolve(page: Page, mention: Mention) -> Org | None:
             stem = page.primary.name
             word = page.read(mention.start, mention.end)
             suffix = next(
-                (w for w in ("黨支部", "党支部", "黨總支", "党总支", "聯合黨委", "联合党委", "黨委", "党委", "支部")
-                 if word.endswith(w)),
+                (
+                    w
+                    for w in (
+                        "黨支部",
+                        "党支部",
+                        "黨總支",
+                        "党总支",
+                        "聯合黨委",
+                        "联合党委",
+                        "黨委",
+                        "党委",
+                        "支部",
+                    )
+                    if word.endswith(w)
+                ),
                 "党支部",
             )
             if suffix == "支部":
@@ -274,14 +295,23 @@ def resolve(page: Page, mention: Mention) -> Org | None:
 
             branch = page.orgs.get(name_key(name))
             if branch is None:
-                branch = Org(name, name_key(name), kind_of(page.folded[mention.start : mention.end]),
-                             first=mention.start, parent=page.primary)
+                branch = Org(
+                    name,
+                    name_key(name),
+                    kind_of(page.folded[mention.start : mention.end]),
+                    first=mention.start,
+                    parent=page.primary,
+                )
                 page.orgs[branch.key] = branch
             page.branch = branch
         if page.branch is not None:
             page.branch.evidence[mention.start, mention.end] = None
             alias = page.read(mention.start, mention.end)
-            if len(alias) > 3 and alias != page.branch.name and alias not in page.branch.other_names:
+            if (
+                len(alias) > 3
+                and alias != page.branch.name
+                and alias not in page.branch.other_names
+            ):
                 page.branch.other_names.append(alias)
         return page.branch
     if page.primary is not None and page.primary.party:
@@ -302,7 +332,10 @@ def _stem_as_subject(page: Page, mention: Mention) -> None:
     if stem_key.startswith("中共"):
         stem_key = stem_key[2:]
     word = page.folded[mention.start : mention.end].lstrip("该本我此这个家")
-    if not stem_key.endswith(word) or kind_of(stem_key) in (OrganisationKind.PARTY_BRANCH, OrganisationKind.PARTY_COMMITTEE):
+    if not stem_key.endswith(word) or kind_of(stem_key) in (
+        OrganisationKind.PARTY_BRANCH,
+        OrganisationKind.PARTY_COMMITTEE,
+    ):
         return
     from partycases.ids import name_key
 

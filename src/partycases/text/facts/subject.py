@@ -8,7 +8,7 @@ awarding, approving or supervising body, a government body or the publisher.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from partycases.models import OrganisationKind
@@ -28,26 +28,30 @@ SOCIAL: Final = (
 )
 
 
-def _short_of(short: str, long: str) -> bool:
-    """Whether ``short`` is a short form of ``long``: 市委网信办 of 天津市委网信办,
-    澄川网络文化促进会 of 澄川市网络文化促进会."""
-    if short == long or len(short) >= len(long) or len(short) < 3:
-        return False
-    if short[0] in "市省区县" and long.endswith(short) and len(long) - len(short) <= 4:
-        return True
+def _short_forms(long: str) -> Iterator[str]:
+    """The short forms ``long`` may appear as.
+
+    天津市委网信办 appears as 市委网信办, 澄川市网络文化促进会 as 澄川网络文化促进会.
+    """
+    for cut in range(1, 5):
+        if cut < len(long) - 2 and long[cut] in "市省区县" and long[cut:] != long:
+            yield long[cut:]
     level = _LEVEL.search(long, 1, 6)
-    return level is not None and long[: level.start()] + long[level.end() :] == short
+    if level is not None:
+        yield long[: level.start()] + long[level.end() :]
 
 
 def fold_short_forms(page: Page, mentions: Iterable[list[Mention]]) -> None:
     """Fold each short form into the full name it stands for, everywhere it is mentioned."""
-    keys = sorted(page.orgs, key=len, reverse=True)
+    longest: dict[str, str] = {}
+    for key in sorted(page.orgs, key=lambda k: (-len(k), k)):
+        for short in _short_forms(key):
+            if len(short) >= 3:
+                longest.setdefault(short, key)
     renames: dict[str, Org] = {}
-    for short in keys:
-        if short in renames:
-            continue
-        long = next((k for k in keys if k not in renames and _short_of(short, k)), None)
-        if long is None:
+    for short in sorted(page.orgs, key=lambda k: (-len(k), k)):
+        long = longest.get(short)
+        if long is None or long in renames or long == short:
             continue
         full, alias = page.orgs[long], page.orgs[short]
         renames[short] = full
@@ -91,15 +95,22 @@ def choose_subject(page: Page, bonus: dict[str, float]) -> None:
     if page.primary is not None and not page.primary.party:
         own = [o for o in parties if page.primary.key in o.key]
         page.branch = own[0] if own else (parties[0] if parties else None)
-        if page.branch is not None and page.branch.parent is None and page.primary.key in page.branch.key:
+        if (
+            page.branch is not None
+            and page.branch.parent is None
+            and page.primary.key in page.branch.key
+        ):
             page.branch.parent = page.primary
     elif page.primary is not None:
         page.branch = page.primary
 
 
 def subjects(page: Page) -> list[Org]:
-    """The organisations the page is about: its subject, its party organisation, and the
-    social organisations its title or note names."""
+    """The organisations the page is about.
+
+    Its subject, its party organisation, and the social organisations its title or
+    note names.
+    """
     found = [org for org in (page.primary, page.branch) if org is not None]
     for org in page.orgs.values():
         if org not in found and org.kind in SOCIAL and org.places & {"title", "note"}:

@@ -26,7 +26,9 @@ KINDS_BEFORE: Final = (
     ("专栏", WorkKind.COLUMN),
 )
 #: A document's last word: 《…自律公约》, 《关于…的决定》, 《…管理办法》.
-DOCUMENT: Final = re.compile(r"(?:公约|通报|决定|制度|通知|办法|方案|意见|规定|章程|规范|细则|倡议书|倡议|守则|名单)$")
+DOCUMENT: Final = re.compile(
+    r"(?:公约|通报|决定|制度|通知|办法|方案|意见|规定|章程|规范|细则|倡议书|倡议|守则|名单)$"
+)
 #: …《沒有共產黨就沒有新中國》《向夢想出發》等一大批…網絡作品
 ONLINE_WORK_AFTER: Final = re.compile(r"[^。;]{0,40}?网络(?:文化|文艺)?作品")
 #: 在央視網等平臺展播
