@@ -56,6 +56,11 @@ SUPERVISED: Final = re.compile(
     r"|(?:业务)?(?:主管|指导)(?:单位|部门)(?:为|是)(?P<body2>[^,。;]{2,40}?)(?=[,。;]|$)"
     r"|由(?P<body3>[^,。;由]{2,40}?)(?:业务)?主管"
 )
+#: Each relation's pattern, the field it fills, and key words without which it cannot match.
+RELATIONS: Final = (
+    (APPROVED, "approved_by", re.compile("经|登记|注册")),
+    (SUPERVISED, "supervised_by", re.compile("指导|领导|关心|支持|主管")),
+)
 #: 依託商會的團委、婦聯、人民調解委員會…等: bodies belonging to the organisation before 的.
 CHILDREN: Final = re.compile(r"的(?P<items>[^,。;的]{2,80}?)等")
 PARTICIPANT_SPLIT: Final = re.compile(r"、|与|和|同|及|以及")
@@ -87,6 +92,8 @@ class _Sentence:
     claimed: SpanSet
     agent_spans: SpanSet
     index: int
+    bodies: list[tuple[str, Span]]
+    """Approving and supervising bodies' spans: 经…批准, 在…指导下."""
     mentions: MentionList = attrs.Factory(MentionList)
     dated: bool = False
     """Whether the paragraph it belongs to opens with a date (2019年,支部…): its
@@ -133,10 +140,14 @@ class _Extractor:
                 agent_spans = [h.agents for h in found if h.agents] + [
                     h.given_by for h in found if h.given_by
                 ]
-                for pattern in (APPROVED, SUPERVISED):
+                bodies: list[tuple[str, Span]] = []
+                for pattern, field, words in RELATIONS:
+                    if words.search(folded, s_start, s_end) is None:
+                        continue
                     for match in pattern.finditer(folded, s_start, s_end):
                         group = next(g for g in ("body", "body2", "body3") if match[g] is not None)
                         agent_spans.append(match.span(group))
+                        bodies.append((field, match.span(group)))
                 sentence = _Sentence(
                     s_start,
                     s_end,
@@ -146,6 +157,7 @@ class _Extractor:
                     SpanSet(claimed),
                     SpanSet(agent_spans),
                     len(self.sentences),
+                    bodies,
                 )
                 sentence.mentions = find_mentions(
                     self.page, s_start, s_end, sentence.claimed, where
@@ -222,20 +234,16 @@ class _Extractor:
 
     def _sentence(self, sentence: _Sentence, years: dates.Years) -> None:
         page = self.page
-        folded = page.folded
         start, end = sentence.start, sentence.end
         subject_at = self._subject_at(sentence)
-        for pattern, field in ((APPROVED, "approved_by"), (SUPERVISED, "supervised_by")):
-            for match in pattern.finditer(folded, start, end):
-                group = next(g for g in ("body", "body2", "body3") if match[g] is not None)
-                bodies = agents(page, *match.span(group), sentence.mentions)
-                owner = subject_at(match.start())
-                if owner is None:
-                    continue
-                known: list[Org] = getattr(owner, field)
-                for body in bodies:
-                    if body is not owner and body not in known:
-                        known.append(body)
+        for field, (body_start, body_end) in sentence.bodies:
+            owner = subject_at(body_start)
+            if owner is None:
+                continue
+            known: list[Org] = getattr(owner, field)
+            for body in agents(page, body_start, body_end, sentence.mentions):
+                if body is not owner and body not in known:
+                    known.append(body)
         dates.founding(
             page,
             start,
@@ -476,6 +484,8 @@ class _Extractor:
         """依託商會的團委、婦聯、…等: bodies that belong to the organisation before 的."""
         page = self.page
         folded = page.folded
+        if folded.find("、", sentence.start, sentence.end) < 0:
+            return
         for match in CHILDREN.finditer(folded, sentence.start, sentence.end):
             items = match["items"].split("、")
             if len(items) < 2 or not all(suffix_pattern().search(item[-6:]) for item in items):

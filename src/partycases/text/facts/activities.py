@@ -82,6 +82,7 @@ EVENT_STOPS: Final = frozenset(
         "一同",
     ]
 )
+VISIT_WORDS: Final = re.compile("赴|前往|参观|瞻仰")
 NAME_MAX: Final = 24
 #: Event heads that name an event on their own: 召开成立大会.
 BARE_EVENTS: Final = frozenset(["成立大会", "会员大会", "表彰大会"])
@@ -149,13 +150,14 @@ def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
     """Activity candidates in a sentence, longest first where they overlap."""
     found: list[ActivityMatch] = []
     heads = lexicon.activity_heads()
-    for match in _quoted().finditer(folded, start, end):
+    quoted = folded.find("「", start, end) >= 0
+    for match in _quoted().finditer(folded, start, end) if quoted else ():
         if is_routine(match["name"]):
             continue
         found.append(
             ActivityMatch(match.start(), match.end(), ActivityKind(heads["quoted"][match["head"]]))
         )
-    for match in CAMPAIGN.finditer(folded, start, end):
+    for match in CAMPAIGN.finditer(folded, start, end) if quoted else ():
         if is_routine(match["name"]):
             continue
         found.append(
@@ -172,7 +174,9 @@ def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
             continue  # the quoted detector's
         end_at = match.end()
         found.append(ActivityMatch(name_start, end_at, ActivityKind(heads["event"][match.group()])))
-    for match in VISIT.finditer(folded, start, end):
+    for match in (
+        VISIT.finditer(folded, start, end) if VISIT_WORDS.search(folded, start, end) else ()
+    ):
         stop = VISIT_END.search(folded, match.start("where"), match.end())
         where_end = stop.start() if stop is not None else match.end()
         if (
@@ -186,7 +190,8 @@ def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
         if where_end - match.start("where") < 2:
             continue
         found.append(ActivityMatch(match.start(), where_end, ActivityKind.EVENT))
-    event = DATED_EVENT.search(folded, start, end)
+    dated = folded.find("日", start, min(end, start + 20)) >= 0
+    event = DATED_EVENT.search(folded, start, min(end, start + 120)) if dated else None
     if event is not None and event.start() - start <= 8:
         found.append(
             ActivityMatch(

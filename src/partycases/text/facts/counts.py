@@ -94,7 +94,7 @@ def members(page: Page, start: int, end: int, mentions: MentionList, subject_at:
                     continue
             owner.member_count = _quantity(page, value, word, first, match.end(), unit)
             owner.evidence[first, match.end()] = None
-    if "党员" in folded[start:end]:
+    if folded.find("党员", start, end) >= 0:
         for match in PARTY_MEMBERS.finditer(folded, start, end):
             if "其中" in folded[max(start, match.start() - 6) : match.start()]:
                 continue

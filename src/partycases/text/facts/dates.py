@@ -165,6 +165,8 @@ def founding(
 ) -> None:
     """Founding dates: 成立于2013年9月, 2013年9月某协会成立, 09年12月份某协会的成立."""
     folded = page.folded
+    if folded.find("成立", start, end) < 0:
+        return
     for match in DATE_THEN_FOUNDED.finditer(folded, start, end):
         who = _nearest(mentions, match.end("who") + 2, match.start("who"), page, is_agent)
         if who is None:  # 某协会于2014年11月经某局批准成立: the body before the date

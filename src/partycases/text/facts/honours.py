@@ -119,9 +119,16 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@functools.cache
+def _verbs() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, lexicon.honour_verbs())) + "|为")
+
+
 def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
     """Honour verbs in a sentence and the title spans after each (list items split)."""
     found: list[HonourMatch] = []
+    if _verbs().search(folded, start, end) is None:
+        return found  # most sentences hold no honour verb: one cheap pass decides
     strength = lexicon.honour_verbs()
     for match in _pattern().finditer(folded, start, end):
         verb = match["verb"]

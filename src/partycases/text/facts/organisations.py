@@ -76,6 +76,7 @@ def _places_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
     return tuple((n, frozenset(w for w in names if len(w) == n)) for n in lengths if n <= 8)
 
 
+@functools.lru_cache(maxsize=4096)
 def kind_of(folded_name: str) -> OrganisationKind:
     """The kind a name's suffix says: 支部委員會 makes a party branch, not a chamber."""
     for suffix, kind in lexicon.suffixes().items():
