@@ -123,26 +123,21 @@ def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
 
 
+@functools.cache
+def _event_boundary() -> re.Pattern[str]:
+    stops = sorted(EVENT_STOPS - {"年"}, key=lambda word: (-len(word), word))
+    # 年 ends a name after a number (2023年年会) but not in 青年 or 2021年度.
+    return re.compile("|".join(stops) + r"|(?<=[0-9])年(?!度)|[^\u3400-\u9fff0-9·()]")
+
+
 def _event_start(folded: str, start: int, head_start: int) -> int:
-    position = head_start
-    while position > start and head_start - position < NAME_MAX:
-        char = folded[position - 1]
-        if char == ")":
-            opening = folded.rfind("(", start, position)
-            if opening < 0:
-                break
-            position = opening
-            continue
-        if not (_is_han(char) or char.isdigit() or char == "·"):
-            break
-        # 年 in 青年 and 2021年度 stays; any other stop word before the name ends it.
-        year_word = char == "年" and (
-            folded[position : position + 1] == "度"
-            or not folded[position - 2 : position - 1].isdigit()
-        )
-        if not year_word and any(folded[position - n : position] in EVENT_STOPS for n in (1, 2)):
-            break
-        position -= 1
+    """Where an event's name starts, at most ``NAME_MAX`` characters back.
+
+    That is after the last stop word, or other character a name cannot hold.
+    """
+    position = max(start, head_start - NAME_MAX)
+    for match in _event_boundary().finditer(folded, position, head_start):
+        position = match.end()
     return position
 
 

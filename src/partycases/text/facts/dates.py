@@ -56,9 +56,11 @@ DATE_RANGE: Final = re.compile(
 
 
 def year_of(text: str) -> int:
-    """A year as printed: 2013 -> 2013, 06 -> 2006."""
+    """A year as printed: 2013 -> 2013, 06 -> 2006, 98 -> 1998 (never today's date)."""
     value = int(text)
-    return value + 2000 if len(text) == 2 else value
+    if len(text) == 2:
+        return value + (2000 if value < 50 else 1900)
+    return value
 
 
 def partial(year: str, month: str | None, day: str | None) -> PartialDate | None:
