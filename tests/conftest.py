@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXAMPLE_CASES = sorted((EXAMPLES / "cases").glob("*.json"))
 DATA = Path(__file__).resolve().parent / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
 
 
 @pytest.fixture

@@ -46,3 +46,39 @@ def test_is_traditional_matches_its_definition(text: str) -> None:
 def test_drop_invisible_removes_exactly_the_invisible_characters(text: str) -> None:
     """Every invisible format character goes, and nothing else."""
     assert drop_invisible(text) == "".join(c for c in text if ord(c) not in INVISIBLE)
+
+
+def test_view_drops_pinyin_and_maps_matches_back() -> None:
+    """The matching view drops pinyin in brackets; a match maps back to the characters read."""
+    from partycases.text.normalise import make_view
+
+    text = "墨川茶業(yè)協(xié)會成立"
+    view = make_view(text, fold(text))
+    assert view.text == "墨川茶业协会成立"
+    start = view.text.index("茶业协会")
+    a, b = view.span(start, start + 4)
+    assert text[a:b] == "茶業(yè)協(xié)會"
+
+
+def test_view_keeps_full_width_question_marks_and_drops_lost_characters() -> None:
+    """ASCII ? runs (lost characters) are dropped; a full-width question mark is kept."""
+    from partycases.text.normalise import make_view
+
+    text = "協會??成立嗎？"
+    view = make_view(text, fold(text))
+    assert view.text == "协会成立吗?"
+    assert [view.position(i) for i in range(len(text))] == [0, 1, 2, 2, 2, 3, 4, 5]
+
+
+def test_two_digit_years_do_not_depend_on_today() -> None:
+    """06年 is 2006 and 98年 is 1998 whatever the date: the same text gives the same case."""
+    import warnings
+
+    import partycases as pc
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        new = pc.parse_text("北溪市網絡作家協會成立於06年。")
+        old = pc.parse_text("北溪市網絡作家協會成立於98年。")
+    assert str(new.organisations[0].founded) == "2006"
+    assert str(old.organisations[0].founded) == "1998"
