@@ -91,3 +91,41 @@ def test_invisible_characters_do_not_split_names() -> None:
     assert org.id == "org:天津市文化传媒商会"
     assert case.works == ()
     assert case.text == text
+
+
+#: Inputs whose cost grew with the square of their length in earlier parsers: one unit
+#: of each, repeated. Fourfold the input must cost about fourfold the time.
+GROWING = {
+    "founding sentences": "成立2013年。",
+    "theme education run": "主题教育",
+    "quoted campaigns in one sentence": "开展「学习」主题教育,",
+    "works and honours in one sentence": "《作品》获得荣誉证书,",
+    "names and honours in one sentence": "天津市某某商会被天津市委网信办评为示范点,",
+    "decisions and honours": "某部印发《关于命名的决定》,天津市商会荣获示范点,",
+    "name lines": "天津市商会\n",
+    "dated events": "2019年10月1日,支部党员观看国庆阅兵,",
+}
+
+
+def _cost(text: str) -> float:
+    """CPU seconds to parse ``text``, the best of two runs."""
+    import time
+
+    best = float("inf")
+    for _ in range(2):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pc.PartycasesWarning)
+            start = time.process_time()
+            pc.parse_text(text)
+            best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", list(GROWING))
+def test_parse_cost_grows_linearly(name: str) -> None:
+    """Four times the input costs well under sixteen times the time (linear, not quadratic)."""
+    unit = GROWING[name]
+    small = unit * (12_000 // len(unit))
+    large = unit * (48_000 // len(unit))
+    ratio = _cost(large) / max(_cost(small), 1e-3)
+    assert ratio < 9, f"{name}: 4x the input took {ratio:.1f}x the time"
