@@ -20,6 +20,8 @@ from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import partycases as pc
 from tests.conftest import DATA, SHARED
@@ -66,7 +68,8 @@ def scorer() -> ModuleType:
     if not SCORER.exists():
         pytest.skip(f"the shared scorer is not beside this checkout ({SCORER})")
     spec = importlib.util.spec_from_file_location("score_facts", SCORER)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -146,3 +149,49 @@ def test_the_same_text_gives_the_same_bytes_under_any_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+CORPUS_TEXTS = [path.read_text(encoding="utf-8") for path in corpus_texts()]
+DAMAGE = [
+    "(xié)",
+    "??",
+    "\u200b",
+    "\n",
+    "来源:",
+    "一、",
+    "【编者按】",
+    "分享到",
+    "。",
+    "、",
+    "被",
+    "荣获",
+]
+
+
+@st.composite
+def damaged_pages(draw: st.DrawFn) -> str:
+    """A corpus text with lines of another spliced in, stretches cut, and artefacts inserted."""
+    text = draw(st.sampled_from(CORPUS_TEXTS or ["一、背景\n"]))
+    lines = text.splitlines(keepends=True)
+    other = draw(st.sampled_from(CORPUS_TEXTS or [text])).splitlines(keepends=True)
+    for _ in range(draw(st.integers(0, 3))):
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(other or ["\n"])))
+    page = "".join(lines)
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(page)))
+        if draw(st.booleans()):
+            page = page[:at] + page[at + draw(st.integers(1, 30)) :]
+        else:
+            page = page[:at] + draw(st.sampled_from(DAMAGE)) + page[at:]
+    return page
+
+
+@settings(max_examples=60)
+@given(damaged_pages())
+def test_damaged_pages_always_give_a_valid_case(page: str) -> None:
+    """Real-shaped pages, cut, spliced and damaged, parse into a case; nothing raises or is lost."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        case, report = pc.parse_text(page, report=True)
+    assert case.text == page
+    assert report.uncovered(page) == []

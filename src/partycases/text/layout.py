@@ -37,7 +37,7 @@ SERIES: Final = re.compile(
 )
 #: 2023-05-23 16:34:54 / 2022年3月8日10:20 / 2019/07/23 / 2021.07.02
 TIMESTAMP: Final = re.compile(
-    r"(?P<year>(?:19|20)[0-9]{2})\s{0,2}(?P<sep>[-/.年])\s{0,2}(?P<month>[0-9]{1,2})\s{0,2}[-/.月]"
+    r"(?P<year>[0-9]{4})\s{0,2}(?P<sep>[-/.年])\s{0,2}(?P<month>[0-9]{1,2})\s{0,2}[-/.月]"
     r"\s{0,2}(?P<day>[0-9]{1,2})(?![0-9])\s{0,2}日?"
     r"(?:\s{0,3}(?P<hour>[0-9]{1,2})\s{0,1}[:时]\s{0,1}(?P<minute>[0-9]{2})"
     r"(?:\s{0,1}[:分]\s{0,1}(?P<second>[0-9]{2}))?)?"
@@ -274,7 +274,8 @@ class _Reader:
         return self.view.text[line[0] : line[1]]
 
     def span(self, start: int, end: int) -> Span:
-        return self.view.span(start, end)
+        # Layout pieces take the dropped characters at their edges: nothing is lost.
+        return self.view.outer(start, end)
 
     def mark(self, start: int, end: int, role: str) -> None:
         a, b = self.span(start, end)
@@ -395,22 +396,24 @@ class _Reader:
             if not sk.title:
                 index = self._title(lines, index)
                 continue
-            if self._byline(folded):
-                self.lose(*line, "a byline")
-                self.fact_line(*line, "byline")
-                index += 1
-                continue
             following = self.folded(lines[index + 1]) if index + 1 < count else ""
             before_heading = bool(SECTION.match(following) or _labels().match(following))
+            byline = self._byline(folded)
             if (
-                (note_seen or before_heading)
+                (before_heading or (note_seen and not byline))
                 and sk.headline is None
                 and len(folded) <= HEADING_MAX
                 and index + 1 < count
+                and not (BYLINE.match(folded) or NAME_LINE.search(folded))
             ):
                 sk.headline = self.span(*line)
                 self.mark(*line, "headline")
                 self.fact_line(*line, "headline")
+                index += 1
+                continue
+            if byline:
+                self.lose(*line, "a byline")
+                self.fact_line(*line, "byline")
                 index += 1
                 continue
             break

@@ -190,6 +190,8 @@ class View:
     """View offsets at which a kept stretch of the input begins."""
     origins: tuple[int, ...]
     """The input offset of each kept stretch's first character."""
+    _length: int
+    """The input's length."""
 
     def origin(self, position: int) -> int:
         """The input offset of view offset ``position``."""
@@ -202,6 +204,16 @@ class View:
             at = self.origin(start)
             return at, at
         return self.origin(start), self.origin(end - 1) + 1
+
+    def outer(self, start: int, end: int) -> tuple[int, int]:
+        """The input span of ``[start, end)`` with the dropped characters at its edges.
+
+        For layout pieces (lines, headings, paragraphs): a run of ``?`` or an invisible
+        character before a line's first kept character belongs to that line.
+        """
+        first = self.origin(start - 1) + 1 if start > 0 else 0
+        last = self.origin(end) if end < len(self.text) else self._length
+        return first, max(first, last)
 
     def position(self, origin: int) -> int:
         """The view offset of input offset ``origin``.
@@ -233,7 +245,7 @@ def make_view(text: str, folded: str, drop: Iterable[tuple[int, int]] = ()) -> V
     if extra:
         cuts = sorted(cuts + extra)
     if not cuts:
-        return View(folded, (0,), (0,))
+        return View(folded, (0,), (0,), len(folded))
     pieces: list[str] = []
     starts: list[int] = [0]
     origins: list[int] = [0]
@@ -249,4 +261,4 @@ def make_view(text: str, folded: str, drop: Iterable[tuple[int, int]] = ()) -> V
         starts.append(length)
         origins.append(position)
     pieces.append(folded[position:])
-    return View("".join(pieces), tuple(starts), tuple(origins))
+    return View("".join(pieces), tuple(starts), tuple(origins), len(folded))
