@@ -81,7 +81,11 @@ def _section(node: Node, text: str) -> dict[str, Any]:
         "number": node.number,
         "heading": _one_line(text, node.heading),
         "paragraphs": [
-            {"text": _read(text, (block.start, block.end)), "marker": _read(text, block.marker)}
+            {
+                # A sentence broken over two lines is one paragraph, on one line.
+                "text": _one_line(text, [(block.start, block.end)]),
+                "marker": _read(text, block.marker),
+            }
             for block in node.paragraphs
         ],
         "subsections": [_section(sub, text) for sub in node.subsections],
@@ -253,8 +257,8 @@ def _data(
         "language": "zh-Hant" if traditional else "zh-Hans",
         "title": _one_line(text, skeleton.title),
         "published_at": skeleton.published_at,
-        "editor_note": _read(text, skeleton.editor_note),
-        "headline": _read(text, skeleton.headline),
+        "editor_note": _one_line(text, [skeleton.editor_note] if skeleton.editor_note else []),
+        "headline": _one_line(text, [skeleton.headline] if skeleton.headline else []),
         "subject_ids": facts.subject_ids,
         "sections": [_section(node, text) for node in skeleton.sections],
         "organisations": facts.organisations,
