@@ -61,7 +61,10 @@ class Format:
     versioned: bool = True
     """Whether a document carries ``schema_version`` (and so can be migrated)."""
     lossless: bool = True
-    """Whether a case written in this format reads back equal to itself."""
+    """Whether a case written in this format reads back equal to itself.
+
+    Formats that are not (a rendered text, Markdown, JSON-LD) are what ``render`` offers.
+    """
     options: tuple[str, ...] = ()
     """Keyword options its ``loads`` accepts, such as ``encoding``."""
     extra: str | None = None
@@ -172,8 +175,17 @@ REGISTRY: tuple[Format, ...] = (
         read=False,
         scanned=False,
         versioned=False,
+        lossless=False,
     ),
-    Format("jsonld", (".jsonld",), "partycases.formats.jsonld", read=False, scanned=False),
+    Format(
+        "jsonld",
+        (".jsonld",),
+        "partycases.formats.jsonld",
+        read=False,
+        scanned=False,
+        versioned=False,
+        lossless=False,
+    ),
 )
 
 _BY_NAME: dict[str, Format] = {fmt.name: fmt for fmt in REGISTRY}

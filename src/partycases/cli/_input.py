@@ -1,0 +1,113 @@
+"""Where the command's cases come from: files, folders, globs and ``-``, all read through io."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from partycases.cli._output import fail, shown_path
+from partycases.errors import FormatError, LoadError, PartycasesError, Problem
+from partycases.formats import Format, format_for_path, get_format, readable
+from partycases.io import DEFAULT_MAX_BYTES, UNKNOWN_CONTENT, iter_cases, load
+
+if TYPE_CHECKING:
+    from partycases.models import Case
+
+__all__ = ["STDIN", "Item", "input_format", "items", "load_one", "read_stdin"]
+
+STDIN = "-"
+#: How standard input is named in messages and reports.
+STDIN_NAME = "<stdin>"
+Item = tuple["Case | LoadError", str, "int | None"]
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def input_option(help: str) -> Callable[[_F], _F]:
+    """The ``--from FORMAT`` option: only formats a case can be read from are offered."""
+    return click.option(
+        "--from",
+        "fmt",
+        type=click.Choice(readable(), case_sensitive=False),
+        help=help,
+    )
+
+
+def input_format(name: str, fmt: str | None) -> Format:
+    """The format to read ``name`` in: ``--from``, else its extension; exit 1 if neither."""
+    if fmt is not None:
+        return get_format(fmt)
+    try:
+        return format_for_path(name)
+    except FormatError as error:
+        fail(f"{error}; or pass --from FORMAT ({', '.join(readable())})")
+
+
+_stdin_taken = False
+
+
+def _take_stdin() -> None:
+    # Standard input can be read once; a second "-" would silently see nothing.
+    global _stdin_taken  # noqa: PLW0603 - one process, one stdin
+    if _stdin_taken:
+        raise click.UsageError("- (standard input) can be given only once")
+    _stdin_taken = True
+
+
+def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """All of standard input, up to ``max_bytes`` (exit 1 beyond it)."""
+    _take_stdin()
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        fail(f"{STDIN_NAME}: the input is larger than the limit of {max_bytes} bytes")
+    return data
+
+
+def items(paths: tuple[str, ...], fmt: str | None) -> Iterator[Item]:
+    """Each case or error in ``paths``, with the file (or ``<stdin>``) and line it came from."""
+    for path in paths:
+        if path == STDIN:
+            _take_stdin()
+            stream = iter_cases(sys.stdin.buffer, format=fmt)
+            for item in stream:
+                if isinstance(item, LoadError) and item.problems[0].message == UNKNOWN_CONTENT:
+                    hint = f"{UNKNOWN_CONTENT}; pass --from FORMAT (text for a published text)"
+                    item = LoadError([Problem(hint)], STDIN_NAME)  # noqa: PLW2901 - the same item
+                yield item, STDIN_NAME, stream.line
+            continue
+        is_glob = not os.path.lexists(path) and bool(set("*?[") & set(path))
+        if fmt is None and not os.path.isdir(path) and not is_glob:
+            try:
+                format_for_path(path)
+            except FormatError as error:
+                message = f"{error}; or pass --from FORMAT ({', '.join(readable())})"
+                yield LoadError([Problem(message)], path), path, None
+                continue
+        stream = iter_cases(path, format=fmt)
+        for item in stream:
+            yield item, stream.source or path, stream.line
+
+
+def load_one(name: str, fmt: str | None) -> Case:
+    """The one case in file ``name`` (or ``-``); exit 1 with every problem if it is not valid."""
+    if name == STDIN:
+        found = items((STDIN,), fmt)
+        first = next(found, None)
+        if first is None:
+            fail(f"{STDIN_NAME}: no case on the input")
+        if next(found, None) is not None:
+            fail(f"{STDIN_NAME}: holds more than one case; use validate or export for a corpus")
+        case = first[0]
+        if isinstance(case, LoadError):
+            raise case
+        return case
+    chosen = input_format(name, fmt)
+    try:
+        return load(name, format=chosen.name)
+    except LoadError:
+        raise
+    except PartycasesError as error:
+        fail(f"{shown_path(name)}: {error}")
