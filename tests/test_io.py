@@ -283,3 +283,25 @@ def test_streams_are_sniffed_per_format(tianjin_path: Path) -> None:
         [parsed] = list(pc.iter_cases(io.BytesIO(text), format="text"))
     assert isinstance(parsed, pc.Case)
     assert parsed.title == case.title
+
+
+def test_the_docs_table_matches_the_registry() -> None:
+    """docs/formats.md's registry table states each format's capabilities as REGISTRY declares."""
+    from partycases.formats import REGISTRY
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in page.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 9 and cells[0].startswith("`"):
+            rows[cells[0].strip("`")] = cells
+    assert list(rows) == [fmt.name for fmt in REGISTRY]
+    for fmt in REGISTRY:
+        name, extensions, read, write, many, walked, sniffed, options, extra = rows[fmt.name]
+        assert extensions == ", ".join(f"`{ext}`" for ext in fmt.extensions)
+        assert (read != "no", write != "no") == (fmt.read, fmt.write), name
+        assert (many, sniffed) == ("yes" if fmt.many else "no", "yes" if fmt.sniff else "no")
+        assert walked == ("yes" if fmt.scanned else "only when named" if fmt.read else "no")
+        assert options == ", ".join(f"`{option}`" for option in fmt.options)
+        assert extra == (f"`[{fmt.extra}]`" if fmt.extra else "")

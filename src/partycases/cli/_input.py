@@ -12,7 +12,6 @@ import click
 from partycases.cli._output import fail, shown_path
 from partycases.errors import FormatError, LoadError, PartycasesError, Problem
 from partycases.formats import Format, format_for_path, get_format, readable
-from partycases.io import DEFAULT_MAX_BYTES, UNKNOWN_CONTENT, iter_cases, load
 
 if TYPE_CHECKING:
     from partycases.models import Case
@@ -57,8 +56,11 @@ def _take_stdin() -> None:
     _stdin_taken = True
 
 
-def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """All of standard input, up to ``max_bytes`` (exit 1 beyond it)."""
+def read_stdin(max_bytes: int | None = None) -> bytes:
+    """All of standard input, up to ``max_bytes`` (default: io's limit; exit 1 beyond it)."""
+    from partycases.io import DEFAULT_MAX_BYTES
+
+    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     _take_stdin()
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -68,6 +70,8 @@ def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def items(paths: tuple[str, ...], fmt: str | None) -> Iterator[Item]:
     """Each case or error in ``paths``, with the file (or ``<stdin>``) and line it came from."""
+    from partycases.io import UNKNOWN_CONTENT, iter_cases
+
     for path in paths:
         if path == STDIN:
             _take_stdin()
@@ -104,6 +108,8 @@ def load_one(name: str, fmt: str | None) -> Case:
         if isinstance(case, LoadError):
             raise case
         return case
+    from partycases.io import load
+
     chosen = input_format(name, fmt)
     try:
         return load(name, format=chosen.name)

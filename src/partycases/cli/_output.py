@@ -11,7 +11,6 @@ from typing import NoReturn
 import click
 
 from partycases.errors import LoadError, WriteError
-from partycases.io import atomic_write
 
 __all__ = ["Failure", "Outputs", "escape", "fail", "report", "shown_path"]
 
@@ -133,6 +132,8 @@ class Outputs:
             return self._refuse(f"{shown}: is {_kind(mode)}, not a regular file; not replaced")
         if mode is not None and not self.force:
             return self._refuse(f"{shown}: already exists; pass --force to replace it")
+        from partycases.io import atomic_write
+
         try:
             atomic_write(target, data)
         except WriteError as error:
