@@ -466,8 +466,14 @@ def test_migrate_twice_says_already_current_and_refuses_texts(tmp_path: Path) ->
     assert "from 0.9" in text(first.stderr)
     again = run("migrate", str(old), "--force")
     assert again.returncode == 0
-    assert "already current" in text(again.stderr)
+    assert "already at schema version 1.0; left as it is" in text(again.stderr)
     assert "from 0.9" not in text(again.stderr)
+    edited = json.loads(old.read_bytes())  # a migrated file, rewritten by another tool
+    old.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+    before = old.read_bytes()
+    third = run("migrate", str(old), "--force")
+    assert "already at schema version 1.0" in text(third.stderr)
+    assert old.read_bytes() == before
     published = tmp_path / "published.txt"
     shutil.copy(TEXTS[0], published)
     refused = run("migrate", str(published), str(old), "--force")

@@ -313,11 +313,12 @@ def schema(out_dir: str | None, force: bool) -> None:
 def migrate(files: tuple[str, ...], out_dir: str | None, force: bool, fmt: str | None) -> None:
     """Upgrade case files to the current schema version, in place (--force) or into -o DIR.
 
-    A file already current and canonical is left as it is. Published texts carry
-    no schema version and are refused. - reads stdin and writes JSON to stdout.
+    A file already current is left as it is (and copied as it is into -o DIR).
+    Published texts carry no schema version and are refused. - reads stdin and
+    writes JSON to stdout.
     """
     from partycases.io import dumps
-    from partycases.migrate import MIGRATION_KEY
+    from partycases.migrate import CURRENT, MIGRATION_KEY
 
     outputs = Outputs(force)
     if out_dir is not None:
@@ -353,17 +354,19 @@ def migrate(files: tuple[str, ...], out_dir: str | None, force: bool, fmt: str |
             report(f"{shown}: cannot read the file: {error.strerror}")
             failed += 1
             continue
-        data = dumps(case, format=chosen.name)
         target = str(Path(out_dir) / Path(name).name) if out_dir else name
         record = case.extensions.get(MIGRATION_KEY)
-        if data == original:
-            click.echo(f"{shown}: already current; left as it is", err=True)
-            if target != name:
-                outputs.write(target, data, source=name)
+        # Loading writes the record when it migrates; a record the file already held is
+        # from an earlier run, and the file is current.
+        upgraded = isinstance(record, dict) and MIGRATION_KEY.encode() not in original
+        if not upgraded:
+            click.echo(f"{shown}: already at schema version {CURRENT}; left as it is", err=True)
+            if out_dir is not None:
+                outputs.write(target, original, source=name)
             continue
-        if outputs.write(target, data, source=name):
-            how = f"from {record['from']}" if isinstance(record, dict) else "rewritten"
-            click.echo(f"{shown}: {escape(how)} -> {shown_path(target)}", err=True)
+        if outputs.write(target, dumps(case, format=chosen.name), source=name):
+            how = escape(str(record["from"])) if isinstance(record, dict) else "?"
+            click.echo(f"{shown}: from {how} -> {shown_path(target)}", err=True)
     _done(failed + outputs.failed)
 
 
