@@ -453,8 +453,14 @@ def test_terminal_controls_are_escaped(tmp_path: Path) -> None:
     assert "/evil\\x0akey\\u202e" in out
     for raw in ("\x1b", "\x07", "\u009b", "\u202e"):
         assert raw not in out
-    shown = run("show", str(TIANJIN)).stdout
-    assert b"\x1b" not in shown
+    untitled = json.loads(TIANJIN.read_bytes())
+    del untitled["title"]
+    untitled["id"] = "x\x1b[31mred\x07"  # ids may hold such characters; show prints the id
+    shown = run("show", "-", stdin=json.dumps(untitled).encode())
+    assert shown.returncode == 0, shown.stderr
+    assert text(shown.stdout).startswith("x\\x1b[31mred\\x07\n")
+    rendered = run("render", "-", stdin=json.dumps(untitled).encode()).stdout
+    assert b"\x1b" not in rendered
 
 
 def test_migrate_twice_says_already_current_and_refuses_texts(tmp_path: Path) -> None:
@@ -526,3 +532,16 @@ def test_missing_extra_is_one_line_and_exit_2() -> None:
     assert result.returncode == 2
     assert "pip install 'partycases[cli]'" in text(result.stderr)
     assert "Traceback" not in text(result.stderr)
+
+
+def test_cat_texts_into_parse_as_documented() -> None:
+    """cat texts/*.txt | parse - --from text is one text; the NUL loop of docs/cli.md gives one each."""
+    folder = str(DATA / "texts")
+    joined = shell(f'cat "{folder}"/*.txt | "$P" parse - --from text')
+    assert joined.returncode == 0, joined.stderr
+    assert len(joined.stdout.splitlines()) == 1
+    each = shell(
+        f'for f in "{folder}"/*.txt; do cat "$f"; printf "\\0"; done | "$P" parse - --split nul'
+    )
+    assert each.returncode == 0, each.stderr
+    assert len(each.stdout.splitlines()) == len(TEXTS)
