@@ -89,8 +89,8 @@ def validate(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
     report_items = []
     valid = invalid = 0
     for item, source, line in items(paths, fmt):
-        where = shown_path(item.path or source) if isinstance(item, LoadError) else source
-        entry: dict[str, object] = {"path": shown_path(where)}
+        where = shown_path(item.path or source if isinstance(item, LoadError) else source)
+        entry: dict[str, object] = {"path": where}
         if line is not None:
             entry["line"] = line
         if isinstance(item, LoadError):
@@ -109,11 +109,32 @@ def validate(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
             report_items.append(entry)
     if output == "json":
         summary = {"valid": valid, "invalid": invalid, "items": report_items}
-        sys.stdout.buffer.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2) + b"\n")
+        try:
+            data = orjson.dumps(summary, option=orjson.OPT_INDENT_2)
+        except TypeError:  # a lone surrogate in a message: JSON can escape it, orjson will not
+            import json
+
+            data = json.dumps(summary, indent=2).encode("ascii")
+        sys.stdout.buffer.write(data + b"\n")
     else:
         noun = "case" if valid + invalid == 1 else "cases"
         click.echo(f"{valid + invalid} {noun} checked: {valid} valid, {invalid} invalid", err=True)
     _done(invalid)
+
+
+# Parse reads the documents people publish: the formats a case is read from but not kept in.
+PARSED = tuple(f.name for f in REGISTRY if f.read and not f.lossless)
+
+
+def _parsed_format(name: str, fmt: str | None) -> str:
+    """``--from``, else the format ``name``'s extension names if parse reads it, else text."""
+    if fmt is not None:
+        return fmt
+    try:
+        found = format_for_path(name).name
+    except FormatError:
+        return "text"
+    return found if found in PARSED else "text"
 
 
 def _split_texts(data: bytes, split: str | None) -> list[bytes]:
@@ -167,9 +188,8 @@ def _texts(names: tuple[str, ...], split: str | None) -> Iterator[tuple[str, str
 @click.option(
     "--from",
     "fmt",
-    type=click.Choice(["text"]),
-    default="text",
-    help="Input format: parse reads published texts only (accepted for symmetry).",
+    type=click.Choice(PARSED, case_sensitive=False),
+    help="Input format (default: from the extension when it names one of these, else text).",
 )
 @click.option("--force", is_flag=True, help="Replace case files that already exist.")
 def parse(
@@ -178,7 +198,7 @@ def parse(
     out_dir: str | None,
     encoding: str | None,
     split: str | None,
-    fmt: str,
+    fmt: str | None,
     force: bool,
 ) -> None:
     r"""Parse published texts (- for stdin) into cases, reporting what could not be placed.
@@ -205,10 +225,11 @@ def parse(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PartycasesWarning)
             try:
+                chosen = _parsed_format(label if data is None else "", fmt)
                 if data is None:
-                    case = load(label, format=fmt, encoding=encoding)
+                    case = load(label, format=chosen, encoding=encoding)
                 else:
-                    case = loads(data, format=fmt, encoding=encoding)
+                    case = loads(data, format=chosen, encoding=encoding)
             except LoadError as error:
                 report(str(error.with_path(label) if data is not None else error))
                 failed += 1
