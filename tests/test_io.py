@@ -305,3 +305,28 @@ def test_the_docs_table_matches_the_registry() -> None:
         assert walked == ("yes" if fmt.scanned else "only when named" if fmt.read else "no")
         assert options == ", ".join(f"`{option}`" for option in fmt.options)
         assert extra == (f"`[{fmt.extra}]`" if fmt.extra else "")
+
+
+def test_folders_that_fail_to_open_are_reported(
+    tmp_path: Path, tianjin_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder whose listing fails (as an unreadable one does, even for root) is an error."""
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "case.json").write_bytes(tianjin_path.read_bytes())
+    (tmp_path / "open.json").write_bytes(tianjin_path.read_bytes())
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(pc.iter_cases(tmp_path))
+    [error] = [item for item in items if isinstance(item, pc.LoadError)]
+    assert error.path == str(locked)
+    assert "cannot read the folder: Permission denied" in str(error)
+    assert sum(isinstance(item, pc.Case) for item in items) == 1
