@@ -545,3 +545,16 @@ def test_cat_texts_into_parse_as_documented() -> None:
     )
     assert each.returncode == 0, each.stderr
     assert len(each.stdout.splitlines()) == len(TEXTS)
+
+
+@pytest.mark.parametrize("cut", [0, 1, 2])
+def test_a_cut_json_lines_stream_stays_json_lines(cut: int) -> None:
+    """Whichever line of a JSON Lines stream is cut short, the others are still read one by one."""
+    good = json.dumps(json.loads(TIANJIN.read_bytes()), ensure_ascii=False).encode()
+    lines = [good, good, good]
+    lines[cut] = good[: len(good) // 2]
+    result = run("validate", "--format", "json", "-", stdin=b"\n".join(lines) + b"\n")
+    report = json.loads(result.stdout)
+    assert (report["valid"], report["invalid"]) == (2, 1)
+    [bad] = [item for item in report["items"] if not item["valid"]]
+    assert bad["line"] == cut + 1
