@@ -558,3 +558,15 @@ def test_a_cut_json_lines_stream_stays_json_lines(cut: int) -> None:
     assert (report["valid"], report["invalid"]) == (2, 1)
     [bad] = [item for item in report["items"] if not item["valid"]]
     assert bad["line"] == cut + 1
+
+
+def test_split_files_and_missing_inputs(tmp_path: Path) -> None:
+    """--split applies to files too; an unreadable input is reported and the rest still parse."""
+    both = tmp_path / "two.txt"
+    both.write_bytes(TEXTS[0].read_bytes() + b"\x00" + TEXTS[1].read_bytes())
+    out = tmp_path / "out"
+    missing = tmp_path / "missing.txt"
+    result = run("parse", str(missing), str(both), "--split", "nul", "-o", str(out))
+    assert result.returncode == 1
+    assert f"{missing}: cannot read the file" in text(result.stderr)
+    assert sorted(p.name for p in out.iterdir()) == ["two-1.json", "two-2.json"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
@@ -145,28 +146,53 @@ def _split_texts(data: bytes, split: str | None) -> list[bytes]:
     return [piece for piece in data.split(separator) if piece.strip()]
 
 
-def _texts(names: tuple[str, ...], split: str | None) -> Iterator[tuple[str, str, bytes | None]]:
-    """(shown name, output stem, bytes or None to read the file) for every text to parse."""
+class _Text(NamedTuple):
+    """One text to parse: how to name it, what to call its output, and where it is."""
+
+    label: str
+    """The input's name in messages (``<stdin>#2`` for the second text on stdin)."""
+    stem: str
+    """The output file's name without ``.json``, from the input's name."""
+    origin: str
+    """The file it comes from (its extension may name the format), ``""`` for stdin."""
+    data: bytes | None = None
+    """Its bytes when already read (stdin, or a file split in pieces); else read by path."""
+    problem: str | None = None
+    """Why it could not be read, if it could not."""
+
+
+def _pieces(label: str, stem: str, origin: str, data: bytes, split: str | None) -> list[_Text]:
+    pieces = _split_texts(data, split)
+    if len(pieces) == 1:
+        return [_Text(label, stem, origin, pieces[0])]
+    return [
+        _Text(f"{label}#{number}", f"{stem}-{number}", origin, piece)
+        for number, piece in enumerate(pieces, start=1)
+    ]
+
+
+def _texts(names: tuple[str, ...], split: str | None) -> Iterator[_Text]:
+    """Every text to parse in ``names``: a file, a file split in pieces, or stdin's pieces."""
+    from partycases.io import DEFAULT_MAX_BYTES
+
     for name in names:
         if name == STDIN:
-            pieces = _split_texts(read_stdin(), split)
-            for number, piece in enumerate(pieces, start=1):
-                label = STDIN_NAME if len(pieces) == 1 else f"{STDIN_NAME}#{number}"
-                stem = "stdin" if len(pieces) == 1 else f"stdin-{number}"
-                yield label, stem, piece
-        elif split is not None:
-            try:
-                data = Path(name).read_bytes()
-            except OSError as error:
-                yield shown_path(name), "", None
-                report(f"{shown_path(name)}: cannot read the file: {error.strerror}")
-                continue
-            pieces = _split_texts(data, split)
-            for number, piece in enumerate(pieces, start=1):
-                stem = Path(name).stem + ("" if len(pieces) == 1 else f"-{number}")
-                yield f"{name}#{number}", stem, piece
+            yield from _pieces(STDIN_NAME, "stdin", "", read_stdin(), split)
+        elif split is None:
+            yield _Text(name, Path(name).stem, name)
         else:
-            yield name, Path(name).stem, None
+            try:
+                with open(name, "rb") as stream:
+                    data = stream.read(DEFAULT_MAX_BYTES + 1)
+            except OSError as error:
+                problem = f"{shown_path(name)}: cannot read the file: {error.strerror}"
+                yield _Text(name, "", name, problem=problem)
+                continue
+            if len(data) > DEFAULT_MAX_BYTES:
+                problem = f"{shown_path(name)}: larger than the limit of {DEFAULT_MAX_BYTES} bytes"
+                yield _Text(name, "", name, problem=problem)
+                continue
+            yield from _pieces(name, Path(name).stem, name, data, split)
 
 
 @cli.command()
@@ -218,29 +244,34 @@ def parse(
     if out_dir is not None:
         make_folder(out_dir)
     failed = 0
-    for label, stem, data in _progress(list(_texts(texts, split)), "parsing"):
-        if data is None and not stem:
-            failed += 1  # reported while splitting
+    for text in _progress(list(_texts(texts, split)), "parsing"):
+        if text.problem is not None:
+            report(text.problem)
+            failed += 1
             continue
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PartycasesWarning)
             try:
-                chosen = _parsed_format(label if data is None else "", fmt)
-                if data is None:
-                    case = load(label, format=chosen, encoding=encoding)
+                chosen = _parsed_format(text.origin, fmt)
+                if text.data is None:
+                    case = load(text.label, format=chosen, encoding=encoding)
                 else:
-                    case = loads(data, format=chosen, encoding=encoding)
+                    case = loads(text.data, format=chosen, encoding=encoding)
             except LoadError as error:
-                report(str(error.with_path(label) if data is not None else error))
+                report(str(error.with_path(text.label)))
+                failed += 1
+                continue
+            except PartycasesError as error:
+                report(f"{text.label}: {error}")
                 failed += 1
                 continue
         for warning in caught:
-            report(f"{label}: warning: {warning.message}")
+            report(f"{text.label}: warning: {warning.message}")
         if out_dir is None:
             outputs.write("-", dumps_compact(case))
             continue
         # The file name comes from the input's name, never from the text's content.
-        outputs.write(str(Path(out_dir) / f"{stem}.json"), dumps(case), source=label)
+        outputs.write(str(Path(out_dir) / f"{text.stem}.json"), dumps(case), source=text.label)
     _done(failed + outputs.failed)
 
 
@@ -391,9 +422,7 @@ def migrate(files: tuple[str, ...], out_dir: str | None, force: bool, fmt: str |
     _done(failed + outputs.failed)
 
 
-def _progress(
-    values: list[tuple[str, str, bytes | None]], label: str
-) -> Iterator[tuple[str, str, bytes | None]]:
+def _progress(values: list[_Text], label: str) -> Iterator[_Text]:
     """Yield ``values``, with a progress bar on stderr when there are many and it is a terminal."""
     if len(values) < 5 or not sys.stderr.isatty():
         yield from values
