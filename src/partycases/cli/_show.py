@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from partycases.cli._output import escape as e
-from partycases.formats._present import display_names, metadata
+from partycases.formats.present import display_names, metadata
 from partycases.models import Case, Honour
 
 __all__ = ["render_summary"]
