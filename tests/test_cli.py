@@ -54,6 +54,9 @@ def test_show_from_stdin_and_bad_file() -> None:
     assert bad.returncode == 1
     assert "month-13.json:10:7: /organisations/0/founded: month 13" in text(bad.stderr)
     assert "Traceback" not in text(bad.stderr)
+    folder = run("show", str(EXAMPLES / "cases"))
+    assert folder.returncode == 1
+    assert "is a folder; expected one case file" in text(folder.stderr)
 
 
 def test_validate_directory_with_one_valid_and_two_invalid(tmp_path: Path) -> None:

@@ -110,6 +110,8 @@ def load_one(name: str, fmt: str | None) -> Case:
         return case
     from partycases.io import load
 
+    if os.path.isdir(name):
+        fail(f"{shown_path(name)}: is a folder; expected one case file (validate reads folders)")
     chosen = input_format(name, fmt)
     try:
         return load(name, format=chosen.name)
