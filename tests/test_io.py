@@ -192,6 +192,7 @@ def test_folders_skip_texts_and_write_only_formats_unless_asked(
     stream = pc.iter_cases(folder)
     sources = {stream.source for _ in stream}
     assert sources == {str(folder / "cases.jsonl")}
+    assert (stream.summary.skipped, stream.summary.total) == (2, 4)  # README.md, notes.txt
     texts = pc.iter_cases(folder, format="text")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", pc.PartycasesWarning)

@@ -219,6 +219,9 @@ class Summary:
     """Cases that loaded and validated."""
     failed: int = 0
     """Files or lines that gave a :class:`~partycases.LoadError`."""
+    skipped: int = 0
+    """Files a folder walk passed over, not counted in :attr:`total`: files of a known format
+    that folders are not read for (a ``README.md``; published texts unless ``format="text"``)."""
 
     @property
     def total(self) -> int:
@@ -228,6 +231,13 @@ class Summary:
 
 _GLOB = frozenset("*?[")
 Source = PathLike | BinaryIO | TextIO
+
+
+@attrs.frozen
+class _Skipped:
+    """A file a folder walk found and passed over (see :attr:`Summary.skipped`)."""
+
+    path: str
 
 
 @attrs.frozen
@@ -259,6 +269,9 @@ class CaseStream(Iterator["Case | LoadError"]):
 
     def __next__(self) -> Case | LoadError:
         raw: object = next(self._items)
+        while isinstance(raw, _Skipped):
+            self.summary.skipped += 1
+            raw = next(self._items)
         if isinstance(raw, _Located):
             item, self.source, self.line = raw.item, raw.source, raw.line
         else:
@@ -298,7 +311,7 @@ def _is_stream(value: object) -> bool:
     return hasattr(value, "read") and not isinstance(value, (str, os.PathLike))
 
 
-def _items(source: object, format: str | None, max_bytes: int) -> Iterator[_Located]:
+def _items(source: object, format: str | None, max_bytes: int) -> Iterator[_Located | _Skipped]:
     if _is_stream(source):
         name = str(getattr(source, "name", "<stream>"))
         yield from _stream_items(source, name, format, max_bytes)  # type: ignore[arg-type]
@@ -409,9 +422,14 @@ def _walked(format: str | None) -> frozenset[str]:
     return frozenset(ext for fmt in REGISTRY if fmt.read and fmt.scanned for ext in fmt.extensions)
 
 
+#: In a walk, a file of a known format that folders are not read for.
+_PASSED_OVER = "passed over"
+
+
 def _walk(root: str, format: str | None) -> list[tuple[str, str | None]]:
-    """Every file under ``root`` to read, or the reason a place could not be read, sorted."""
+    """Every file under ``root``: None to read it, else why it cannot be (or _PASSED_OVER)."""
     wanted = _walked(format)
+    known = frozenset(ext for fmt in REGISTRY for ext in fmt.extensions)
     found: list[tuple[str, str | None]] = []
 
     def unreadable(error: OSError) -> None:
@@ -430,7 +448,10 @@ def _walk(root: str, format: str | None) -> list[tuple[str, str | None]]:
             continue
         seen.add((info.st_dev, info.st_ino))
         for file in files:
-            if os.path.splitext(file)[1].lower() not in wanted:
+            extension = os.path.splitext(file)[1].lower()
+            if extension not in wanted:
+                if extension in known:
+                    found.append((os.path.join(folder, file), _PASSED_OVER))
                 continue
             path = os.path.join(folder, file)
             try:
@@ -449,7 +470,7 @@ def _walk(root: str, format: str | None) -> list[tuple[str, str | None]]:
     return found
 
 
-def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Located]:
+def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Located | _Skipped]:
     if os.path.isdir(name):
         try:
             entries = _walk(name, format)
@@ -459,6 +480,8 @@ def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Loca
         for path, problem in entries:
             if problem is None:
                 yield from _file_items(path, format, max_bytes)
+            elif problem == _PASSED_OVER:
+                yield _Skipped(path)
             else:
                 yield _failed(path, problem)
         return

@@ -17,9 +17,9 @@ import click
 from partycases.cli._input import (
     STDIN,
     STDIN_NAME,
+    Inputs,
     input_format,
     input_option,
-    items,
     load_one,
     read_stdin,
 )
@@ -89,7 +89,8 @@ def validate(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
 
     report_items = []
     valid = invalid = 0
-    for item, source, line in items(paths, fmt):
+    inputs = Inputs(paths, fmt)
+    for item, source, line in inputs:
         where = shown_path(item.path or source if isinstance(item, LoadError) else source)
         entry: dict[str, object] = {"path": where}
         if line is not None:
@@ -109,7 +110,12 @@ def validate(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
         if output == "json":
             report_items.append(entry)
     if output == "json":
-        summary = {"valid": valid, "invalid": invalid, "items": report_items}
+        summary = {
+            "valid": valid,
+            "invalid": invalid,
+            "skipped": inputs.skipped,
+            "items": report_items,
+        }
         try:
             data = orjson.dumps(summary, option=orjson.OPT_INDENT_2)
         except TypeError:  # a lone surrogate in a message: JSON can escape it, orjson will not
@@ -119,7 +125,8 @@ def validate(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
         sys.stdout.buffer.write(data + b"\n")
     else:
         noun = "case" if valid + invalid == 1 else "cases"
-        click.echo(f"{valid + invalid} {noun} checked: {valid} valid, {invalid} invalid", err=True)
+        counts = f"{valid + invalid} {noun} checked: {valid} valid, {invalid} invalid"
+        click.echo(counts + inputs.note(), err=True)
     _done(invalid)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from partycases.cli._input import input_option, items
+from partycases.cli._input import Inputs, input_option
 from partycases.cli._output import escape, fail, make_folder, shown_path
 from partycases.errors import LoadError, PartycasesError
 
@@ -35,7 +35,8 @@ def export(paths: tuple[str, ...], out_dir: str, fmt: str | None, force: bool) -
     if existing and not force:
         fail(f"{shown_path(out_dir)}: already holds {existing[0]}.parquet; pass --force to replace")
     cases, failed = [], 0
-    for item, source, _line in items(paths, fmt):
+    inputs = Inputs(paths, fmt)
+    for item, source, _line in inputs:
         if isinstance(item, LoadError):
             failed += 1
             for problem in item.problems:
@@ -49,7 +50,7 @@ def export(paths: tuple[str, ...], out_dir: str, fmt: str | None, force: bool) -
         fail(str(error))
     click.echo(
         f"{len(cases)} cases exported to {len(written)} tables in {shown_path(out_dir)}; "
-        f"{failed} failed",
+        f"{failed} failed{inputs.note()}",
         err=True,
     )
     if failed:

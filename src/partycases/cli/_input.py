@@ -16,7 +16,7 @@ from partycases.formats import Format, format_for_path, get_format, readable
 if TYPE_CHECKING:
     from partycases.models import Case
 
-__all__ = ["STDIN", "Item", "input_format", "items", "load_one", "read_stdin"]
+__all__ = ["STDIN", "Inputs", "Item", "input_format", "load_one", "read_stdin"]
 
 STDIN = "-"
 #: How standard input is named in messages and reports.
@@ -68,37 +68,59 @@ def read_stdin(max_bytes: int | None = None) -> bytes:
     return data
 
 
-def items(paths: tuple[str, ...], fmt: str | None) -> Iterator[Item]:
-    """Each case or error in ``paths``, with the file (or ``<stdin>``) and line it came from."""
-    from partycases.io import UNKNOWN_CONTENT, iter_cases
+class Inputs:
+    """The cases and errors in the command's PATHS, each with the file and line it came from.
 
-    for path in paths:
-        if path == STDIN:
-            _take_stdin()
-            stream = iter_cases(sys.stdin.buffer, format=fmt)
-            for item in stream:
-                if isinstance(item, LoadError) and item.problems[0].message == UNKNOWN_CONTENT:
-                    hint = f"{UNKNOWN_CONTENT}; pass --from FORMAT (text for a published text)"
-                    item = LoadError([Problem(hint)], STDIN_NAME)  # noqa: PLW2901 - the same item
-                yield item, STDIN_NAME, stream.line
-            continue
-        is_glob = not os.path.lexists(path) and bool(set("*?[") & set(path))
-        if fmt is None and not os.path.isdir(path) and not is_glob:
-            try:
-                format_for_path(path)
-            except FormatError as error:
-                message = f"{error}; or pass --from FORMAT ({', '.join(readable())})"
-                yield LoadError([Problem(message)], path), path, None
+    After iterating, :attr:`skipped` counts files folder walks passed over.
+    """
+
+    def __init__(self, paths: tuple[str, ...], fmt: str | None) -> None:
+        self.paths = paths
+        self.fmt = fmt
+        self.skipped = 0
+
+    def __iter__(self) -> Iterator[Item]:
+        """Each case or error, with the file (or ``<stdin>``) and line it came from."""
+        from partycases.io import UNKNOWN_CONTENT, iter_cases
+
+        for path in self.paths:
+            if path == STDIN:
+                _take_stdin()
+                stream = iter_cases(sys.stdin.buffer, format=self.fmt)
+                for item in stream:
+                    if isinstance(item, LoadError) and item.problems[0].message == UNKNOWN_CONTENT:
+                        hint = f"{UNKNOWN_CONTENT}; pass --from FORMAT (text for a published text)"
+                        item = LoadError([Problem(hint)], STDIN_NAME)  # noqa: PLW2901 - in its place
+                    yield item, STDIN_NAME, stream.line
                 continue
-        stream = iter_cases(path, format=fmt)
-        for item in stream:
-            yield item, stream.source or path, stream.line
+            is_glob = not os.path.lexists(path) and bool(set("*?[") & set(path))
+            if self.fmt is None and not os.path.isdir(path) and not is_glob:
+                try:
+                    format_for_path(path)
+                except FormatError as error:
+                    message = f"{error}; or pass --from FORMAT ({', '.join(readable())})"
+                    yield LoadError([Problem(message)], path), path, None
+                    continue
+            stream = iter_cases(path, format=self.fmt)
+            for item in stream:
+                yield item, stream.source or path, stream.line
+            self.skipped += stream.summary.skipped
+
+    def note(self) -> str:
+        """What the summary line adds about skipped files, or ``""``."""
+        if not self.skipped:
+            return ""
+        files = "file" if self.skipped == 1 else "files"
+        return (
+            f" ({self.skipped} {files} of other formats in folders not read; "
+            "pass --from FORMAT to read that format, --from text for published texts)"
+        )
 
 
 def load_one(name: str, fmt: str | None) -> Case:
     """The one case in file ``name`` (or ``-``); exit 1 with every problem if it is not valid."""
     if name == STDIN:
-        found = items((STDIN,), fmt)
+        found = iter(Inputs((STDIN,), fmt))
         first = next(found, None)
         if first is None:
             fail(f"{STDIN_NAME}: no case on the input")
