@@ -66,8 +66,6 @@ def _main(argv: list[str] | None) -> int:  # noqa: PLR0911 - one return per way 
         _say(str(MissingExtraError("cli", "click")))
         return EXIT_USAGE
 
-    from partycases.errors import PartycasesError
-
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         try:
@@ -86,15 +84,18 @@ def _main(argv: list[str] | None) -> int:  # noqa: PLR0911 - one return per way 
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
-    except PartycasesError as error:
+    except Exception as error:
+        # Imported here, not up front, so that --help loads nothing of ours but the commands.
         from partycases.cli._output import escape
+        from partycases.errors import PartycasesError
 
-        _say(escape(str(error), lines=True))
-        return EXIT_PROBLEM
-    except OSError as error:
-        from partycases.cli._output import escape
-
-        where = f"{error.filename}: " if error.filename else ""
-        _say(escape(f"{where}{error.strerror or error}"))
+        if isinstance(error, PartycasesError):
+            message = str(error)
+        elif isinstance(error, OSError):
+            where = f"{error.filename}: " if error.filename else ""
+            message = f"{where}{error.strerror or error}"
+        else:
+            raise  # a bug: its traceback is what a report needs
+        _say(escape(message, lines=True))
         return EXIT_PROBLEM
     return EXIT_OK

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import click
 
+from partycases.cli._formats import PARSED, RENDERED, WRITABLE
 from partycases.cli._input import (
     STDIN,
     STDIN_NAME,
@@ -32,8 +33,6 @@ from partycases.cli._output import (
     report_error,
     shown_path,
 )
-from partycases.errors import FormatError, LoadError, PartycasesError
-from partycases.formats import REGISTRY, format_for_path, writable
 
 __all__ = ["cli"]
 
@@ -87,6 +86,8 @@ def validate(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
     """
     import orjson
 
+    from partycases.errors import LoadError
+
     report_items = []
     valid = invalid = 0
     inputs = Inputs(paths, fmt)
@@ -130,19 +131,18 @@ def validate(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
     _done(invalid)
 
 
-# Parse reads the documents people publish: the formats a case is read from but not kept in.
-PARSED = tuple(f.name for f in REGISTRY if f.read and not f.lossless)
-
-
 def _parsed_format(name: str, fmt: str | None) -> str:
     """``--from``, else the format ``name``'s extension names if parse reads it, else text."""
+    from partycases.errors import FormatError
+    from partycases.formats import format_for_path
+
     if fmt is not None:
         return fmt
     try:
         found = format_for_path(name).name
     except FormatError:
         return "text"
-    return found if found in PARSED else "text"
+    return found if found in PARSED.choices() else "text"
 
 
 def _split_texts(data: bytes, split: str | None) -> list[bytes]:
@@ -221,7 +221,7 @@ def _texts(names: tuple[str, ...], split: str | None) -> Iterator[_Text]:
 @click.option(
     "--from",
     "fmt",
-    type=click.Choice(PARSED, case_sensitive=False),
+    type=PARSED,
     help="Input format (default: from the extension when it names one of these, else text).",
 )
 @click.option("--force", is_flag=True, help="Replace case files that already exist.")
@@ -243,7 +243,7 @@ def parse(
     """
     import warnings
 
-    from partycases.errors import PartycasesWarning
+    from partycases.errors import LoadError, PartycasesError, PartycasesWarning
     from partycases.formats.json import dumps, dumps_compact
     from partycases.io import load, loads
 
@@ -288,13 +288,15 @@ def parse(
 @click.option(
     "--to",
     "to_fmt",
-    type=click.Choice(writable(), case_sensitive=False),
+    type=WRITABLE,
     help="Output format (default: from TARGET's extension; json for -).",
 )
 @input_option(FROM_HELP)
 @click.option("--force", is_flag=True, help="Replace TARGET if it exists.")
 def convert(source: str, target: str, to_fmt: str | None, fmt: str | None, force: bool) -> None:
     """Convert the case in SOURCE to another format in TARGET (- for stdin and stdout)."""
+    from partycases.errors import FormatError, PartycasesError
+    from partycases.formats import format_for_path, writable
     from partycases.io import dumps
 
     if to_fmt is None and target != STDIN:
@@ -312,13 +314,9 @@ def convert(source: str, target: str, to_fmt: str | None, fmt: str | None, force
     _done(outputs.failed)
 
 
-# Render shows a case to people: the formats that cannot be read back.
-RENDERINGS = tuple(f.name for f in REGISTRY if f.write and not f.lossless)
-
-
 @cli.command()
 @click.argument("file")
-@click.option("--to", "to_fmt", type=click.Choice(RENDERINGS), default="text", show_default=True)
+@click.option("--to", "to_fmt", type=RENDERED, default="text", show_default=True)
 @input_option(FROM_HELP)
 def render(file: str, to_fmt: str, fmt: str | None) -> None:
     r"""Show the case in FILE as a published text or Markdown on stdout, controls escaped.
@@ -376,6 +374,7 @@ def migrate(files: tuple[str, ...], out_dir: str | None, force: bool, fmt: str |
     Published texts carry no schema version and are refused. - reads stdin and
     writes JSON to stdout.
     """
+    from partycases.errors import PartycasesError
     from partycases.io import dumps
     from partycases.migrate import CURRENT, MIGRATION_KEY
 

@@ -11,7 +11,6 @@ import click
 
 from partycases.cli._input import Inputs, input_option
 from partycases.cli._output import escape, fail, make_folder, shown_path
-from partycases.errors import LoadError, PartycasesError
 
 __all__ = ["export"]
 
@@ -29,6 +28,7 @@ __all__ = ["export"]
 @click.option("--force", is_flag=True, help="Replace tables that already exist.")
 def export(paths: tuple[str, ...], out_dir: str, fmt: str | None, force: bool) -> None:
     """Export the cases in PATHS (files, folders, globs, -) as linked Parquet tables."""
+    from partycases.errors import LoadError, PartycasesError
     from partycases.formats.arrow import TABLES, write_parquet
 
     existing = [t for t in TABLES if (Path(out_dir) / f"{t}.parquet").exists()]

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from partycases.cli._formats import READABLE
 from partycases.cli._output import fail, shown_path
-from partycases.errors import FormatError, LoadError, PartycasesError, Problem
-from partycases.formats import Format, format_for_path, get_format, readable
 
 if TYPE_CHECKING:
+    from partycases.errors import LoadError
+    from partycases.formats import Format
     from partycases.models import Case
 
 __all__ = ["STDIN", "Inputs", "Item", "input_format", "load_one", "read_stdin"]
@@ -30,13 +31,16 @@ def input_option(help: str) -> Callable[[_F], _F]:
     return click.option(
         "--from",
         "fmt",
-        type=click.Choice(readable(), case_sensitive=False),
+        type=READABLE,
         help=help,
     )
 
 
 def input_format(name: str, fmt: str | None) -> Format:
     """The format to read ``name`` in: ``--from``, else its extension; exit 1 if neither."""
+    from partycases.errors import FormatError
+    from partycases.formats import format_for_path, get_format, readable
+
     if fmt is not None:
         return get_format(fmt)
     try:
@@ -81,6 +85,8 @@ class Inputs:
 
     def __iter__(self) -> Iterator[Item]:
         """Each case or error, with the file (or ``<stdin>``) and line it came from."""
+        from partycases.errors import FormatError, LoadError, Problem
+        from partycases.formats import format_for_path, readable
         from partycases.io import UNKNOWN_CONTENT, iter_cases
 
         for path in self.paths:
@@ -119,6 +125,8 @@ class Inputs:
 
 def load_one(name: str, fmt: str | None) -> Case:
     """The one case in file ``name`` (or ``-``); exit 1 with every problem if it is not valid."""
+    from partycases.errors import LoadError, PartycasesError
+
     if name == STDIN:
         found = iter(Inputs((STDIN,), fmt))
         first = next(found, None)

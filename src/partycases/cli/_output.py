@@ -6,11 +6,12 @@ import os
 import re
 import stat
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from partycases.errors import LoadError, WriteError
+if TYPE_CHECKING:
+    from partycases.errors import LoadError
 
 __all__ = ["Failure", "Outputs", "escape", "fail", "report", "shown_path"]
 
@@ -132,6 +133,7 @@ class Outputs:
             return self._refuse(f"{shown}: is {_kind(mode)}, not a regular file; not replaced")
         if mode is not None and not self.force:
             return self._refuse(f"{shown}: already exists; pass --force to replace it")
+        from partycases.errors import WriteError
         from partycases.io import atomic_write
 
         try:
