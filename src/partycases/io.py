@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 import attrs
 
 from partycases.errors import FormatError, LoadError, Problem, WriteError
-from partycases.formats import REGISTRY, Format, format_for_path, get_format, sniff
+from partycases.formats import (
+    REGISTRY,
+    Format,
+    format_for_path,
+    get_format,
+    significant_lines,
+    sniff,
+)
 
 if TYPE_CHECKING:
     from partycases.models import Case
@@ -334,12 +341,10 @@ UNKNOWN_CONTENT = (
 )
 
 
-def _significant(line: bytes | str, first: bool) -> bool:
+def _significant(line: bytes | str) -> bool:
+    """Whether ``line`` counts for sniffing (not blank, not a comment), as sniffing decides."""
     raw = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
-    if first:
-        raw = raw.removeprefix(b"\xef\xbb\xbf")
-    raw = raw.strip()
-    return bool(raw) and not raw.startswith(b"#")
+    return bool(significant_lines(raw, 1))
 
 
 def _join(parts: list[bytes | str]) -> bytes | str:
@@ -362,7 +367,7 @@ def _stream_items(
                 break
             head.append(line)
             size += len(line)
-            significant += _significant(line, len(head) == 1)
+            significant += _significant(line)
         data = _join(head)
         raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
         fmt = sniff(raw)
