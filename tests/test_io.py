@@ -6,8 +6,11 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import partycases as pc
+from tests.strategies import cases
 
 
 def test_dump_then_load(tmp_path: Path, tianjin_path: Path) -> None:
@@ -331,3 +334,40 @@ def test_folders_that_fail_to_open_are_reported(
     assert error.path == str(locked)
     assert "cannot read the folder: Permission denied" in str(error)
     assert sum(isinstance(item, pc.Case) for item in items) == 1
+
+
+# Few examples: writing big cases as YAML and TOML is slow, and sniffing reads only two lines.
+@settings(max_examples=25)
+@given(cases(), st.sampled_from(["", "# exported\n", "\n\n"]))
+def test_every_sniffable_format_is_told_from_its_own_output(case: pc.Case, preamble: str) -> None:
+    """What each sniffable format writes, after blank or comment lines YAML and TOML allow, sniffs back."""
+    from partycases.formats import REGISTRY, sniff
+
+    for fmt in REGISTRY:
+        if fmt.sniff is None or not fmt.write:
+            continue
+        try:
+            data = pc.dumps(case, format=fmt.name)
+        except pc.FormatError:  # TOML has no null
+            continue
+        if fmt.name in {"yaml", "toml"}:
+            data = preamble.encode() + data
+        found = sniff(data)
+        assert found is not None
+        assert found.name == fmt.name
+
+
+@settings(max_examples=25)
+@given(st.lists(cases(), min_size=2, max_size=4), st.data())
+def test_json_lines_cut_anywhere_after_its_first_line_stays_json_lines(
+    corpus: list[pc.Case], data: st.DataObject
+) -> None:
+    """A JSON Lines stream cut at any byte after its first line is still sniffed as JSON Lines."""
+    from partycases.formats import sniff
+
+    stream = b"".join(pc.dumps(case, format="jsonl") for case in corpus)
+    first = stream.index(b"\n") + 1
+    cut = data.draw(st.integers(first, len(stream)))
+    found = sniff(stream[:cut])
+    assert found is not None
+    assert found.name == "jsonl"
