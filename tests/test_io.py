@@ -371,3 +371,20 @@ def test_json_lines_cut_anywhere_after_its_first_line_stays_json_lines(
     found = sniff(stream[:cut])
     assert found is not None
     assert found.name == "jsonl"
+
+
+def test_sniffing_a_stream_of_blank_lines_costs_its_size() -> None:
+    """Megabytes of blank lines before the content are held as one buffer, not line by line."""
+    import io
+    import tracemalloc
+
+    data = b"\n" * 200_000 + b"garbage\n"
+    stream = io.BytesIO(data)
+    tracemalloc.start()
+    try:
+        [error] = list(pc.iter_cases(stream))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "cannot tell the format" in str(error)
+    assert peak < 8 * len(data)  # a list of line objects took about 90 times its size

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import itertools
 import os
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
+from io import BytesIO, StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
@@ -347,29 +347,34 @@ def _significant(line: bytes | str) -> bool:
     return bool(significant_lines(raw, 1))
 
 
-def _join(parts: list[bytes | str]) -> bytes | str:
-    if parts and isinstance(parts[0], str):
-        return "".join(parts)  # type: ignore[arg-type]
-    return b"".join(parts)  # type: ignore[arg-type]
+def _sniffed_head(stream: BinaryIO | TextIO, max_bytes: int) -> bytes | str:
+    """Whole lines from ``stream`` until two significant ones are in (all sniffing needs).
+
+    They are kept in one buffer, not line by line, so a stream of blank lines costs
+    its own size and no more.
+    """
+    buffer: BytesIO | StringIO | None = None
+    size = significant = 0
+    while significant < 2 and size <= max_bytes:
+        line = stream.readline(max_bytes + 1 - size)
+        if not line:
+            break
+        if buffer is None:
+            buffer = StringIO() if isinstance(line, str) else BytesIO()
+        buffer.write(line)  # type: ignore[arg-type]
+        size += len(line)
+        significant += _significant(line)
+    return b"" if buffer is None else buffer.getvalue()
 
 
 def _stream_items(
     stream: BinaryIO | TextIO, name: str, format: str | None, max_bytes: int
 ) -> Iterator[_Located]:
     """The items of an open stream: JSON Lines lazily, any other format as one document."""
-    head: list[bytes | str] = []
+    head: bytes | str = b""
     if format is None:
-        # Read whole lines until two significant ones (all that sniffing needs) are in.
-        size = significant = 0
-        while significant < 2 and size <= max_bytes:
-            line = stream.readline(max_bytes + 1 - size)
-            if not line:
-                break
-            head.append(line)
-            size += len(line)
-            significant += _significant(line)
-        data = _join(head)
-        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+        head = _sniffed_head(stream, max_bytes)
+        raw = head.encode("utf-8", "surrogatepass") if isinstance(head, str) else head
         fmt = sniff(raw)
         if fmt is None:
             problem = UNKNOWN_CONTENT if raw.strip() else "the input is empty; expected a case"
@@ -383,11 +388,10 @@ def _stream_items(
             yield _failed(name, str(error))
             return
     if fmt.many:
-        yield from _line_items(itertools.chain(head, stream), name)
+        yield from _line_items(_Lines(stream, head), name)
         return
-    size = sum(len(part) for part in head)
-    rest = stream.read(max_bytes + 1 - size)
-    document = _join([*head, rest]) if head else rest
+    rest = stream.read(max_bytes + 1 - len(head))
+    document = head + rest if head else rest  # type: ignore[operator]
     if len(document) > max_bytes:
         yield _failed(
             name,
@@ -402,22 +406,45 @@ def _stream_items(
         yield _failed(name, str(error))
 
 
-def _line_items(lines: Iterable[bytes | str], name: str) -> Iterator[_Located]:
+class _Lines:
+    """A stream's lines, after the ones sniffing already read, counted as they are read.
+
+    Iterable (one line at a time) and readable with ``readline(limit)`` like the
+    stream itself; :attr:`number` is the number of the line read last, which is
+    the line of the item a JSON Lines reader has just yielded.
+    """
+
+    def __init__(self, stream: BinaryIO | TextIO, head: bytes | str = b"") -> None:
+        self._stream = stream
+        self._head: BytesIO | StringIO | None = None
+        if head:
+            self._head = StringIO(head) if isinstance(head, str) else BytesIO(head)
+        self.number = 0
+
+    def readline(self, limit: int = -1) -> bytes | str:
+        """The next line, or empty at the end; ``limit`` bounds a line read from the stream."""
+        line = self._head.readline() if self._head is not None else ""
+        if not line:
+            self._head = None
+            line = self._stream.readline(limit)
+        if line:
+            self.number += 1
+        return line
+
+    def __iter__(self) -> Iterator[bytes | str]:
+        while line := self.readline():
+            yield line
+
+
+def _line_items(lines: _Lines, name: str) -> Iterator[_Located]:
     """Each JSON Lines item with its line number (blank lines are not items)."""
     from partycases.formats.jsonl import iter_lines
 
-    number = 0
-
-    def counted() -> Iterator[bytes | str]:
-        nonlocal number
-        for number, line in enumerate(lines, start=1):  # noqa: B007 - read by the loop below
-            yield line
-
-    for item in iter_lines(counted()):
+    for item in iter_lines(lines):
         if isinstance(item, LoadError):
-            yield _Located(item.with_path(name), name, number)
+            yield _Located(item.with_path(name), name, lines.number)
         else:
-            yield _Located(item, name, number)
+            yield _Located(item, name, lines.number)
 
 
 def _walked(format: str | None) -> frozenset[str]:
@@ -513,7 +540,7 @@ def _file_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Loca
             yield _failed(name, f"cannot read the file: {error.strerror}")
             return
         with stream:
-            yield from _line_items(stream, name)
+            yield from _line_items(_Lines(stream), name)
         return
     try:
         yield _Located(load(name, format=fmt.name, max_bytes=max_bytes), name)
