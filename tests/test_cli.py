@@ -98,6 +98,10 @@ def test_validate_usage_error_is_two() -> None:
     """No paths, or an unknown option, is a usage error: exit 2."""
     assert run("validate").returncode == 2
     assert run("validate", "--colour", "x.json").returncode == 2
+    twice = run("validate", "-", "-", stdin=b"")
+    assert twice.returncode == 2
+    assert "given only once" in text(twice.stderr)
+    assert twice.stdout == b""
 
 
 def test_convert_pipeline_through_yaml() -> None:

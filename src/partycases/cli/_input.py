@@ -49,15 +49,12 @@ def input_format(name: str, fmt: str | None) -> Format:
         fail(f"{error}; or pass --from FORMAT ({', '.join(readable())})")
 
 
-_stdin_taken = False
-
-
 def _take_stdin() -> None:
-    # Standard input can be read once; a second "-" would silently see nothing.
-    global _stdin_taken  # noqa: PLW0603 - one process, one stdin
-    if _stdin_taken:
+    # Standard input can be read once per run; a second "-" would silently see nothing.
+    meta = click.get_current_context().meta
+    if meta.get("partycases.stdin"):
         raise click.UsageError("- (standard input) can be given only once")
-    _stdin_taken = True
+    meta["partycases.stdin"] = True
 
 
 def read_stdin(max_bytes: int | None = None) -> bytes:
@@ -89,6 +86,8 @@ class Inputs:
         from partycases.formats import format_for_path, readable
         from partycases.io import UNKNOWN_CONTENT, iter_cases
 
+        if self.paths.count(STDIN) > 1:
+            raise click.UsageError("- (standard input) can be given only once")
         for path in self.paths:
             if path == STDIN:
                 _take_stdin()
