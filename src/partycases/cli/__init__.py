@@ -2,15 +2,10 @@
 
 :func:`main` is the only public name. It imports the commands (and click with
 them) when it runs, so a missing extra is a one-line message rather than a
-traceback, and turns every way a run can end into an exit code:
-
-====  ===========================================================
-0     success
-1     a problem with an input or an output (each one reported)
-2     a usage error, or the ``[cli]`` extra is missing
-130   interrupted (Ctrl-C)
-141   the reader of the output went away (``| head``)
-====  ===========================================================
+traceback, and turns every way a run can end into an exit code: 0 success; 1 a
+problem with an input or an output (each one reported); 2 a usage error, or the
+``[cli]`` extra missing; 130 interrupted (Ctrl-C); 141 the reader of the output
+went away (``| head``).
 """
 
 from __future__ import annotations
