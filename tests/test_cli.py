@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -51,6 +54,9 @@ def test_show_from_stdin_and_bad_file() -> None:
     assert bad.returncode == 1
     assert "month-13.json:10:7: /organisations/0/founded: month 13" in text(bad.stderr)
     assert "Traceback" not in text(bad.stderr)
+    folder = run("show", str(EXAMPLES / "cases"))
+    assert folder.returncode == 1
+    assert "is a folder; expected one case file" in text(folder.stderr)
 
 
 def test_validate_directory_with_one_valid_and_two_invalid(tmp_path: Path) -> None:
@@ -92,6 +98,10 @@ def test_validate_usage_error_is_two() -> None:
     """No paths, or an unknown option, is a usage error: exit 2."""
     assert run("validate").returncode == 2
     assert run("validate", "--colour", "x.json").returncode == 2
+    twice = run("validate", "-", "-", stdin=b"")
+    assert twice.returncode == 2
+    assert "given only once" in text(twice.stderr)
+    assert twice.stdout == b""
 
 
 def test_convert_pipeline_through_yaml() -> None:
@@ -165,7 +175,7 @@ def test_schema_print_and_write(tmp_path: Path) -> None:
 
 
 def test_broken_pipe_ends_quietly() -> None:
-    """| head stops the command without a traceback."""
+    """| head stops the command without a traceback; several cases on stdin are not one."""
     big = "\n".join([json.dumps(json.loads(TIANJIN.read_bytes()), ensure_ascii=False)] * 2000)
     pipeline = subprocess.run(
         f"'{COMMAND}' convert - - --to jsonl | head -c 10 > /dev/null; "
@@ -187,12 +197,12 @@ def test_python_m_is_the_same_command() -> None:
 
 
 def test_help_stays_light() -> None:
-    """--help imports neither pydantic, the models nor any optional dependency."""
+    """--help imports no dependency but click, and nothing of ours but the command's own modules."""
     code = (
         "import sys; from partycases.cli import main; main(['--help']); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "{'pydantic', 'rich', 'yaml', 'pyarrow', 'tomli_w', 'opencc'} "
-        "or m.startswith('partycases.models')), file=sys.stderr)"
+        "{'pydantic', 'rich', 'yaml', 'pyarrow', 'tomli_w', 'opencc', 'attr', 'attrs', 'orjson'} "
+        "or m.startswith('partycases.') and not m.startswith('partycases.cli')), file=sys.stderr)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
@@ -258,3 +268,316 @@ def test_parse_names_outputs_after_inputs_never_content(tmp_path: Path) -> None:
     assert [p.name for p in out.iterdir()] == ["evil.json"]
     assert json.loads((out / "evil.json").read_bytes())["title"] == "../../etc/passwd"
     assert not (tmp_path / "etc").exists()
+
+
+TEXTS = sorted((DATA / "texts").glob("*.txt"))
+
+
+def shell(script: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ``script`` in bash with $P set to the installed command."""
+    return subprocess.run(
+        ["bash", "-c", script],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        env={**os.environ, "P": COMMAND},
+    )
+
+
+def test_parse_reads_one_text_from_stdin() -> None:
+    """cat x.txt | partycases parse - --from text: one case as one JSON Lines line."""
+    result = run("parse", "-", "--from", "text", stdin=TEXTS[0].read_bytes())
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.splitlines()
+    expected = json.loads((TEXTS[0].with_suffix(".json")).read_bytes())
+    assert json.loads(line)["title"] == expected["title"]
+    assert "<stdin>: warning:" in text(result.stderr) or result.stderr == b""
+
+
+def test_parse_splits_texts_on_stdin_only_when_asked(tmp_path: Path) -> None:
+    """Texts separated by NUL are one case each with --split nul, named stdin-N.json in -o DIR."""
+    joined = b"\x00".join(path.read_bytes() for path in TEXTS[:3])
+    streamed = run("parse", "-", "--split", "nul", stdin=joined)
+    assert streamed.returncode == 0, streamed.stderr
+    titles = [json.loads(line).get("title") for line in streamed.stdout.splitlines()]
+    assert titles == [
+        json.loads(p.with_suffix(".json").read_bytes()).get("title") for p in TEXTS[:3]
+    ]
+    out = tmp_path / "out"
+    assert run("parse", "-", "--split", "nul", "-o", str(out), stdin=joined).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["stdin-1.json", "stdin-2.json", "stdin-3.json"]
+    whole = run("parse", "-", stdin=TEXTS[0].read_bytes() + TEXTS[1].read_bytes())
+    assert len(whole.stdout.splitlines()) == 1  # without --split, stdin is one text
+
+
+def test_closed_pipe_exits_141_through_real_pipes() -> None:
+    """| head -1 ends the command with 141 and no traceback, for a report and for parse."""
+    bad_lines = b'{"id": 1}\n' * 5000
+    validated = shell('"$P" validate - | head -1; echo "${PIPESTATUS[@]}" >&2', stdin=bad_lines)
+    assert validated.stdout.count(b"\n") == 1
+    assert validated.stderr.splitlines()[-1] == b"141 0"
+    assert b"Traceback" not in validated.stderr
+    texts = b"\x00".join([TEXTS[0].read_bytes()] * 400)
+    parsed = shell('"$P" parse - --split nul | head -1; echo "${PIPESTATUS[@]}" >&2', stdin=texts)
+    assert parsed.stdout.count(b"\n") == 1
+    assert parsed.stderr.splitlines()[-1] == b"141 0"
+    assert b"Traceback" not in parsed.stderr
+
+
+def _wait_for_read_of_stdin(pid: int) -> None:
+    """Wait until process ``pid`` blocks reading fd 0 (x86-64 syscall 0), or skip."""
+    path = Path(f"/proc/{pid}/syscall")
+    for _ in range(1200):
+        try:
+            call = path.read_text()
+        except OSError:
+            pytest.skip("this system does not show a process's system call")
+        if call.startswith("0 0x0 "):
+            return
+        time.sleep(0.05)
+    pytest.fail("the command never read its standard input")
+
+
+def test_ctrl_c_exits_130() -> None:
+    """SIGINT while reading stdin ends the command with 130, one line and no traceback."""
+    if os.uname().machine != "x86_64":
+        pytest.skip("the system call number for read is x86-64's")
+    process = subprocess.Popen(
+        [COMMAND, "validate", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_for_read_of_stdin(process.pid)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert text(err) == "partycases: interrupted\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the input is empty"),
+        (b"garbage", "cannot tell the format from the content"),
+        ("一、案例背景\n北溪市网络作家协会成立于2006年。\n".encode(), "--from FORMAT"),
+    ],
+)
+def test_validate_stdin_never_calls_garbage_valid(data: bytes, message: str) -> None:
+    """Empty stdin, garbage and an unnamed published text are invalid, exit 1."""
+    result = run("validate", "-", stdin=data)
+    assert result.returncode == 1
+    assert message in text(result.stdout)
+    assert "1 case checked: 0 valid, 1 invalid" in text(result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "fmt"), [(b"---\n", "yaml"), (b"# a comment\n", "yaml"), (b"# a comment\n", "toml")]
+)
+def test_validate_stdin_reads_yaml_and_toml_openings(prefix: bytes, fmt: str) -> None:
+    """YAML opening with --- or a comment, TOML opening with a comment: sniffed and validated."""
+    document = run("convert", str(TIANJIN), "-", "--to", fmt).stdout
+    assert run("validate", "-", stdin=prefix + document).returncode == 0
+    broken = prefix + document.replace(b"2013-09", b"2013-13", 1)
+    result = run("validate", "-", stdin=broken)
+    assert result.returncode == 1
+    assert "/founded: month 13" in text(result.stdout)
+
+
+def test_validate_json_report_names_each_file_and_escapes_odd_names(tmp_path: Path) -> None:
+    """--format json gives each file's own path, and a non-UTF-8 file name does not crash it."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(TIANJIN, folder / "a.json")
+    shutil.copy(QINGLAN, folder / "b.json")
+    odd = os.path.join(os.fsencode(folder), b"bad\xff.json")
+    with open(odd, "wb") as handle:
+        handle.write(b"{")
+    result = run("validate", "--format", "json", str(folder))
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert [item["path"] for item in report["items"]] == [
+        str(folder / "a.json"),
+        str(folder / "b.json"),
+        str(folder / "bad\\xff.json"),
+    ]
+
+
+def test_folders_skip_readmes_and_texts_unless_asked(tmp_path: Path) -> None:
+    """README.md is never a case; .txt files count only with --from text."""
+    shutil.copy(TIANJIN, tmp_path / "case.json")
+    (tmp_path / "README.md").write_text("# corpus\n", encoding="utf-8")
+    shutil.copy(TEXTS[0], tmp_path / "notes.txt")
+    plain = run("validate", str(tmp_path))
+    assert plain.returncode == 0
+    assert "1 case checked: 1 valid, 0 invalid (2 files of other formats in folders not read;" in (
+        text(plain.stderr)
+    )
+    texts = run("validate", "--from", "text", str(tmp_path))
+    assert "1 case checked: 1 valid, 0 invalid" in text(texts.stderr)
+    assert "notes.txt" not in text(texts.stdout)
+
+
+def test_accounting_is_the_same_by_path_folder_and_stdin(tmp_path: Path) -> None:
+    """One JSON Lines corpus with CR line ends and a bad line counts alike by every route."""
+    good = json.dumps(json.loads(TIANJIN.read_bytes()), ensure_ascii=False).encode()
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(good + b"\r\n" + b'{"id": 1}\r\n\r\n' + good + b"\n{oops")
+    summaries = [
+        run("validate", str(corpus)).stderr,
+        run("validate", str(tmp_path)).stderr,
+        run("validate", "-", stdin=corpus.read_bytes()).stderr,
+    ]
+    assert [s.splitlines()[-1] for s in summaries] == [b"4 cases checked: 2 valid, 2 invalid"] * 3
+
+
+def test_formats_offered_come_from_the_registry() -> None:
+    """--from markdown is not offered; --to jsonld is accepted; hints name the CLI options."""
+    assert run("validate", "--from", "markdown", str(TIANJIN)).returncode == 2
+    assert run("validate", "--from", "JSON", str(TIANJIN)).returncode == 0
+    assert "[json|jsonl|yaml|toml|text]" in text(run("show", "--help").stdout)
+    jsonld = run("convert", str(TIANJIN), "-", "--to", "jsonld")
+    assert jsonld.returncode == 0
+    assert json.loads(jsonld.stdout)["@graph"]
+    odd = run("convert", str(TIANJIN), "out.data")
+    assert odd.returncode == 1
+    assert "pass --to FORMAT" in text(odd.stderr)
+    assert "format=" not in text(odd.stderr)
+    unknown = run("validate", "case.data")
+    assert "pass --from FORMAT" in text(unknown.stdout)
+
+
+def test_terminal_controls_are_escaped(tmp_path: Path) -> None:
+    """ESC, BEL, C1, bidi controls and newlines from file names and keys print escaped, one line each."""
+    case = json.loads(TIANJIN.read_bytes())
+    case["evil\nkey\u202e"] = 1
+    name = tmp_path / "x\x1b]0;owned\x07\u009b.json"
+    name.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    result = run("validate", str(name))
+    out = text(result.stdout)
+    assert result.returncode == 1
+    assert len(out.splitlines()) == 1
+    assert "\\x1b]0;owned\\x07\\x9b.json" in out
+    assert "/evil\\x0akey\\u202e" in out
+    for raw in ("\x1b", "\x07", "\u009b", "\u202e"):
+        assert raw not in out
+    untitled = json.loads(TIANJIN.read_bytes())
+    del untitled["title"]
+    untitled["id"] = "x\x1b[31mred\x07"  # ids may hold such characters; show prints the id
+    shown = run("show", "-", stdin=json.dumps(untitled).encode())
+    assert shown.returncode == 0, shown.stderr
+    assert text(shown.stdout).startswith("x\\x1b[31mred\\x07\n")
+    rendered = run("render", "-", stdin=json.dumps(untitled).encode()).stdout
+    assert b"\x1b" not in rendered
+
+
+def test_migrate_twice_says_already_current_and_refuses_texts(tmp_path: Path) -> None:
+    """A migrated file is left alone the second time; a published text is never replaced."""
+    old = tmp_path / "old.json"
+    old.write_bytes((DATA / "migrations" / "0.9-harbour-chamber.json").read_bytes())
+    first = run("migrate", str(old), "--force")
+    assert first.returncode == 0, first.stderr
+    assert "from 0.9" in text(first.stderr)
+    again = run("migrate", str(old), "--force")
+    assert again.returncode == 0
+    assert "already at schema version 1.0; left as it is" in text(again.stderr)
+    assert "from 0.9" not in text(again.stderr)
+    edited = json.loads(old.read_bytes())  # a migrated file, rewritten by another tool
+    old.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+    before = old.read_bytes()
+    third = run("migrate", str(old), "--force")
+    assert "already at schema version 1.0" in text(third.stderr)
+    assert old.read_bytes() == before
+    published = tmp_path / "published.txt"
+    shutil.copy(TEXTS[0], published)
+    refused = run("migrate", str(published), str(old), "--force")
+    assert refused.returncode == 1
+    assert "carry no schema version" in text(refused.stderr)
+    assert published.read_bytes() == TEXTS[0].read_bytes()
+
+
+def test_batches_report_every_collision_and_go_on(tmp_path: Path) -> None:
+    """Two inputs with one output name: the second is reported, later inputs still written."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(TEXTS[0], tmp_path / folder / "same.txt")
+    shutil.copy(TEXTS[1], tmp_path / "later.txt")
+    out = tmp_path / "out"
+    inputs = [str(tmp_path / "a" / "same.txt"), str(tmp_path / "b" / "same.txt")]
+    result = run("parse", *inputs, str(tmp_path / "later.txt"), "-o", str(out), "--force")
+    assert result.returncode == 1
+    assert "same.json: already written from" in text(result.stderr)
+    assert sorted(p.name for p in out.iterdir()) == ["later.json", "same.json"]
+
+
+def test_unwritable_outputs_are_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """An output folder that cannot be made, a device or a link to stdout: exit 1, nothing written."""
+    blocker = tmp_path / "file"
+    blocker.write_bytes(b"x")
+    folder = run("parse", str(TEXTS[0]), "-o", str(blocker / "sub"))
+    assert folder.returncode == 1
+    assert "cannot create the folder" in text(folder.stderr)
+    assert "Traceback" not in text(folder.stderr)
+    device = run("convert", str(TIANJIN), "/dev/null", "--to", "json", "--force")
+    assert device.returncode == 1
+    assert "is a device, not a regular file" in text(device.stderr)
+    link = tmp_path / "out.json"
+    link.symlink_to("/proc/self/fd/1")
+    through = run("convert", str(TIANJIN), str(link), "--force")
+    assert through.returncode == 1
+    assert "is a symbolic link" in text(through.stderr)
+    assert through.stdout == b""
+    assert link.is_symlink()
+
+
+def test_missing_extra_is_one_line_and_exit_2() -> None:
+    """Without click, main() names the extra to install and returns 2."""
+    code = (
+        "import sys; sys.modules['click'] = None; from partycases.cli import main; "
+        "sys.exit(main(['--help']))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert result.returncode == 2
+    assert "pip install 'partycases[cli]'" in text(result.stderr)
+    assert "Traceback" not in text(result.stderr)
+
+
+def test_cat_texts_into_parse_as_documented() -> None:
+    """cat texts/*.txt | parse - --from text is one text; the NUL loop of docs/cli.md gives one each."""
+    folder = str(DATA / "texts")
+    joined = shell(f'cat "{folder}"/*.txt | "$P" parse - --from text')
+    assert joined.returncode == 0, joined.stderr
+    assert len(joined.stdout.splitlines()) == 1
+    each = shell(
+        f'for f in "{folder}"/*.txt; do cat "$f"; printf "\\0"; done | "$P" parse - --split nul'
+    )
+    assert each.returncode == 0, each.stderr
+    assert len(each.stdout.splitlines()) == len(TEXTS)
+
+
+@pytest.mark.parametrize("cut", [0, 1, 2])
+def test_a_cut_json_lines_stream_stays_json_lines(cut: int) -> None:
+    """Whichever line of a JSON Lines stream is cut short, the others are still read one by one."""
+    good = json.dumps(json.loads(TIANJIN.read_bytes()), ensure_ascii=False).encode()
+    lines = [good, good, good]
+    lines[cut] = good[: len(good) // 2]
+    result = run("validate", "--format", "json", "-", stdin=b"\n".join(lines) + b"\n")
+    report = json.loads(result.stdout)
+    assert (report["valid"], report["invalid"]) == (2, 1)
+    [bad] = [item for item in report["items"] if not item["valid"]]
+    assert bad["line"] == cut + 1
+
+
+def test_split_files_and_missing_inputs(tmp_path: Path) -> None:
+    """--split applies to files too; an unreadable input is reported and the rest still parse."""
+    both = tmp_path / "two.txt"
+    both.write_bytes(TEXTS[0].read_bytes() + b"\x00" + TEXTS[1].read_bytes())
+    out = tmp_path / "out"
+    missing = tmp_path / "missing.txt"
+    result = run("parse", str(missing), str(both), "--split", "nul", "-o", str(out))
+    assert result.returncode == 1
+    assert f"{missing}: cannot read the file" in text(result.stderr)
+    assert sorted(p.name for p in out.iterdir()) == ["two-1.json", "two-2.json"]

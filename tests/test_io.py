@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import partycases as pc
+from tests.strategies import cases
 
 
 def test_dump_then_load(tmp_path: Path, tianjin_path: Path) -> None:
@@ -89,3 +93,298 @@ def test_format_selection(tmp_path: Path, tianjin_path: Path) -> None:
     assert pc.load(odd, format="json").id == "tianjin-culture-media-chamber"
     with pytest.raises(pc.FormatError, match="unknown format 'xml'"):
         pc.loads(b"{}", format="xml")
+
+
+# ------------------------------------------------------------- the registry
+
+
+def test_registry_lists_each_format_once_with_its_capabilities() -> None:
+    """Names, extensions and capabilities come from one table; the helper lists agree with it."""
+    from partycases.formats import REGISTRY, get_format, names, readable, writable
+
+    assert names() == tuple(fmt.name for fmt in REGISTRY)
+    assert len(set(names())) == len(names())
+    extensions = [ext for fmt in REGISTRY for ext in fmt.extensions]
+    assert len(set(extensions)) == len(extensions)
+    assert "markdown" not in readable()
+    assert "jsonld" not in readable()
+    assert {"jsonld", "markdown", "text"} <= set(writable())
+    assert [fmt.name for fmt in REGISTRY if fmt.many] == ["jsonl"]
+    assert get_format("text").options == ("encoding",)
+
+
+def test_write_only_formats_are_refused_before_reading(tmp_path: Path) -> None:
+    """load() of a README.md is a FormatError naming the readable formats, not a parse attempt."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# notes\n", encoding="utf-8")
+    with pytest.raises(pc.FormatError, match="markdown is a write-only format; expected one of"):
+        pc.load(readme)
+
+
+def test_options_apply_only_where_declared(tianjin_path: Path) -> None:
+    """encoding= on JSON is refused with the formats it applies to."""
+    with pytest.raises(pc.FormatError, match="encoding= applies to text files, not to json"):
+        pc.loads(tianjin_path.read_bytes(), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'{\n  "id": 1\n}\n', "json"),
+        (b'{"id": 1}\n{"id": 2}\n', "jsonl"),
+        (b'{"id": 1}\n{"id": 2', "jsonl"),  # the last line cut
+        (b'{"id": \n{"id": 2}\n', "jsonl"),  # the first line cut
+        (b'{"id": 1,\n "title": "x"}\n', "json"),
+        (b"---\nid: x\n", "yaml"),
+        (b"# a comment\n\nid: x\n", "yaml"),
+        (b"# a comment\nid = 'x'\n", "toml"),
+        (b"[series]\nname = 'x'\n", "toml"),
+        (b"\xef\xbb\xbfid: x\n", "yaml"),
+        (b"", None),
+        (b"  \n\n", None),
+        (b"garbage", None),
+        (b"# only a comment\n", None),
+        ("一、案例背景\n北溪市网络作家协会成立于2006年。\n".encode(), None),
+    ],
+)
+def test_sniffing_never_guesses_text_or_garbage(data: bytes, expected: str | None) -> None:
+    """Sniffing tells the structured formats apart and returns None for prose and empty input."""
+    from partycases.formats import sniff
+
+    found = sniff(data)
+    assert (found.name if found else None) == expected
+
+
+# ------------------------------------------------------------------ corpora
+
+
+def _corpus(tmp_path: Path, tianjin_path: Path) -> Path:
+    """A folder with JSON Lines, JSON, a text, a README and a broken file."""
+    line = pc.dumps(pc.load(tianjin_path), format="jsonl")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    lines = line + b"\n" + b'{"id": 1}\r\n' + line.rstrip(b"\n") + b"\r\n" + b"{oops\n"
+    (folder / "cases.jsonl").write_bytes(lines)
+    (folder / "README.md").write_text("# corpus\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("一、案例背景\n某协会成立于2006年。\n", encoding="utf-8")
+    return folder
+
+
+def test_accounting_is_the_same_by_path_folder_and_stream(
+    tmp_path: Path, tianjin_path: Path
+) -> None:
+    """One JSON Lines corpus counts the same read by path, by directory and from a stream."""
+    folder = _corpus(tmp_path, tianjin_path)
+    counts = []
+    for source in (folder / "cases.jsonl", folder):
+        stream = pc.iter_cases(source)
+        list(stream)
+        counts.append((stream.summary.ok, stream.summary.failed))
+    with (folder / "cases.jsonl").open("rb") as handle:
+        stream = pc.iter_cases(handle)
+        list(stream)
+        counts.append((stream.summary.ok, stream.summary.failed))
+    assert counts == [(2, 2)] * 3
+
+
+def test_folders_skip_texts_and_write_only_formats_unless_asked(
+    tmp_path: Path, tianjin_path: Path
+) -> None:
+    """README.md is never read from a folder; notes.txt only with format='text'."""
+    folder = _corpus(tmp_path, tianjin_path)
+    stream = pc.iter_cases(folder)
+    sources = {stream.source for _ in stream}
+    assert sources == {str(folder / "cases.jsonl")}
+    assert (stream.summary.skipped, stream.summary.total) == (2, 4)  # README.md, notes.txt
+    texts = pc.iter_cases(folder, format="text")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        [case] = list(texts)
+    assert isinstance(case, pc.Case)
+    assert texts.source == str(folder / "notes.txt")
+
+
+def test_each_item_names_its_file_and_line(tmp_path: Path, tianjin_path: Path) -> None:
+    """CaseStream.source and .line say where the last item came from, valid or not."""
+    folder = _corpus(tmp_path, tianjin_path)
+    (folder / "one.json").write_bytes(tianjin_path.read_bytes())
+    stream = pc.iter_cases(folder)
+    seen = [(type(item).__name__, stream.source, stream.line) for item in stream]
+    corpus = str(folder / "cases.jsonl")
+    assert seen == [
+        ("Case", corpus, 1),
+        ("LoadError", corpus, 3),  # line 2 is blank
+        ("Case", corpus, 4),
+        ("LoadError", corpus, 5),
+        ("Case", str(folder / "one.json"), None),
+    ]
+
+
+def test_walks_report_dangling_links_and_special_files(tmp_path: Path, tianjin_path: Path) -> None:
+    """A dangling symbolic link and a FIFO named .json are errors, not silent skips or hangs."""
+    import os
+
+    (tmp_path / "good.json").write_bytes(tianjin_path.read_bytes())
+    (tmp_path / "gone.json").symlink_to(tmp_path / "nowhere.json")
+    os.mkfifo(tmp_path / "pipe.json")
+    (tmp_path / "loop").symlink_to(tmp_path)  # a link back up is walked once
+    items = list(pc.iter_cases(tmp_path))
+    errors = {Path(i.path or "").name: str(i) for i in items if isinstance(i, pc.LoadError)}
+    assert set(errors) == {"gone.json", "pipe.json"}
+    assert "dangling symbolic link" in errors["gone.json"]
+    assert "not a regular file" in errors["pipe.json"]
+    assert sum(isinstance(i, pc.Case) for i in items) == 1
+
+
+def test_unreadable_folders_are_reported(tmp_path: Path, tianjin_path: Path) -> None:
+    """A folder the walk cannot open is an error naming it."""
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads every folder")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "case.json").write_bytes(tianjin_path.read_bytes())
+    locked.chmod(0)
+    try:
+        [error] = list(pc.iter_cases(tmp_path))
+    finally:
+        locked.chmod(0o700)
+    assert isinstance(error, pc.LoadError)
+    assert error.path == str(locked)
+    assert "cannot read the folder" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the input is empty"),
+        (b"garbage\n", "cannot tell the format from the content"),
+        ("一、案例背景\n北溪市网络作家协会成立于2006年。\n".encode(), "published text"),
+    ],
+)
+def test_streams_of_unknown_content_are_errors(data: bytes, message: str) -> None:
+    """Empty input, garbage and prose on a stream are one located error, never a case."""
+    import io
+
+    [error] = list(pc.iter_cases(io.BytesIO(data)))
+    assert isinstance(error, pc.LoadError)
+    assert message in str(error)
+
+
+def test_streams_are_sniffed_per_format(tianjin_path: Path) -> None:
+    """A stream of YAML starting with a comment, or TOML, reads as one case; text when named."""
+    import io
+
+    case = pc.load(tianjin_path)
+    for fmt in ("yaml", "toml"):
+        data = b"# exported\n" + pc.dumps(case, format=fmt)
+        assert list(pc.iter_cases(io.BytesIO(data))) == [case]
+    assert list(pc.iter_cases(io.BytesIO(pc.dumps(case)))) == [case]
+    text = pc.dumps(case, format="text")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        [parsed] = list(pc.iter_cases(io.BytesIO(text), format="text"))
+    assert isinstance(parsed, pc.Case)
+    assert parsed.title == case.title
+
+
+def test_the_docs_table_matches_the_registry() -> None:
+    """docs/formats.md's registry table states each format's capabilities as REGISTRY declares."""
+    from partycases.formats import REGISTRY
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in page.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 9 and cells[0].startswith("`"):
+            rows[cells[0].strip("`")] = cells
+    assert list(rows) == [fmt.name for fmt in REGISTRY]
+    for fmt in REGISTRY:
+        name, extensions, read, write, many, walked, sniffed, options, extra = rows[fmt.name]
+        assert extensions == ", ".join(f"`{ext}`" for ext in fmt.extensions)
+        assert (read != "no", write != "no") == (fmt.read, fmt.write), name
+        assert (many, sniffed) == ("yes" if fmt.many else "no", "yes" if fmt.sniff else "no")
+        assert walked == ("yes" if fmt.scanned else "only when named" if fmt.read else "no")
+        assert options == ", ".join(f"`{option}`" for option in fmt.options)
+        assert extra == (f"`[{fmt.extra}]`" if fmt.extra else "")
+
+
+def test_folders_that_fail_to_open_are_reported(
+    tmp_path: Path, tianjin_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder whose listing fails (as an unreadable one does, even for root) is an error."""
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "case.json").write_bytes(tianjin_path.read_bytes())
+    (tmp_path / "open.json").write_bytes(tianjin_path.read_bytes())
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(pc.iter_cases(tmp_path))
+    [error] = [item for item in items if isinstance(item, pc.LoadError)]
+    assert error.path == str(locked)
+    assert "cannot read the folder: Permission denied" in str(error)
+    assert sum(isinstance(item, pc.Case) for item in items) == 1
+
+
+# Few examples: writing big cases as YAML and TOML is slow, and sniffing reads only two lines.
+@settings(max_examples=25)
+@given(cases(), st.sampled_from(["", "# exported\n", "\n\n"]))
+def test_every_sniffable_format_is_told_from_its_own_output(case: pc.Case, preamble: str) -> None:
+    """What each sniffable format writes, after blank or comment lines YAML and TOML allow, sniffs back."""
+    from partycases.formats import REGISTRY, sniff
+
+    for fmt in REGISTRY:
+        if fmt.sniff is None or not fmt.write:
+            continue
+        try:
+            data = pc.dumps(case, format=fmt.name)
+        except pc.FormatError:  # TOML has no null
+            continue
+        if fmt.name in {"yaml", "toml"}:
+            data = preamble.encode() + data
+        found = sniff(data)
+        assert found is not None
+        assert found.name == fmt.name
+
+
+@settings(max_examples=25)
+@given(st.lists(cases(), min_size=2, max_size=4), st.data())
+def test_json_lines_cut_anywhere_after_its_first_line_stays_json_lines(
+    corpus: list[pc.Case], data: st.DataObject
+) -> None:
+    """A JSON Lines stream cut at any byte after its first line is still sniffed as JSON Lines."""
+    from partycases.formats import sniff
+
+    stream = b"".join(pc.dumps(case, format="jsonl") for case in corpus)
+    first = stream.index(b"\n") + 1
+    cut = data.draw(st.integers(first, len(stream)))
+    found = sniff(stream[:cut])
+    assert found is not None
+    assert found.name == "jsonl"
+
+
+def test_sniffing_a_stream_of_blank_lines_costs_its_size() -> None:
+    """Megabytes of blank lines before the content are held as one buffer, not line by line."""
+    import io
+    import tracemalloc
+
+    data = b"\n" * 200_000 + b"garbage\n"
+    stream = io.BytesIO(data)
+    tracemalloc.start()
+    try:
+        [error] = list(pc.iter_cases(stream))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "cannot tell the format" in str(error)
+    assert peak < 8 * len(data)  # a list of line objects took about 90 times its size

@@ -29,8 +29,7 @@ ALLOWED: dict[str, set[str]] = {
     "migrate": {"errors"},
     "schema": {"models", "_json"},
     "io": {"errors", "formats", "models", "text"},
-    "cli": {"errors", "formats", "io", "models", "schema", "text", "_show"},
-    "_show": {"models", "formats"},
+    "cli": {"cli", "errors", "formats", "io", "migrate", "models", "schema", "text"},
     "text": {"errors", "ids", "models", "text", "values"},
 }
 

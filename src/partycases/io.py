@@ -9,15 +9,24 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
+from io import BytesIO, StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import attrs
 
 from partycases.errors import FormatError, LoadError, Problem, WriteError
-from partycases.formats import Format, format_for_path, get_format, names
+from partycases.formats import (
+    REGISTRY,
+    Format,
+    format_for_path,
+    get_format,
+    significant_lines,
+    sniff,
+)
 
 if TYPE_CHECKING:
     from partycases.models import Case
@@ -47,7 +56,10 @@ def _pick(path: PathLike | None, format: str | None) -> Format:
         return get_format(format)
     if path is None:
         return get_format("json")
-    return format_for_path(os.fspath(path))
+    try:
+        return format_for_path(os.fspath(path))
+    except FormatError as error:
+        raise FormatError(f"{error}; or pass format= to name one") from None
 
 
 def _read(path: PathLike, max_bytes: int) -> bytes:
@@ -84,22 +96,22 @@ def load(
     naming the file and, for each problem, its location.
     """
     fmt = _pick(path, format)
+    fmt.loads  # noqa: B018 - a write-only format is refused before the file is read
     data = _read(path, max_bytes)
     try:
-        if encoding is None:
-            return fmt.loads(data)
-        if fmt.name != "text":
-            raise LoadError([Problem(f"encoding= applies to text files, not to {fmt.name}")])
-        from partycases.text.codec import loads as loads_text
-
-        return loads_text(data, encoding)
+        return fmt.read_bytes(data, encoding=encoding)
     except LoadError as error:
         raise error.with_path(os.fspath(path)) from None
+    except FormatError as error:  # an option the format does not take
+        raise LoadError([Problem(str(error))], os.fspath(path)) from None
 
 
-def loads(data: bytes | str, *, format: str = "json") -> Case:
-    """Validate a case from ``data`` in the named format (JSON by default)."""
-    return get_format(format).loads(data)
+def loads(data: bytes | str, *, format: str = "json", encoding: str | None = None) -> Case:
+    """Validate a case from ``data`` in the named format (JSON by default).
+
+    ``encoding=`` applies to published texts (``format="text"``), as in :func:`load`.
+    """
+    return get_format(format).read_bytes(data, encoding=encoding)
 
 
 def dumps(case: Case, *, format: str = "json") -> bytes:
@@ -214,6 +226,9 @@ class Summary:
     """Cases that loaded and validated."""
     failed: int = 0
     """Files or lines that gave a :class:`~partycases.LoadError`."""
+    skipped: int = 0
+    """Files a folder walk passed over, not counted in :attr:`total`: files of a known format
+    that folders are not read for (a ``README.md``; published texts unless ``format="text"``)."""
 
     @property
     def total(self) -> int:
@@ -225,18 +240,51 @@ _GLOB = frozenset("*?[")
 Source = PathLike | BinaryIO | TextIO
 
 
+@attrs.frozen
+class _Skipped:
+    """A file a folder walk found and passed over (see :attr:`Summary.skipped`)."""
+
+    path: str
+
+
+@attrs.frozen
+class _Located:
+    """An item of a corpus and where it came from."""
+
+    item: Case | LoadError
+    source: str
+    line: int | None = None
+
+
 class CaseStream(Iterator["Case | LoadError"]):
-    """The items of a corpus, one at a time, with a running :class:`Summary`."""
+    """The items of a corpus, one at a time, with a running :class:`Summary`.
+
+    After each item, :attr:`source` names the file or stream it came from and
+    :attr:`line` its line in a JSON Lines document.
+    """
 
     def __init__(self, items: Iterator[Case | LoadError]) -> None:
         self._items = items
         self.summary = Summary()
+        self.source: str | None = None
+        """The file (or stream name) the last item came from."""
+        self.line: int | None = None
+        """The line of the last item in a JSON Lines document, else ``None``."""
 
     def __iter__(self) -> CaseStream:
         return self
 
     def __next__(self) -> Case | LoadError:
-        item = next(self._items)
+        raw: object = next(self._items)
+        while isinstance(raw, _Skipped):
+            self.summary.skipped += 1
+            raw = next(self._items)
+        if isinstance(raw, _Located):
+            item, self.source, self.line = raw.item, raw.source, raw.line
+        else:
+            item = raw  # type: ignore[assignment]
+            self.source = getattr(item, "path", None)
+            self.line = None
         if isinstance(item, LoadError):
             self.summary.failed += 1
         else:
@@ -252,22 +300,28 @@ def iter_cases(
 ) -> CaseStream:
     """Every case in ``source``, lazily: each item is a case or the error for that file or line.
 
-    ``source`` is a path, a directory (searched recursively for files of a known
-    format), a glob, a JSON Lines file, an open stream of JSON Lines, or an
-    iterable of these. Nothing is skipped silently: a file that cannot be read,
-    a glob that matches nothing and each bad line are yielded as a
-    :class:`~partycases.LoadError` naming the file (and line).
+    ``source`` is a path, a directory (searched recursively, following symbolic
+    links once), a glob, a JSON Lines file, an open stream, or an iterable of
+    these. A directory yields its files in the formats a corpus holds (JSON, JSON
+    Lines, YAML, TOML); published texts only when ``format="text"`` is given, and
+    write-only formats (a ``README.md``) never. A stream is read as ``format``, or
+    sniffed from its first lines: JSON Lines one line at a time, any other
+    format as one document; a published text is never guessed. Nothing is
+    skipped silently: a file that cannot be read, a dangling symbolic link, an
+    unreadable folder, a glob that matches nothing and each bad line are yielded
+    as a :class:`~partycases.LoadError` naming the file (and line).
     """
-    return CaseStream(_items(source, format, max_bytes))
+    return CaseStream(_items(source, format, max_bytes))  # type: ignore[arg-type]
 
 
 def _is_stream(value: object) -> bool:
     return hasattr(value, "read") and not isinstance(value, (str, os.PathLike))
 
 
-def _items(source: object, format: str | None, max_bytes: int) -> Iterator[Case | LoadError]:
+def _items(source: object, format: str | None, max_bytes: int) -> Iterator[_Located | _Skipped]:
     if _is_stream(source):
-        yield from _stream_items(source, getattr(source, "name", "<stream>"))  # type: ignore[arg-type]
+        name = str(getattr(source, "name", "<stream>"))
+        yield from _stream_items(source, name, format, max_bytes)  # type: ignore[arg-type]
         return
     if isinstance(source, (str, os.PathLike)):
         yield from _path_items(os.fspath(source), format, max_bytes)
@@ -276,49 +330,221 @@ def _items(source: object, format: str | None, max_bytes: int) -> Iterator[Case 
         yield from _items(item, format, max_bytes)
 
 
-def _stream_items(stream: BinaryIO | TextIO, name: str) -> Iterator[Case | LoadError]:
+def _failed(name: str, message: str, line: int | None = None) -> _Located:
+    return _Located(LoadError([Problem(message, line=line)], name), name, line)
+
+
+#: The problem for a stream whose format cannot be told from its content.
+UNKNOWN_CONTENT = (
+    "cannot tell the format from the content; expected JSON, JSON Lines, YAML or TOML "
+    "(a published text is read only when its format is named)"
+)
+
+
+def _significant(line: bytes | str) -> bool:
+    """Whether ``line`` counts for sniffing (not blank, not a comment), as sniffing decides."""
+    raw = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
+    return bool(significant_lines(raw, 1))
+
+
+def _sniffed_head(stream: BinaryIO | TextIO, max_bytes: int) -> bytes | str:
+    """Whole lines from ``stream`` until two significant ones are in (all sniffing needs).
+
+    They are kept in one buffer, not line by line, so a stream of blank lines costs
+    its own size and no more.
+    """
+    buffer: BytesIO | StringIO | None = None
+    size = significant = 0
+    while significant < 2 and size <= max_bytes:
+        line = stream.readline(max_bytes + 1 - size)
+        if not line:
+            break
+        if buffer is None:
+            buffer = StringIO() if isinstance(line, str) else BytesIO()
+        buffer.write(line)  # type: ignore[arg-type]
+        size += len(line)
+        significant += _significant(line)
+    return b"" if buffer is None else buffer.getvalue()
+
+
+def _stream_items(
+    stream: BinaryIO | TextIO, name: str, format: str | None, max_bytes: int
+) -> Iterator[_Located]:
+    """The items of an open stream: JSON Lines lazily, any other format as one document."""
+    head: bytes | str = b""
+    if format is None:
+        head = _sniffed_head(stream, max_bytes)
+        raw = head.encode("utf-8", "surrogatepass") if isinstance(head, str) else head
+        fmt = sniff(raw)
+        if fmt is None:
+            problem = UNKNOWN_CONTENT if raw.strip() else "the input is empty; expected a case"
+            yield _failed(name, problem)
+            return
+    else:
+        try:
+            fmt = get_format(format)
+            fmt.loads  # noqa: B018 - a write-only format is refused before reading
+        except FormatError as error:
+            yield _failed(name, str(error))
+            return
+    if fmt.many:
+        yield from _line_items(_Lines(stream, head), name)
+        return
+    rest = stream.read(max_bytes + 1 - len(head))
+    document = head + rest if head else rest  # type: ignore[operator]
+    if len(document) > max_bytes:
+        yield _failed(
+            name,
+            f"the input is larger than the limit of {max_bytes} bytes; pass max_bytes= to raise it",
+        )
+        return
+    try:
+        yield _Located(fmt.read_bytes(document), name)
+    except LoadError as error:
+        yield _Located(error.with_path(name), name)
+    except FormatError as error:
+        yield _failed(name, str(error))
+
+
+class _Lines:
+    """A stream's lines, after the ones sniffing already read, counted as they are read.
+
+    Iterable (one line at a time) and readable with ``readline(limit)`` like the
+    stream itself; :attr:`number` is the number of the line read last, which is
+    the line of the item a JSON Lines reader has just yielded.
+    """
+
+    def __init__(self, stream: BinaryIO | TextIO, head: bytes | str = b"") -> None:
+        self._stream = stream
+        self._head: BytesIO | StringIO | None = None
+        if head:
+            self._head = StringIO(head) if isinstance(head, str) else BytesIO(head)
+        self.number = 0
+
+    def readline(self, limit: int = -1) -> bytes | str:
+        """The next line, or empty at the end; ``limit`` bounds a line read from the stream."""
+        line = self._head.readline() if self._head is not None else ""
+        if not line:
+            self._head = None
+            line = self._stream.readline(limit)
+        if line:
+            self.number += 1
+        return line
+
+    def __iter__(self) -> Iterator[bytes | str]:
+        while line := self.readline():
+            yield line
+
+
+def _line_items(lines: _Lines, name: str) -> Iterator[_Located]:
+    """Each JSON Lines item with its line number (blank lines are not items)."""
     from partycases.formats.jsonl import iter_lines
 
-    for item in iter_lines(stream):
-        yield item.with_path(str(name)) if isinstance(item, LoadError) else item
+    for item in iter_lines(lines):
+        if isinstance(item, LoadError):
+            yield _Located(item.with_path(name), name, lines.number)
+        else:
+            yield _Located(item, name, lines.number)
 
 
-def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[Case | LoadError]:
-    path = Path(name)
-    if path.is_dir():
-        known = {ext for fmt_name in names() for ext in get_format(fmt_name).extensions}
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in known)
+def _walked(format: str | None) -> frozenset[str]:
+    """The extensions a directory walk reads: the named format's, or every scanned format's."""
+    if format is not None:
+        return frozenset(get_format(format).extensions)
+    return frozenset(ext for fmt in REGISTRY if fmt.read and fmt.scanned for ext in fmt.extensions)
+
+
+#: In a walk, a file of a known format that folders are not read for.
+_PASSED_OVER = "passed over"
+
+
+def _walk(root: str, format: str | None) -> list[tuple[str, str | None]]:
+    """Every file under ``root``: None to read it, else why it cannot be (or _PASSED_OVER)."""
+    wanted = _walked(format)
+    known = frozenset(ext for fmt in REGISTRY for ext in fmt.extensions)
+    found: list[tuple[str, str | None]] = []
+
+    def unreadable(error: OSError) -> None:
+        reason = error.strerror or type(error).__name__
+        found.append((str(error.filename), f"cannot read the folder: {reason}"))
+
+    seen: set[tuple[int, int]] = set()
+    for folder, subfolders, files in os.walk(root, onerror=unreadable, followlinks=True):
+        try:
+            info = os.stat(folder)
+        except OSError:
+            subfolders[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:  # a link back up: walked already
+            subfolders[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
         for file in files:
-            yield from _file_items(str(file), format, max_bytes)
+            extension = os.path.splitext(file)[1].lower()
+            if extension not in wanted:
+                if extension in known:
+                    found.append((os.path.join(folder, file), _PASSED_OVER))
+                continue
+            path = os.path.join(folder, file)
+            try:
+                mode = os.stat(path).st_mode
+            except FileNotFoundError:
+                found.append((path, "dangling symbolic link: its target does not exist"))
+                continue
+            except OSError as error:
+                found.append((path, f"cannot read the file: {error.strerror}"))
+                continue
+            if not stat.S_ISREG(mode):
+                found.append((path, "not a regular file"))
+                continue
+            found.append((path, None))
+    found.sort(key=lambda entry: Path(entry[0]).parts)
+    return found
+
+
+def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Located | _Skipped]:
+    if os.path.isdir(name):
+        try:
+            entries = _walk(name, format)
+        except FormatError as error:
+            yield _failed(name, str(error))
+            return
+        for path, problem in entries:
+            if problem is None:
+                yield from _file_items(path, format, max_bytes)
+            elif problem == _PASSED_OVER:
+                yield _Skipped(path)
+            else:
+                yield _failed(path, problem)
         return
-    if not path.exists() and _GLOB & set(name):
+    if not os.path.lexists(name) and _GLOB & set(name):
         matches = sorted(glob.glob(name, recursive=True))
         if not matches:
-            yield LoadError([Problem("no file matches this pattern")], name)
+            yield _failed(name, "no file matches this pattern")
         for match in matches:
             yield from _path_items(match, format, max_bytes)
         return
     yield from _file_items(name, format, max_bytes)
 
 
-def _file_items(name: str, format: str | None, max_bytes: int) -> Iterator[Case | LoadError]:
+def _file_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Located]:
     try:
         fmt = _pick(name, format)
     except FormatError as error:
-        yield LoadError([Problem(str(error))], name)
+        yield _failed(name, str(error))
         return
-    if fmt.name == "jsonl":
+    if fmt.many:
         try:
             stream = open(name, "rb")  # noqa: SIM115 - closed below, after the last line
         except OSError as error:
-            yield LoadError([Problem(f"cannot read the file: {error.strerror}")], name)
+            yield _failed(name, f"cannot read the file: {error.strerror}")
             return
         with stream:
-            yield from _stream_items(stream, name)
+            yield from _line_items(_Lines(stream), name)
         return
     try:
-        yield load(name, format=fmt.name, max_bytes=max_bytes)
+        yield _Located(load(name, format=fmt.name, max_bytes=max_bytes), name)
     except LoadError as error:
-        yield error
+        yield _Located(error, name)
     except FormatError as error:
-        yield LoadError([Problem(str(error))], name)
+        yield _failed(name, str(error))

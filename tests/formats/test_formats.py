@@ -189,8 +189,9 @@ CORPUS_FILES = [
     ("case.yaml", pc.dumps(pc.load(EXAMPLE_CASES[0]), format="yaml"), 1, 0),
     ("bad.yaml", b"id: [\n", 0, 1),
     ("bad.toml", b"id = \n", 0, 1),
-    ("text.txt", "一、案例背景\n北溪市网络作家协会成立于2006年。\n".encode(), 1, 0),
-    ("notes.md", b"# not a case\n", 0, 1),
+    # A directory walk reads published texts only when asked, and never write-only formats.
+    ("text.txt", "一、案例背景\n北溪市网络作家协会成立于2006年。\n".encode(), 0, 0),
+    ("notes.md", b"# not a case\n", 0, 0),
 ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from partycases.errors import FormatError
-from partycases.formats._present import display_names, metadata
+from partycases.formats.present import display_names, metadata
 from partycases.models import Case, Honour, Section
 
 __all__ = ["dumps", "loads"]

@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from partycases.formats._present import display_names, metadata
+from partycases.cli._output import escape as e
+from partycases.formats.present import display_names, metadata
 from partycases.models import Case, Honour
 
 __all__ = ["render_summary"]
 
 
 def render_summary(case: Case) -> Any:
-    """A rich ``Text`` of ``case``: metadata, organisations, honours by year, activities, works."""
+    """A rich ``Text`` of ``case``: metadata, organisations, honours by year, activities, works.
+
+    Every value from the case is escaped, so control characters in it cannot act on a terminal.
+    """
     from rich.text import Text
 
     names = display_names(case)
@@ -21,15 +25,15 @@ def render_summary(case: Case) -> Any:
     def heading(label: str, count: int) -> None:
         out.append(f"\n{label} ({count})\n", style="bold cyan")
 
-    out.append(f"{case.title or case.id}\n", style="bold")
+    out.append(f"{e(case.title or case.id)}\n", style="bold")
     for label, value in metadata(case):
         out.append(f"{label}: ", style="dim")
-        out.append(f"{value}\n")
+        out.append(f"{e(str(value))}\n")
 
     heading("organisations", len(case.organisations))
     for org in case.organisations:
         mark = "*" if org.id in case.subject_ids else " "
-        out.append(f" {mark} {org.name}", style="bold" if mark == "*" else "")
+        out.append(f" {mark} {e(org.name)}", style="bold" if mark == "*" else "")
         facts = [org.kind.value]
         if org.founded is not None:
             facts.append(f"founded {org.founded}")
@@ -37,7 +41,7 @@ def render_summary(case: Case) -> Any:
             count = org.member_count
             facts.append(f"members {count.qualifier.value} {count.value}")
         if org.grade:
-            facts.append(org.grade)
+            facts.append(e(org.grade))
         out.append(f"  {', '.join(facts)}\n", style="dim")
 
     heading("honours", len(case.honours))
@@ -47,23 +51,23 @@ def render_summary(case: Case) -> Any:
     for year in sorted(by_year):
         for honour in by_year[year]:
             out.append(f"  {year:<8}", style="green")
-            out.append(f"{honour.title}")
-            givers = "、".join(names.get(i, i) for i in honour.awarded_by)
+            out.append(e(honour.title))
+            givers = "、".join(e(names.get(i, i)) for i in honour.awarded_by)
             detail = [honour.level.value] if honour.level else []
             if honour.batch:
                 detail.append(f"batch {honour.batch}")
-            out.append(f" → {names.get(honour.recipient_id, honour.recipient_id)}")
+            out.append(f" → {e(names.get(honour.recipient_id, honour.recipient_id))}")
             extra = ", ".join(detail + ([f"by {givers}"] if givers else []))
             out.append(f"  {extra}\n" if extra else "\n", style="dim")
 
     heading("activities", len(case.activities))
     for activity in case.activities:
         out.append(f"  {activity.date or 'undated'!s:<16}", style="green")
-        out.append(f"{activity.name}")
+        out.append(e(activity.name))
         out.append(f"  {activity.kind.value}\n", style="dim")
 
     heading("works", len(case.works))
     for work in case.works:
-        out.append(f"  《{work.title}》")
+        out.append(f"  《{e(work.title)}》")
         out.append(f"  {work.kind.value}\n", style="dim")
     return out

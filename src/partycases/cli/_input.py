@@ -1,0 +1,150 @@
+"""Where the command's cases come from: files, folders, globs and ``-``, all read through io."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from partycases.cli._formats import READABLE
+from partycases.cli._output import fail, shown_path
+
+if TYPE_CHECKING:
+    from partycases.errors import LoadError
+    from partycases.formats import Format
+    from partycases.models import Case
+
+__all__ = ["STDIN", "Inputs", "Item", "input_format", "load_one", "read_stdin"]
+
+STDIN = "-"
+#: How standard input is named in messages and reports.
+STDIN_NAME = "<stdin>"
+Item = tuple["Case | LoadError", str, "int | None"]
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def input_option(help: str) -> Callable[[_F], _F]:
+    """The ``--from FORMAT`` option: only formats a case can be read from are offered."""
+    return click.option(
+        "--from",
+        "fmt",
+        type=READABLE,
+        help=help,
+    )
+
+
+def input_format(name: str, fmt: str | None) -> Format:
+    """The format to read ``name`` in: ``--from``, else its extension; exit 1 if neither."""
+    from partycases.errors import FormatError
+    from partycases.formats import format_for_path, get_format, readable
+
+    if fmt is not None:
+        return get_format(fmt)
+    try:
+        return format_for_path(name)
+    except FormatError as error:
+        fail(f"{error}; or pass --from FORMAT ({', '.join(readable())})")
+
+
+def _take_stdin() -> None:
+    # Standard input can be read once per run; a second "-" would silently see nothing.
+    meta = click.get_current_context().meta
+    if meta.get("partycases.stdin"):
+        raise click.UsageError("- (standard input) can be given only once")
+    meta["partycases.stdin"] = True
+
+
+def read_stdin(max_bytes: int | None = None) -> bytes:
+    """All of standard input, up to ``max_bytes`` (default: io's limit; exit 1 beyond it)."""
+    from partycases.io import DEFAULT_MAX_BYTES
+
+    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    _take_stdin()
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        fail(f"{STDIN_NAME}: the input is larger than the limit of {max_bytes} bytes")
+    return data
+
+
+class Inputs:
+    """The cases and errors in the command's PATHS, each with the file and line it came from.
+
+    After iterating, :attr:`skipped` counts files folder walks passed over.
+    """
+
+    def __init__(self, paths: tuple[str, ...], fmt: str | None) -> None:
+        self.paths = paths
+        self.fmt = fmt
+        self.skipped = 0
+
+    def __iter__(self) -> Iterator[Item]:
+        """Each case or error, with the file (or ``<stdin>``) and line it came from."""
+        from partycases.errors import FormatError, LoadError, Problem
+        from partycases.formats import format_for_path, readable
+        from partycases.io import UNKNOWN_CONTENT, iter_cases
+
+        if self.paths.count(STDIN) > 1:
+            raise click.UsageError("- (standard input) can be given only once")
+        for path in self.paths:
+            if path == STDIN:
+                _take_stdin()
+                stream = iter_cases(sys.stdin.buffer, format=self.fmt)
+                for item in stream:
+                    if isinstance(item, LoadError) and item.problems[0].message == UNKNOWN_CONTENT:
+                        hint = f"{UNKNOWN_CONTENT}; pass --from FORMAT (text for a published text)"
+                        item = LoadError([Problem(hint)], STDIN_NAME)  # noqa: PLW2901 - in its place
+                    yield item, STDIN_NAME, stream.line
+                continue
+            is_glob = not os.path.lexists(path) and bool(set("*?[") & set(path))
+            if self.fmt is None and not os.path.isdir(path) and not is_glob:
+                try:
+                    format_for_path(path)
+                except FormatError as error:
+                    message = f"{error}; or pass --from FORMAT ({', '.join(readable())})"
+                    yield LoadError([Problem(message)], path), path, None
+                    continue
+            stream = iter_cases(path, format=self.fmt)
+            for item in stream:
+                yield item, stream.source or path, stream.line
+            self.skipped += stream.summary.skipped
+
+    def note(self) -> str:
+        """What the summary line adds about skipped files, or ``""``."""
+        if not self.skipped:
+            return ""
+        files = "file" if self.skipped == 1 else "files"
+        return (
+            f" ({self.skipped} {files} of other formats in folders not read; "
+            "pass --from FORMAT to read that format, --from text for published texts)"
+        )
+
+
+def load_one(name: str, fmt: str | None) -> Case:
+    """The one case in file ``name`` (or ``-``); exit 1 with every problem if it is not valid."""
+    from partycases.errors import LoadError, PartycasesError
+
+    if name == STDIN:
+        found = iter(Inputs((STDIN,), fmt))
+        first = next(found, None)
+        if first is None:
+            fail(f"{STDIN_NAME}: no case on the input")
+        if next(found, None) is not None:
+            fail(f"{STDIN_NAME}: holds more than one case; use validate or export for a corpus")
+        case = first[0]
+        if isinstance(case, LoadError):
+            raise case
+        return case
+    from partycases.io import load
+
+    if os.path.isdir(name):
+        fail(f"{shown_path(name)}: is a folder; expected one case file (validate reads folders)")
+    chosen = input_format(name, fmt)
+    try:
+        return load(name, format=chosen.name)
+    except LoadError:
+        raise
+    except PartycasesError as error:
+        fail(f"{shown_path(name)}: {error}")

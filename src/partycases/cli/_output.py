@@ -1,0 +1,154 @@
+"""What the command prints and writes: escaped for terminals, never over what it must not."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from partycases.errors import LoadError
+
+__all__ = ["Failure", "Outputs", "escape", "fail", "report", "shown_path"]
+
+# Characters a terminal acts on rather than shows: C0 controls, DEL, C1 controls (some
+# terminals read them as escape sequences), direction controls that reorder what is
+# shown, and lone surrogates (from file names that are not UTF-8).
+_IN_LINE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+# The same, keeping line ends and tabs, for multi-line output such as a rendered text.
+_IN_BLOCK = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape(text: str, *, lines: bool = False) -> str:
+    r"""``text`` with terminal controls written as ``\x1b``, ``\u202e``, ...
+
+    Line ends and tabs are escaped too unless ``lines`` is true, so one reported
+    problem is always one line of output.
+    """
+    return (_IN_BLOCK if lines else _IN_LINE).sub(_escaped, text)
+
+
+def shown_path(name: str) -> str:
+    r"""A file name as text: bytes that are not UTF-8 written as ``\xff``, controls escaped."""
+    try:
+        raw = os.fsencode(name)
+    except UnicodeError:
+        return escape(name)
+    return escape(raw.decode("utf-8", "backslashreplace"))
+
+
+class Failure(click.ClickException):
+    """A problem with an input or output that ends the command with exit code 1."""
+
+    exit_code = 1
+
+    def show(self, file: object = None) -> None:
+        """Print the message on stderr, escaped, prefixed with the command's name."""
+        click.echo(f"partycases: {escape(self.message, lines=True)}", err=True)
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the command with exit code 1 and ``message``."""
+    raise Failure(message)
+
+
+def report(message: str) -> None:
+    """Print one problem on stderr and carry on."""
+    click.echo(f"partycases: {escape(message, lines=True)}", err=True)
+
+
+def report_error(error: LoadError, where: str) -> None:
+    """Print each problem of ``error`` as ``path:line:col: pointer: message`` on stdout."""
+    for problem in error.problems:
+        click.echo(escape(problem.format(where)))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+class Outputs:
+    """The files a command writes in one run; each refusal is reported and the run goes on.
+
+    A target is written only if it does not exist (or ``force`` is given and it is a
+    regular file: never a device, a pipe or a symbolic link, which a rename would
+    replace or a write would go through), and only once per run, so two inputs that
+    map to the same output are both reported rather than one silently lost.
+    """
+
+    def __init__(self, force: bool) -> None:
+        self.force = force
+        self.failed = 0
+        self._written: dict[str, str] = {}
+
+    def _refuse(self, message: str) -> bool:
+        report(message)
+        self.failed += 1
+        return False
+
+    def write(self, target: str, data: bytes, source: str = "") -> bool:  # noqa: PLR0911 - per refusal
+        """Write ``data`` to ``target`` (``-`` is stdout); whether it was written."""
+        if target == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return True
+        key = os.path.abspath(target)
+        shown = shown_path(target)
+        if key in self._written:
+            earlier = shown_path(self._written[key])
+            return self._refuse(
+                f"{shown}: already written from {earlier} in this run; "
+                f"not replaced with the output of {shown_path(source) or 'a later input'}"
+            )
+        try:
+            mode: int | None = os.lstat(target).st_mode
+        except FileNotFoundError:
+            mode = None
+        except OSError as error:
+            return self._refuse(f"{shown}: cannot write: {error.strerror}")
+        if mode is not None and not stat.S_ISREG(mode):
+            return self._refuse(f"{shown}: is {_kind(mode)}, not a regular file; not replaced")
+        if mode is not None and not self.force:
+            return self._refuse(f"{shown}: already exists; pass --force to replace it")
+        from partycases.errors import WriteError
+        from partycases.io import atomic_write
+
+        try:
+            atomic_write(target, data)
+        except WriteError as error:
+            return self._refuse(str(error))
+        self._written[key] = source or target
+        return True
+
+
+def make_folder(name: str) -> None:
+    """Create the output folder ``name`` (and its parents), or stop with exit code 1."""
+    try:
+        os.makedirs(name, exist_ok=True)
+    except OSError as error:
+        fail(f"{shown_path(name)}: cannot create the folder: {error.strerror}")
+    if not os.path.isdir(name):
+        fail(f"{shown_path(name)}: is not a folder")
