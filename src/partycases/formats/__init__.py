@@ -54,6 +54,7 @@ _FORMATS: dict[str, Format] = {
         Format("yaml", (".yaml", ".yml"), "partycases.formats.yaml"),
         Format("toml", (".toml",), "partycases.formats.toml"),
         Format("text", (".txt", ".text"), "partycases.text.codec"),
+        Format("html", (".html", ".htm"), "partycases.text.html"),
         Format("markdown", (".md", ".markdown"), "partycases.formats.markdown"),
         Format("jsonld", (".jsonld",), "partycases.formats.jsonld"),
     )

@@ -1,0 +1,511 @@
+"""The ``html`` format: saved web pages of the genre in, parsed through their main text.
+
+A page is decoded (byte order mark, then the page's own ``<meta charset>`` or
+XML declaration, then sniffing), its main text and metadata are extracted with
+trafilatura (extra ``[html]``), and the main text goes to
+:func:`~partycases.parse_text`. ``case.text`` is that main text, so evidence
+spans index into it; the page's metadata fills ``source`` and ``published_at``
+where the text says nothing, and ``extensions["partycases.html"]`` records how
+the text was obtained (extractor, version, settings, encoding) so it can be
+reproduced.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import functools
+import re
+import warnings
+from typing import Any, Final, Literal, overload
+
+import attrs
+
+from partycases.errors import (
+    FormatError,
+    LoadError,
+    MissingExtraError,
+    PartycasesWarning,
+    Problem,
+)
+from partycases.models import Case
+from partycases.text import ParseReport, parse_text
+
+__all__ = ["EXTENSION", "MAX_HTML_BYTES", "Decoded", "decode_html", "dumps", "loads", "parse_html"]
+
+#: The largest page :func:`parse_html` reads (16 MiB): real article pages are far smaller,
+#: and extraction time grows with the size of the markup.
+MAX_HTML_BYTES: Final = 16 * 1024 * 1024
+#: The key under ``Case.extensions`` that records how the text was extracted.
+EXTENSION: Final = "partycases.html"
+#: Pages with more elements than this are not article pages; trafilatura gives up on them.
+_MAX_TREE_SIZE: Final = 200_000
+#: How far into the page a ``<meta charset>`` declaration is looked for.
+_PRESCAN: Final = 8192
+#: The extraction settings; recorded in every case so the text can be reproduced.
+SETTINGS: Final[dict[str, Any]] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "include_formatting": False,
+    "deduplicate": False,
+    "with_metadata": True,
+}
+#: Elements that may hold a meta bar, and the longest meta bar (characters).
+_BLOCKS: Final = ("div", "p", "span", "td", "li", "em", "font", "section", "h3", "h4", "h5", "h6")
+_META_LENGTH: Final = 120
+#: How much of the first line of the main text marks where the article starts in the page.
+_ANCHOR: Final = 12
+#: How far into the main text the headline may be and still count as present.
+_HEAD_LINES: Final = 20
+#: A line of the meta bar: a 来源 or 发布时间 label, or a line that starts with a date.
+_META_LINE = re.compile(
+    r"(?:来源|來源|发布时间|發佈時間|發布時間|发布日期|發佈日期|发表时间)\s*[:：]"
+    r"|^\s*\d{4}\s*[-/.年]\s*\d{1,2}"
+)
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+#: Declared names mapped to the codec that reads what pages declaring them really hold:
+#: pages that say gb2312 or GBK use characters outside it, and GB18030 is their superset.
+_SUPERSETS: Final = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb18030": "gb18030",
+    "chinese": "gb18030",
+    "big5": "big5hkscs",
+    "big5hkscs": "big5hkscs",
+    "cp950": "big5hkscs",
+    "utf8": "utf-8",
+    "utf16": "utf-8",  # a declaration read as ASCII cannot be UTF-16 (as browsers do)
+}
+_BOMS: Final = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LEGACY: Final = ("gb18030", "big5")
+#: Characters no HTML parser accepts: C0 controls but tab and line ends, lone surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://\S+?)\s*-->", re.IGNORECASE)
+_SINGLEFILE_URL = re.compile(r"Page saved with SingleFile\s+url:\s*(https?://\S+)")
+_SINGLEFILE_DATE = re.compile(
+    r"saved date:\s*\w{3} (\w{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2})"
+)
+_MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
+_URL = re.compile(r"^https?://\S+$")
+#: A site name that is only a host name says nothing a reader would call the publisher.
+_HOST_LIKE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
+
+
+#: A table row as trafilatura writes it: ``| cell | cell |``.
+_ROW = re.compile(r"^\|(.*)\|$")
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+#: The channel or site after a page title: 标题_党建频道_某某网, 标题--某某网, 标题 - 某某网.
+_SITE_SUFFIX = re.compile(r"\s*(?:_|--|-|\s[|｜]\s|｜)[^_|｜-]{1,24}$")
+
+
+@attrs.frozen
+class Decoded:
+    """A page decoded to ``str``, and how its encoding was chosen."""
+
+    text: str
+    """The page's characters."""
+    encoding: str
+    """The codec that decoded it (``gb18030`` for a page that declares gb2312)."""
+    how: str
+    """Where the encoding came from: ``bom``, ``declared``, ``argument`` or ``sniffed``."""
+    declared: str | None = None
+    """The encoding the page declares, when it declares one."""
+    replaced: int = 0
+    """How many undecodable bytes were replaced with U+FFFD."""
+
+
+def _codec(name: str) -> str | None:
+    key = name.lower().replace("-", "").replace("_", "")
+    if key in _SUPERSETS:
+        return _SUPERSETS[key]
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _declared(data: bytes) -> str | None:
+    head = data[:_PRESCAN]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _sniff(data: bytes) -> str | None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    try:
+        import charset_normalizer
+    except ImportError:  # pragma: no cover - trafilatura depends on it
+        raise MissingExtraError("html", "charset-normalizer") from None
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    if best is None:
+        return None
+    return _codec(best.encoding)
+
+
+def decode_html(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode a saved page: ``encoding=``, else its BOM, its declaration, else sniffing.
+
+    A page whose bytes do not match its declaration is sniffed instead; when no
+    encoding reads it cleanly, the declared (or sniffed) one is used with the bad
+    bytes replaced, and ``replaced`` counts them. An unknown ``encoding=`` or a
+    page that is not text in any of them gives a :class:`LoadError`.
+    """
+    if encoding is not None:
+        codec = _codec(encoding)
+        if codec is None:
+            raise LoadError([Problem(f"unknown encoding {encoding!r}")])
+        return _decode(data, codec, "argument", None)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _decode(data, name, "bom", None)
+    declared = _declared(data)
+    codec = _codec(declared) if declared else None
+    if codec is not None:
+        try:
+            return Decoded(data.decode(codec), codec, "declared", declared)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration is common: look at the bytes themselves
+    sniffed = _sniff(data)
+    if sniffed is not None:
+        return _decode(data, sniffed, "sniffed", declared)
+    if codec is not None:
+        return _decode(data, codec, "declared", declared)
+    raise LoadError(
+        [
+            Problem(
+                "the page declares no known encoding and its bytes are not UTF-8, GB18030 or "
+                "Big5; pass encoding="
+            )
+        ]
+    )
+
+
+def _decode(data: bytes, codec: str, how: str, declared: str | None) -> Decoded:
+    try:
+        return Decoded(data.decode(codec), codec, how, declared)
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        return Decoded(text, codec, how, declared, text.count("\ufffd"))
+
+
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+    except ImportError:
+        raise MissingExtraError("html", "trafilatura") from None
+    try:
+        import lxml_html_clean  # noqa: F401 - trafilatura's justext fallback needs it
+    except ImportError:
+        raise MissingExtraError("html", "lxml_html_clean") from None
+    return trafilatura
+
+
+def _saved_at(page: str) -> dt.datetime | None:
+    match = _SINGLEFILE_DATE.search(page[:_PRESCAN])
+    if match is None:
+        return None
+    month, day, year, hour, minute, second = match.groups()
+    if month not in _MONTHS:
+        return None
+    try:
+        return dt.datetime(
+            int(year), _MONTHS.index(month) + 1, int(day), int(hour), int(minute), int(second)
+        )
+    except ValueError:
+        return None
+
+
+def _saved_from(page: str) -> str | None:
+    head = page[:_PRESCAN]
+    match = _SAVED_FROM.search(head) or _SINGLEFILE_URL.search(head)
+    return match.group(1) if match else None
+
+
+@functools.cache
+def _config() -> Any:
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(_MAX_TREE_SIZE))
+    return config
+
+
+def _run(page: str, url: str | None, settings: dict[str, Any]) -> Any:
+    trafilatura = _trafilatura()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the extractor's own warnings are not the reader's
+        try:
+            return trafilatura.bare_extraction(page, url=url, config=_config(), **settings)
+        except Exception as error:  # no traceback from a dependency reaches the user
+            raise LoadError(
+                [Problem(f"the page could not be read as HTML ({type(error).__name__}: {error})")]
+            ) from None
+
+
+def _lines(document: Any) -> list[str]:
+    text = getattr(document, "text", None) or ""
+    return [cell for line in text.splitlines() for cell in _cells(line)]
+
+
+def _extract(page: str, url: str | None) -> tuple[list[str], Any]:
+    document = _run(page, url, SETTINGS)
+    lines = _lines(document)
+    if not lines:
+        raise LoadError(
+            [
+                Problem(
+                    "the page has no main text (only markup, scripts or navigation); "
+                    "expected an article page"
+                )
+            ]
+        )
+    headline = _headline(getattr(document, "title", None), lines)
+    if headline is not None:
+        # The headline often sits outside the article container; the parser expects it first.
+        lines.insert(0, headline)
+    if not any(_META_LINE.search(line) for line in lines[:4]):
+        lines[1:1] = _meta_lines(page, lines)
+    return lines, document
+
+
+def _meta_lines(page: str, lines: list[str]) -> list[str]:
+    """The date and 来源 lines of a meta bar the main text left out.
+
+    Sites print 发布时间 and 来源 in a bar between the headline and the article,
+    outside the container an extractor keeps. Short blocks of the page before
+    the first line of the main text that carry a 来源/发布时间 label or start with
+    a date are taken (at most two), nothing else.
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(page)
+    if tree is None:
+        return []
+    for element in tree.iter("script", "style", "noscript", "template"):
+        element.text = None  # their text is code, never a meta bar
+    first = next((line[:_ANCHOR] for line in lines[1:] if len(line) >= _ANCHOR), None)
+    if first is None:
+        return []
+    found: list[str] = []
+    inside: set[Any] = set()
+    for element in tree.iter(*_BLOCKS):
+        own = (element.text or "").strip()
+        if first in own:
+            break
+        if element.getparent() in inside:
+            inside.add(element)
+            continue
+        text = " ".join(part.strip() for part in element.itertext() if part.strip())
+        if len(text) <= _META_LENGTH and _META_LINE.search(text) and text not in lines:
+            found.append(text)
+            inside.add(element)
+            if len(found) == 2:
+                break
+    return found
+
+
+def _cells(line: str) -> list[str]:
+    """A line of the extracted text as lines: a table row gives one line per non-empty cell."""
+    line = line.strip()
+    row = _ROW.match(line)
+    if row is None:
+        return [line] if line else []
+    cells = (cell.replace("\\|", "|").strip() for cell in _CELL_SEPARATOR.split(row.group(1)))
+    return [cell for cell in cells if cell]
+
+
+def _headline(title: str | None, lines: list[str]) -> str | None:
+    """The page title to put before the text, when the text does not hold it near the top.
+
+    A ``<title>`` often ends in the channel and the site (标题_党建频道_某某网); those
+    parts are dropped. The title is only added when the first lines do not hold it.
+    """
+    if not title:
+        return None
+    head = "\n".join(lines[:_HEAD_LINES])
+    while title not in head:
+        shorter = _SITE_SUFFIX.sub("", title)
+        if shorter == title:
+            return title
+        title = shorter
+    return None
+
+
+def _date(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def _site_name(document: Any) -> str | None:
+    name = getattr(document, "sitename", None)
+    if not isinstance(name, str) or not name.strip() or _HOST_LIKE.match(name.strip()):
+        return None
+    return name.strip()
+
+
+@overload
+def parse_html(
+    html: bytes | str,
+    url: str | None = ...,
+    *,
+    encoding: str | None = ...,
+    retrieved_at: dt.datetime | None = ...,
+    max_bytes: int = ...,
+    report: Literal[False] = ...,
+) -> Case: ...
+@overload
+def parse_html(
+    html: bytes | str,
+    url: str | None = ...,
+    *,
+    encoding: str | None = ...,
+    retrieved_at: dt.datetime | None = ...,
+    max_bytes: int = ...,
+    report: Literal[True],
+) -> tuple[Case, ParseReport]: ...
+def parse_html(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    encoding: str | None = None,
+    retrieved_at: dt.datetime | None = None,
+    max_bytes: int = MAX_HTML_BYTES,
+    report: bool = False,
+) -> Case | tuple[Case, ParseReport]:
+    """Parse a saved web page of the genre into a validated :class:`~partycases.Case`.
+
+    The page's main text is extracted with trafilatura (extra ``[html]``) and
+    parsed by :func:`~partycases.parse_text`; ``case.text`` is that text, so
+    evidence spans index into it. ``source.url`` is the page's canonical link,
+    else ``url``; ``source.publisher`` is the site name where the text names no
+    source; ``published_at`` comes from the page's metadata where the text prints
+    no date; ``source.retrieved_at`` is ``retrieved_at`` or the date a saving tool
+    wrote into the page. ``extensions["partycases.html"]`` records the extractor,
+    its version and settings, and the encoding used. A page over ``max_bytes``, a
+    page with no main text or one that is not text gives a :class:`LoadError`;
+    lossy decoding and pages that do not read like a case give a
+    :class:`~partycases.PartycasesWarning`.
+    """
+    size = len(html)
+    if size > max_bytes:
+        unit = "bytes" if isinstance(html, bytes) else "characters"
+        raise LoadError(
+            [
+                Problem(
+                    f"the page has {size} {unit}; the limit for HTML pages is {max_bytes} "
+                    "(pass max_bytes= to raise it)"
+                )
+            ]
+        )
+    notes: list[str] = []
+    if isinstance(html, bytes):
+        decoded = decode_html(html, encoding)
+    else:
+        decoded = Decoded(html, "utf-8", "str")
+    if decoded.replaced:
+        notes.append(
+            f"{decoded.replaced} bytes are not valid {decoded.encoding} and were replaced "
+            "with U+FFFD"
+        )
+    if decoded.how == "sniffed" and decoded.declared:
+        notes.append(
+            f"the page declares {decoded.declared} but its bytes are not; "
+            f"decoded as {decoded.encoding}"
+        )
+    page, removed = _CONTROL.subn("", decoded.text)
+    if removed:
+        notes.append(f"{removed} control characters were removed from the page")
+    lines, document = _extract(page, url)
+    text = "\n".join(lines)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PartycasesWarning)
+        case, parse_report = parse_text(text, report=True)
+    notes.extend(str(w.message) for w in caught if issubclass(w.category, PartycasesWarning))
+    if not case.organisations and not case.sections:
+        notes.append(
+            "the page's main text names no organisation and has no sections; "
+            "it does not read like a typical case"
+        )
+    case = _with_metadata(
+        case, document=document, decoded=decoded, page=page, url=url, retrieved_at=retrieved_at
+    )
+    for message in notes:
+        warnings.warn(message, PartycasesWarning, stacklevel=2)
+    return (case, parse_report) if report else case
+
+
+def _with_metadata(
+    case: Case,
+    *,
+    document: Any,
+    decoded: Decoded,
+    page: str,
+    url: str | None,
+    retrieved_at: dt.datetime | None,
+) -> Case:
+    data = case.model_dump(mode="python", exclude_none=False)
+    source: dict[str, Any] = dict(data.get("source") or {})
+    page_url = getattr(document, "url", None) or _saved_from(page) or url
+    if isinstance(page_url, str) and _URL.match(page_url):
+        source["url"] = page_url
+    if not source.get("publisher"):
+        site = _site_name(document)
+        if site is not None:
+            source["publisher"] = site
+            source["publisher_id"] = None
+    saved = retrieved_at or _saved_at(page)
+    if saved is not None:
+        source["retrieved_at"] = saved
+    if any(value is not None for value in source.values()):
+        data["source"] = source
+    if data.get("published_at") is None:
+        data["published_at"] = _date(getattr(document, "date", None))
+    trafilatura = _trafilatura()
+    data["extensions"] = {
+        **data.get("extensions", {}),
+        EXTENSION: {
+            "extractor": "trafilatura",
+            "version": trafilatura.__version__,
+            "settings": {**SETTINGS, "max_tree_size": _MAX_TREE_SIZE},
+            "encoding": decoded.encoding,
+            "encoding_from": decoded.how,
+            "declared_encoding": decoded.declared,
+        },
+    }
+    try:
+        return Case.model_validate(data)
+    except ValueError as error:  # pragma: no cover - metadata the models refuse
+        raise LoadError([Problem(f"the page's metadata is not valid: {error}")]) from None
+
+
+def loads(data: bytes | str) -> Case:
+    """Parse a saved web page (bytes in its own encoding, or ``str``); see :func:`parse_html`."""
+    return parse_html(data)
+
+
+def dumps(case: Case) -> bytes:
+    """HTML is an input format only; writing it gives a :class:`FormatError`."""
+    raise FormatError(
+        f"html is read, not written (case {case.id!r}); write json, yaml, text or markdown"
+    )
