@@ -29,13 +29,16 @@ __all__ = ["main"]
 
 EXIT_INVALID = 1
 EXIT_BROKEN_PIPE = 141
-FORMATS = ("json", "jsonl", "yaml", "toml", "text", "markdown")
+FORMATS = ("json", "jsonl", "yaml", "toml", "text", "markdown", "html")
+_HTML_HEAD = re.compile(rb"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta)\b", re.I | re.S)
 _FIRST_KEY = re.compile(rb"^[A-Za-z_][\w-]*\s*(?P<sep>[:=])")
 
 
 def sniff(data: bytes) -> str:
     """Guess the format of data read from standard input."""
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if _HTML_HEAD.match(head[:4096]):
+        return "html"
     if head.startswith(b"{"):
         lines = [line for line in head.splitlines() if line.strip()]
         one_per_line = len(lines) > 1 and all(
@@ -187,23 +190,32 @@ if click is not None:
         help="Directory for the case files (default: JSON Lines on stdout).",
     )
     @click.option("--encoding", help="Encoding of the texts (default: detected).")
+    @click.option(
+        "--from",
+        "fmt",
+        type=click.Choice(["text", "html"], case_sensitive=False),
+        help="Input format (default: html for .html/.htm and HTML on -, else text).",
+    )
     @click.option("--force", is_flag=True, help="Replace case files that already exist.")
     def parse(
-        texts: tuple[str, ...], out_dir: str | None, encoding: str | None, force: bool
+        texts: tuple[str, ...],
+        out_dir: str | None,
+        encoding: str | None,
+        fmt: str | None,
+        force: bool,
     ) -> None:
-        """Parse published texts into case files, reporting what could not be placed."""
+        """Parse published texts or saved web pages into cases, reporting what was not placed."""
         import warnings
 
         from partycases.errors import PartycasesError, PartycasesWarning
         from partycases.formats.json import dumps, dumps_compact
-        from partycases.io import load
 
         failed = 0
         for name in _progress(list(texts), "parsing"):
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", PartycasesWarning)
                 try:
-                    case = load(name, format="text", encoding=encoding)
+                    case = _parse_one(name, fmt, encoding)
                 except PartycasesError as error:
                     click.echo(str(error), err=True)
                     failed += 1
@@ -215,7 +227,7 @@ if click is not None:
                 continue
             Path(out_dir).mkdir(parents=True, exist_ok=True)
             # The file name comes from the input's name, never from the text's content.
-            target = Path(out_dir) / (Path(name).stem + ".json")
+            target = Path(out_dir) / (("stdin" if name == "-" else Path(name).stem) + ".json")
             _write_output(str(target), dumps(case), force)
         sys.exit(EXIT_INVALID if failed else 0)
 
@@ -353,6 +365,38 @@ if click is not None:
             _write_output(target, dumps(case, format=fmt), force)
             how = f"from {record['from']}" if isinstance(record, dict) else "already current"
             click.echo(f"{name}: {how} -> {target}", err=True)
+
+
+def _parse_one(name: str, fmt: str | None, encoding: str | None) -> Case:
+    """Parse one published text or saved page (``-`` is standard input)."""
+    from partycases.errors import LoadError, Problem
+    from partycases.io import DEFAULT_MAX_BYTES, load
+
+    if name != "-":
+        if fmt is None:
+            fmt = "html" if Path(name).suffix.lower() in {".html", ".htm"} else "text"
+        if fmt == "text" or encoding is None:
+            return load(name, format=fmt, encoding=encoding)
+        display = name
+        try:
+            with open(name, "rb") as stream:
+                data = stream.read(DEFAULT_MAX_BYTES + 1)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise LoadError([Problem(f"cannot read the file: {reason}")], name) from None
+    else:
+        display, data = "<stdin>", sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+        fmt = fmt or ("html" if sniff(data) == "html" else "text")
+    try:
+        if fmt == "html":
+            from partycases.text.html import parse_html
+
+            return parse_html(data, encoding=encoding)
+        from partycases.text.codec import loads as loads_text
+
+        return loads_text(data, encoding)
+    except LoadError as error:
+        raise error.with_path(display) from None
 
 
 def _validate_items(

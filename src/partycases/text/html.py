@@ -311,7 +311,7 @@ def _meta_lines(page: str, lines: list[str]) -> list[str]:
         if element.getparent() in inside:
             inside.add(element)
             continue
-        text = " ".join(part.strip() for part in element.itertext() if part.strip())
+        text = " ".join(" ".join(element.itertext()).split())
         if len(text) <= _META_LENGTH and _META_LINE.search(text) and text not in lines:
             found.append(text)
             inside.add(element)
