@@ -51,12 +51,18 @@ SETTINGS: Final[dict[str, Any]] = {
     "include_formatting": False,
     "deduplicate": False,
     "with_metadata": True,
+    # Dates only from metadata, URL and <time>-like markup: the extensive search guesses from
+    # the body (where founding years are) and loads every dateparser locale, for seconds.
+    "date_extraction_params": {"original_date": True, "extensive_search": False},
 }
 #: Elements that may hold a meta bar, and the longest meta bar (characters).
 _BLOCKS: Final = ("div", "p", "span", "td", "li", "em", "font", "section", "h3", "h4", "h5", "h6")
 _META_LENGTH: Final = 120
 #: How much of the first line of the main text marks where the article starts in the page.
 _ANCHOR: Final = 12
+#: Fewer letters and digits than this in the main text is no article (a menu, a 404 stub).
+_MIN_WORDS: Final = 10
+_WORD = re.compile(r"\w")
 #: How far into the main text the headline may be and still count as present.
 _HEAD_LINES: Final = 20
 #: A line of the meta bar: a 来源 or 发布时间 label, or a line that starts with a date.
@@ -266,12 +272,13 @@ def _lines(document: Any) -> list[str]:
 def _extract(page: str, url: str | None) -> tuple[list[str], Any]:
     document = _run(page, url, SETTINGS)
     lines = _lines(document)
-    if not lines:
+    words = sum(len(_WORD.findall(line)) for line in lines)
+    if words < _MIN_WORDS:
         raise LoadError(
             [
                 Problem(
-                    "the page has no main text (only markup, scripts or navigation); "
-                    "expected an article page"
+                    f"the page has no main text ({words} letters or digits outside markup, "
+                    "scripts and navigation); expected an article page"
                 )
             ]
         )
@@ -442,10 +449,9 @@ def parse_html(
         warnings.simplefilter("always", PartycasesWarning)
         case, parse_report = parse_text(text, report=True)
     notes.extend(str(w.message) for w in caught if issubclass(w.category, PartycasesWarning))
-    if not case.organisations and not case.sections:
+    if not case.organisations:
         notes.append(
-            "the page's main text names no organisation and has no sections; "
-            "it does not read like a typical case"
+            "the page's main text names no organisation; it does not read like a typical case"
         )
     case = _with_metadata(
         case, document=document, decoded=decoded, page=page, url=url, retrieved_at=retrieved_at
