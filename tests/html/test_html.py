@@ -450,3 +450,33 @@ def test_parse_html_is_public_and_documented() -> None:
         ).returncode
         == 0
     )
+
+
+def test_page_with_too_many_elements_is_refused_before_extraction() -> None:
+    """A page of more elements than the limit is a LoadError naming it, at the cost of parsing."""
+    crowded = page("<div>x</div>" * (html_format.MAX_HTML_ELEMENTS + 10))
+    start = time.perf_counter()
+    with pytest.raises(
+        pc.LoadError, match=f"the limit for HTML pages is {html_format.MAX_HTML_ELEMENTS}"
+    ):
+        pc.parse_html(crowded)
+    refused = time.perf_counter() - start
+    start = time.perf_counter()
+    outcome(page("<p>柘湖县温州商会成立于2010年10月,现有会员企业150多家。</p>" * 20))
+    assert refused < 20 * (time.perf_counter() - start) + 0.5
+    with pytest.raises(pc.LoadError, match="limit for HTML pages is 5 "):
+        pc.parse_html(article_page(), max_elements=5)
+
+
+@pytest.mark.parametrize("path", PAGES[:3], ids=lambda p: p.stem)
+def test_a_parsed_page_round_trips_through_json(path: Path) -> None:
+    """The case from a page, with its metadata and extensions, survives dump and load."""
+    case = quiet_load(path)
+    assert pc.loads(pc.dumps(case)) == case
+
+
+def test_page_with_an_endless_main_text_is_refused() -> None:
+    """A main text longer than the limit is a LoadError naming it, not minutes of parsing."""
+    endless = page("<p>" + "商会" * (html_format.MAX_MAIN_TEXT // 2 + 10) + "</p>")
+    with pytest.raises(pc.LoadError, match=f"the limit is {html_format.MAX_MAIN_TEXT}"):
+        pc.parse_html(endless)

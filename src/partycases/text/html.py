@@ -28,14 +28,30 @@ from partycases.errors import (
     PartycasesWarning,
     Problem,
 )
-from partycases.models import Case
+from partycases.models import Case, Source
 from partycases.text import ParseReport, parse_text
 
-__all__ = ["EXTENSION", "MAX_HTML_BYTES", "Decoded", "decode_html", "dumps", "loads", "parse_html"]
+__all__ = [
+    "EXTENSION",
+    "MAX_HTML_BYTES",
+    "MAX_HTML_ELEMENTS",
+    "MAX_MAIN_TEXT",
+    "Decoded",
+    "decode_html",
+    "dumps",
+    "loads",
+    "parse_html",
+]
 
 #: The largest page :func:`parse_html` reads (16 MiB): real article pages are far smaller,
 #: and extraction time grows with the size of the markup.
 MAX_HTML_BYTES: Final = 16 * 1024 * 1024
+#: The most elements a page may have (:func:`parse_html` takes ``max_elements=``): article
+#: pages have a few thousand, and extraction time grows with the count.
+MAX_HTML_ELEMENTS: Final = 20_000
+#: The longest main text parsed (characters): a case runs to a few thousand, and parsing
+#: time grows with the text.
+MAX_MAIN_TEXT: Final = 500_000
 #: The key under ``Case.extensions`` that records how the text was extracted.
 EXTENSION: Final = "partycases.html"
 #: Pages with more elements than this are not article pages; trafilatura gives up on them.
@@ -269,7 +285,40 @@ def _lines(document: Any) -> list[str]:
     return [cell for line in text.splitlines() for cell in _cells(line)]
 
 
-def _extract(page: str, url: str | None) -> tuple[list[str], Any]:
+def _tree(page: str, max_elements: int) -> Any:
+    """The page parsed as browsers do; a :class:`LoadError` when it has too many elements.
+
+    Extraction time grows with the number of elements (about a third of a
+    millisecond each, more on pages of many blocks), so the count is bounded
+    before any extraction starts.
+    """
+    from trafilatura.utils import load_html
+
+    _trafilatura()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            tree = load_html(page)
+        except Exception as error:  # no traceback from a dependency reaches the user
+            raise LoadError(
+                [Problem(f"the page could not be read as HTML ({type(error).__name__}: {error})")]
+            ) from None
+    if tree is None:
+        raise LoadError([Problem("the page could not be read as HTML; expected an HTML document")])
+    count = sum(1 for _ in tree.iter())
+    if count > max_elements:
+        raise LoadError(
+            [
+                Problem(
+                    f"the page has {count} elements; the limit for HTML pages is {max_elements} "
+                    "(pass max_elements= to raise it)"
+                )
+            ]
+        )
+    return tree
+
+
+def _extract(page: str, tree: Any, url: str | None) -> tuple[list[str], Any]:
     document = _run(page, url, SETTINGS)
     lines = _lines(document)
     words = sum(len(_WORD.findall(line)) for line in lines)
@@ -287,11 +336,11 @@ def _extract(page: str, url: str | None) -> tuple[list[str], Any]:
         # The headline often sits outside the article container; the parser expects it first.
         lines.insert(0, headline)
     if not any(_META_LINE.search(line) for line in lines[:4]):
-        lines[1:1] = _meta_lines(page, lines)
+        lines[1:1] = _meta_lines(tree, lines)
     return lines, document
 
 
-def _meta_lines(page: str, lines: list[str]) -> list[str]:
+def _meta_lines(tree: Any, lines: list[str]) -> list[str]:
     """The date and 来源 lines of a meta bar the main text left out.
 
     Sites print 发布时间 and 来源 in a bar between the headline and the article,
@@ -299,11 +348,6 @@ def _meta_lines(page: str, lines: list[str]) -> list[str]:
     the first line of the main text that carry a 来源/发布时间 label or start with
     a date are taken (at most two), nothing else.
     """
-    from trafilatura.utils import load_html
-
-    tree = load_html(page)
-    if tree is None:
-        return []
     for element in tree.iter("script", "style", "noscript", "template"):
         element.text = None  # their text is code, never a meta bar
     first = next((line[:_ANCHOR] for line in lines[1:] if len(line) >= _ANCHOR), None)
@@ -379,6 +423,7 @@ def parse_html(
     encoding: str | None = ...,
     retrieved_at: dt.datetime | None = ...,
     max_bytes: int = ...,
+    max_elements: int = ...,
     report: Literal[False] = ...,
 ) -> Case: ...
 @overload
@@ -389,6 +434,7 @@ def parse_html(
     encoding: str | None = ...,
     retrieved_at: dt.datetime | None = ...,
     max_bytes: int = ...,
+    max_elements: int = ...,
     report: Literal[True],
 ) -> tuple[Case, ParseReport]: ...
 def parse_html(
@@ -398,6 +444,7 @@ def parse_html(
     encoding: str | None = None,
     retrieved_at: dt.datetime | None = None,
     max_bytes: int = MAX_HTML_BYTES,
+    max_elements: int = MAX_HTML_ELEMENTS,
     report: bool = False,
 ) -> Case | tuple[Case, ParseReport]:
     """Parse a saved web page of the genre into a validated :class:`~partycases.Case`.
@@ -409,8 +456,9 @@ def parse_html(
     source; ``published_at`` comes from the page's metadata where the text prints
     no date; ``source.retrieved_at`` is ``retrieved_at`` or the date a saving tool
     wrote into the page. ``extensions["partycases.html"]`` records the extractor,
-    its version and settings, and the encoding used. A page over ``max_bytes``, a
-    page with no main text or one that is not text gives a :class:`LoadError`;
+    its version and settings, and the encoding used. A page over ``max_bytes`` or
+    with more than ``max_elements`` elements, a page with no main text or one that
+    is not text gives a :class:`LoadError`;
     lossy decoding and pages that do not read like a case give a
     :class:`~partycases.PartycasesWarning`.
     """
@@ -443,8 +491,18 @@ def parse_html(
     page, removed = _CONTROL.subn("", decoded.text)
     if removed:
         notes.append(f"{removed} control characters were removed from the page")
-    lines, document = _extract(page, url)
+    tree = _tree(page, max_elements)
+    lines, document = _extract(page, tree, url)
     text = "\n".join(lines)
+    if len(text) > MAX_MAIN_TEXT:
+        raise LoadError(
+            [
+                Problem(
+                    f"the page's main text has {len(text)} characters; the limit is "
+                    f"{MAX_MAIN_TEXT} (a typical case has a few thousand)"
+                )
+            ]
+        )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PartycasesWarning)
         case, parse_report = parse_text(text, report=True)
@@ -453,9 +511,10 @@ def parse_html(
         notes.append(
             "the page's main text names no organisation; it does not read like a typical case"
         )
-    case = _with_metadata(
+    case, problems = _with_metadata(
         case, document=document, decoded=decoded, page=page, url=url, retrieved_at=retrieved_at
     )
+    notes.extend(problems)
     for message in notes:
         warnings.warn(message, PartycasesWarning, stacklevel=2)
     return (case, parse_report) if report else case
@@ -469,9 +528,16 @@ def _with_metadata(
     page: str,
     url: str | None,
     retrieved_at: dt.datetime | None,
-) -> Case:
-    data = case.model_dump(mode="python", exclude_none=False)
-    source: dict[str, Any] = dict(data.get("source") or {})
+) -> tuple[Case, list[str]]:
+    """The parsed case with the page's metadata; each piece is validated on its own.
+
+    The case itself is not validated again (its text and facts are unchanged), so
+    a large page costs one validation, not two.
+    """
+    from pydantic import ValidationError
+
+    notes: list[str] = []
+    source: dict[str, Any] = case.source.model_dump() if case.source else {}
     page_url = getattr(document, "url", None) or _saved_from(page) or url
     if isinstance(page_url, str) and _URL.match(page_url):
         source["url"] = page_url
@@ -483,26 +549,26 @@ def _with_metadata(
     saved = retrieved_at or _saved_at(page)
     if saved is not None:
         source["retrieved_at"] = saved
-    if any(value is not None for value in source.values()):
-        data["source"] = source
-    if data.get("published_at") is None:
-        data["published_at"] = _date(getattr(document, "date", None))
-    trafilatura = _trafilatura()
-    data["extensions"] = {
-        **data.get("extensions", {}),
+    update: dict[str, Any] = {}
+    if source and source != (case.source.model_dump() if case.source else {}):
+        try:
+            update["source"] = Source.model_validate(source)
+        except ValidationError:
+            notes.append("the page's URL, site name or saving date is not valid; left out")
+    if case.published_at is None:
+        update["published_at"] = _date(getattr(document, "date", None))
+    update["extensions"] = {
+        **case.extensions,
         EXTENSION: {
             "extractor": "trafilatura",
-            "version": trafilatura.__version__,
+            "version": _trafilatura().__version__,
             "settings": {**SETTINGS, "max_tree_size": _MAX_TREE_SIZE},
             "encoding": decoded.encoding,
             "encoding_from": decoded.how,
             "declared_encoding": decoded.declared,
         },
     }
-    try:
-        return Case.model_validate(data)
-    except ValueError as error:  # pragma: no cover - metadata the models refuse
-        raise LoadError([Problem(f"the page's metadata is not valid: {error}")]) from None
+    return case.model_copy(update=update), notes
 
 
 def loads(data: bytes | str) -> Case:
