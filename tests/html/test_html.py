@@ -480,3 +480,27 @@ def test_page_with_an_endless_main_text_is_refused() -> None:
     endless = page("<p>" + "商会" * (html_format.MAX_MAIN_TEXT // 2 + 10) + "</p>")
     with pytest.raises(pc.LoadError, match=f"the limit is {html_format.MAX_MAIN_TEXT}"):
         pc.parse_html(endless)
+
+
+def test_utf8_page_with_a_stale_gb2312_declaration_is_read_as_utf8() -> None:
+    """A page that declares gb2312 but holds UTF-8 is read as UTF-8, with a warning."""
+    data = article_page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    case, messages = quiet_parse(data.encode("utf-8"))
+    assert case.organisations[0].name == "柘湖县温州商会"
+    record = case.extensions["partycases.html"]
+    assert isinstance(record, dict)
+    assert (record["encoding"], record["encoding_from"]) == ("utf-8", "sniffed")
+    assert any("declares gb2312 but its bytes are not; decoded as utf-8" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("某某商会党建纪实_党建频道_某某网", "某某商会党建纪实"),
+        ("某某商会党建纪实--某某先锋网", "某某商会党建纪实"),
+        ("某某商会荣获2019-2020年度先进", "某某商会荣获2019-2020年度先进"),
+    ],
+)
+def test_page_title_loses_the_site_but_not_a_year_range(title: str, expected: str) -> None:
+    """The headline put before the text drops 标题_频道_网站 suffixes, never a 2019-2020 range."""
+    assert html_format._headline(title, ["正文第一段。"]) == expected

@@ -128,7 +128,7 @@ _HOST_LIKE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
 _ROW = re.compile(r"^\|(.*)\|$")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 #: The channel or site after a page title: 标题_党建频道_某某网, 标题--某某网, 标题 - 某某网.
-_SITE_SUFFIX = re.compile(r"\s*(?:_|--|-|\s[|｜]\s|｜)[^_|｜-]{1,24}$")
+_SITE_SUFFIX = re.compile(r"\s*(?:_|--|-|\s[|｜]\s|｜)[^_|｜\d-]{1,24}$")
 
 
 @attrs.frozen
@@ -198,6 +198,13 @@ def decode_html(data: bytes, encoding: str | None = None) -> Decoded:
             return _decode(data, name, "bom", None)
     declared = _declared(data)
     codec = _codec(declared) if declared else None
+    if codec is not None and codec != "utf-8" and not data.isascii():
+        # A site moved to UTF-8 and kept its old gb2312 declaration: long runs of valid
+        # UTF-8 never occur by chance in GB18030 or Big5 text, so UTF-8 wins.
+        try:
+            return Decoded(data.decode("utf-8"), "utf-8", "sniffed", declared)
+        except UnicodeDecodeError:
+            pass
     if codec is not None:
         try:
             return Decoded(data.decode(codec), codec, "declared", declared)
