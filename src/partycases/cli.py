@@ -369,26 +369,16 @@ if click is not None:
 
 def _parse_one(name: str, fmt: str | None, encoding: str | None) -> Case:
     """Parse one published text or saved page (``-`` is standard input)."""
-    from partycases.errors import LoadError, Problem
+    from partycases.errors import LoadError
     from partycases.io import DEFAULT_MAX_BYTES, load
 
     if name != "-":
         if fmt is None:
             fmt = "html" if Path(name).suffix.lower() in {".html", ".htm"} else "text"
-        if fmt == "text" or encoding is None:
-            return load(name, format=fmt, encoding=encoding)
-        display = name
-        try:
-            with open(name, "rb") as stream:
-                data = stream.read(DEFAULT_MAX_BYTES + 1)
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise LoadError([Problem(f"cannot read the file: {reason}")], name) from None
-    else:
-        display, data = "<stdin>", sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
-        fmt = fmt or ("html" if sniff(data) == "html" else "text")
+        return load(name, format=fmt, encoding=encoding)
+    data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
     try:
-        if fmt == "html":
+        if (fmt or sniff(data)) == "html":
             from partycases.text.html import parse_html
 
             return parse_html(data, encoding=encoding)
@@ -396,7 +386,7 @@ def _parse_one(name: str, fmt: str | None, encoding: str | None) -> Case:
 
         return loads_text(data, encoding)
     except LoadError as error:
-        raise error.with_path(display) from None
+        raise error.with_path("<stdin>") from None
 
 
 def _validate_items(

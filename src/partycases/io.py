@@ -80,14 +80,19 @@ def load(
 
     The format comes from the file extension unless ``format`` names one. A
     published text (``.txt``) is decoded (UTF-8, UTF-16 with BOM, GB18030, Big5,
-    or ``encoding=``) and parsed. Any problem raises :class:`~partycases.LoadError`
-    naming the file and, for each problem, its location.
+    or ``encoding=``) and parsed; so is a saved web page (``.html``), whose own
+    declaration is used unless ``encoding=`` is given. Any problem raises
+    :class:`~partycases.LoadError` naming the file and, for each problem, its location.
     """
     fmt = _pick(path, format)
     data = _read(path, max_bytes)
     try:
         if encoding is None:
             return fmt.loads(data)
+        if fmt.name == "html":
+            from partycases.text.html import loads as loads_html
+
+            return loads_html(data, encoding)
         if fmt.name != "text":
             raise LoadError([Problem(f"encoding= applies to text files, not to {fmt.name}")])
         from partycases.text.codec import loads as loads_text

@@ -504,3 +504,15 @@ def test_utf8_page_with_a_stale_gb2312_declaration_is_read_as_utf8() -> None:
 def test_page_title_loses_the_site_but_not_a_year_range(title: str, expected: str) -> None:
     """The headline put before the text drops 标题_频道_网站 suffixes, never a 2019-2020 range."""
     assert html_format._headline(title, ["正文第一段。"]) == expected
+
+
+def test_load_takes_an_encoding_for_pages(tmp_path: Path) -> None:
+    """load(page, encoding=) decodes a page that declares nothing with the given encoding."""
+    path = tmp_path / "page.htm"
+    path.write_bytes(article_page(head="").encode("gb18030"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        case = pc.load(path, encoding="gbk")
+    record = case.extensions["partycases.html"]
+    assert isinstance(record, dict)
+    assert (record["encoding"], record["encoding_from"]) == ("gb18030", "argument")

@@ -578,9 +578,9 @@ def _with_metadata(
     return case.model_copy(update=update), notes
 
 
-def loads(data: bytes | str) -> Case:
+def loads(data: bytes | str, encoding: str | None = None) -> Case:
     """Parse a saved web page (bytes in its own encoding, or ``str``); see :func:`parse_html`."""
-    return parse_html(data)
+    return parse_html(data, encoding=encoding)
 
 
 def dumps(case: Case) -> bytes:
