@@ -516,3 +516,22 @@ def test_load_takes_an_encoding_for_pages(tmp_path: Path) -> None:
     record = case.extensions["partycases.html"]
     assert isinstance(record, dict)
     assert (record["encoding"], record["encoding_from"]) == ("gb18030", "argument")
+
+
+def test_dated_sidebar_before_the_headline_is_not_a_meta_bar() -> None:
+    """Dated stories listed before the headline never become the page's date or source."""
+    headline = "柘湖县温州商会党建工作纪实"
+    sidebar = "<ul><li>2019-01-01 柘湖县召开新春座谈会</li><li>来源:柘湖县融媒体中心</li></ul>"
+    paragraphs = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines()[2:-1])
+    body = f"<div class='side'>{sidebar}</div><h1>{headline}</h1><article>{paragraphs}</article>"
+    case, _ = quiet_parse(page(body, head=f'<meta charset="utf-8"><title>{headline}</title>'))
+    assert case.text is not None
+    assert "2019-01-01" not in case.text
+    assert case.published_at is None
+    bar = "<div class='bar'>发布时间:2021-09-03 来源:柘湖县温州商会</div>"
+    body = (
+        f"<div class='side'>{sidebar}</div><h1>{headline}</h1>{bar}<article>{paragraphs}</article>"
+    )
+    case, _ = quiet_parse(page(body))
+    assert case.text is not None
+    assert case.text.splitlines()[1] == "发布时间:2021-09-03 来源:柘湖县温州商会"

@@ -351,26 +351,38 @@ def _meta_lines(tree: Any, lines: list[str]) -> list[str]:
     """The date and 来源 lines of a meta bar the main text left out.
 
     Sites print 发布时间 and 来源 in a bar between the headline and the article,
-    outside the container an extractor keeps. Short blocks of the page before
-    the first line of the main text that carry a 来源/发布时间 label or start with
-    a date are taken (at most two), nothing else.
+    outside the container an extractor keeps. Short blocks of the page after the
+    headline and before the first line of the main text that carry a 来源/发布时间
+    label or start with a date are taken (at most two), nothing else: a list of
+    dated stories in a sidebar before the headline is never read as the bar.
     """
     for element in tree.iter("script", "style", "noscript", "template"):
         element.text = None  # their text is code, never a meta bar
+    headline = " ".join(lines[0].split())
     first = next((line[:_ANCHOR] for line in lines[1:] if len(line) >= _ANCHOR), None)
     if first is None:
         return []
     found: list[str] = []
+    seen_headline = False
     inside: set[Any] = set()
-    for element in tree.iter(*_BLOCKS):
-        own = (element.text or "").strip()
-        if first in own:
+    body = tree.find(".//body")
+    for element in (tree if body is None else body).iter():
+        if not isinstance(element.tag, str):
+            continue  # comments and processing instructions
+        if first in (element.text or ""):
             break
         if element.getparent() in inside:
             inside.add(element)
             continue
         text = " ".join(" ".join(element.itertext()).split())
-        if len(text) <= _META_LENGTH and _META_LINE.search(text) and text not in lines:
+        if len(text) > _META_LENGTH:
+            continue
+        if not seen_headline:
+            seen_headline = text == headline
+            if seen_headline:
+                inside.add(element)
+            continue
+        if element.tag in _BLOCKS and _META_LINE.search(text) and text not in lines:
             found.append(text)
             inside.add(element)
             if len(found) == 2:
@@ -403,6 +415,45 @@ def _headline(title: str | None, lines: list[str]) -> str | None:
             return title
         title = shorter
     return None
+
+
+def _metadata_date(tree: Any, url: str | None) -> str | None:
+    """The publication date the page's metadata gives, found by htmldate; never from its text.
+
+    htmldate also matches dates in the visible text, where a list of related
+    stories or a founding year would give a wrong one, so it is shown only what
+    is metadata: the ``<head>`` but its title, JSON-LD blocks and ``<time>``
+    elements, and the URL.
+    """
+    import copy
+
+    from htmldate import find_date
+    from trafilatura.utils import load_html
+
+    skeleton: Any = load_html(
+        "<html><head><meta charset='utf-8'></head><body><p></p></body></html>"
+    )
+    head, body = skeleton.find(".//head"), skeleton.find(".//body")
+    source_head = tree.find(".//head")
+    if source_head is not None:
+        for element in source_head:
+            if isinstance(element.tag, str) and element.tag != "title":
+                head.append(copy.deepcopy(element))
+    for element in tree.iterfind(".//body//time"):
+        kept = copy.deepcopy(element)
+        kept.tail = None
+        body.append(kept)
+    for element in tree.iterfind(".//body//script[@type='application/ld+json']"):
+        body.append(copy.deepcopy(element))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            found: str | None = find_date(
+                skeleton, url=url, extensive_search=False, original_date=True
+            )
+        except Exception:  # a date is a nicety: no traceback from a dependency for it
+            return None
+    return found
 
 
 def _date(value: str | None) -> dt.datetime | None:
@@ -499,6 +550,7 @@ def parse_html(
     if removed:
         notes.append(f"{removed} control characters were removed from the page")
     tree = _tree(page, max_elements)
+    page_date = _metadata_date(tree, url)  # before the meta-bar search empties the scripts
     lines, document = _extract(page, tree, url)
     text = "\n".join(lines)
     if len(text) > MAX_MAIN_TEXT:
@@ -519,7 +571,13 @@ def parse_html(
             "the page's main text names no organisation; it does not read like a typical case"
         )
     case, problems = _with_metadata(
-        case, document=document, decoded=decoded, page=page, url=url, retrieved_at=retrieved_at
+        case,
+        document=document,
+        page_date=page_date,
+        decoded=decoded,
+        page=page,
+        url=url,
+        retrieved_at=retrieved_at,
     )
     notes.extend(problems)
     for message in notes:
@@ -531,6 +589,7 @@ def _with_metadata(
     case: Case,
     *,
     document: Any,
+    page_date: str | None,
     decoded: Decoded,
     page: str,
     url: str | None,
@@ -563,13 +622,19 @@ def _with_metadata(
         except ValidationError:
             notes.append("the page's URL, site name or saving date is not valid; left out")
     if case.published_at is None:
-        update["published_at"] = _date(getattr(document, "date", None))
+        update["published_at"] = _date(page_date)
     update["extensions"] = {
         **case.extensions,
         EXTENSION: {
             "extractor": "trafilatura",
             "version": _trafilatura().__version__,
             "settings": {**SETTINGS, "max_tree_size": _MAX_TREE_SIZE},
+            "date": {
+                "extractor": "htmldate",
+                "from": ["head", "json-ld", "time", "url"],
+                "extensive_search": False,
+                "original_date": True,
+            },
             "encoding": decoded.encoding,
             "encoding_from": decoded.how,
             "declared_encoding": decoded.declared,
