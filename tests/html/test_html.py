@@ -374,11 +374,22 @@ def test_any_markup_gives_a_case_or_a_load_error(markup: str) -> None:
         assert isinstance(outcome(data), (pc.Case, pc.LoadError))
 
 
-def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without trafilatura, parse_html raises MissingExtraError naming the html extra."""
-    monkeypatch.setitem(sys.modules, "trafilatura", None)
-    with pytest.raises(pc.MissingExtraError, match=r"partycases\[html\]"):
+@pytest.mark.parametrize("module", ["trafilatura", "lxml_html_clean"])
+def test_missing_extra_names_it(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without trafilatura or lxml_html_clean, parse_html names the module and the html extra."""
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(pc.MissingExtraError, match=rf"'{module}'.*partycases\[html\]"):
         pc.parse_html(article_page())
+
+
+@pytest.mark.parametrize(
+    ("declared", "codec"),
+    [("GB2312", "gb18030"), ("x-gbk", "gb18030"), ("GBK", "gb18030"), ("big5", "big5hkscs"),
+     ("x-x-big5", "big5hkscs"), ("UTF-8", "utf-8"), ("utf-16", "utf-8"), ("no-such", None)],
+)  # fmt: skip
+def test_declared_names_map_to_the_codec_pages_really_use(declared: str, codec: str | None) -> None:
+    """Declared names are read with the superset that pages declaring them hold."""
+    assert html_format._codec(declared) == codec
 
 
 def test_html_is_not_written() -> None:

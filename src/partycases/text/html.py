@@ -98,6 +98,13 @@ _SUPERSETS: Final = {
     "gbk": "gb18030",
     "gb18030": "gb18030",
     "chinese": "gb18030",
+    "xgbk": "gb18030",
+    "gb231280": "gb18030",
+    "csgb2312": "gb18030",
+    "euccn": "gb18030",
+    "cnbig5": "big5hkscs",
+    "xxbig5": "big5hkscs",
+    "csbig5": "big5hkscs",
     "big5": "big5hkscs",
     "big5hkscs": "big5hkscs",
     "cp950": "big5hkscs",
@@ -234,14 +241,16 @@ def _decode(data: bytes, codec: str, how: str, declared: str | None) -> Decoded:
 
 
 def _trafilatura() -> Any:
+    # trafilatura imports justext, which imports lxml.html.clean: that lives in
+    # lxml_html_clean with current lxml, so its absence breaks trafilatura's import.
+    try:
+        import lxml_html_clean  # noqa: F401
+    except ImportError:
+        raise MissingExtraError("html", "lxml_html_clean") from None
     try:
         import trafilatura
     except ImportError:
         raise MissingExtraError("html", "trafilatura") from None
-    try:
-        import lxml_html_clean  # noqa: F401 - trafilatura's justext fallback needs it
-    except ImportError:
-        raise MissingExtraError("html", "lxml_html_clean") from None
     return trafilatura
 
 
@@ -299,9 +308,9 @@ def _tree(page: str, max_elements: int) -> Any:
     millisecond each, more on pages of many blocks), so the count is bounded
     before any extraction starts.
     """
+    _trafilatura()
     from trafilatura.utils import load_html
 
-    _trafilatura()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
