@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import partycases as pc
 from partycases.text import html as html_format
+from partycases.text import html_decode
 from tests.conftest import DATA
 from tests.html.score_facts import CATS, Tally, score_doc
 from tests.test_cli import run
@@ -389,7 +390,7 @@ def test_missing_extra_names_it(module: str, monkeypatch: pytest.MonkeyPatch) ->
 )  # fmt: skip
 def test_declared_names_map_to_the_codec_pages_really_use(declared: str, codec: str | None) -> None:
     """Declared names are read with the superset that pages declaring them hold."""
-    assert html_format._codec(declared) == codec
+    assert html_decode._codec(declared) == codec
 
 
 def test_html_is_not_written() -> None:
