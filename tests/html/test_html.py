@@ -547,3 +547,15 @@ def test_dated_sidebar_before_the_headline_is_not_a_meta_bar() -> None:
     case, _ = quiet_parse(page(body))
     assert case.text is not None
     assert case.text.splitlines()[1] == "发布时间:2021-09-03 来源:柘湖县温州商会"
+
+
+def test_report_covers_the_extracted_text() -> None:
+    """report=True gives the ParseReport of the extracted text: nothing of it is lost."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        case, report = pc.parse_html(
+            (PAGES_DIR / "magazine-archive.html").read_bytes(), report=True
+        )
+    assert isinstance(report, pc.ParseReport)
+    assert case.text is not None
+    assert report.uncovered(case.text) == []

@@ -193,7 +193,7 @@ def _tree(page: str, max_elements: int) -> Any:
             [
                 Problem(
                     f"the page has {count} elements; the limit for HTML pages is {max_elements} "
-                    "(pass max_elements= to raise it)"
+                    "(parse_html takes max_elements= to raise it)"
                 )
             ]
         )
@@ -401,7 +401,7 @@ def parse_html(
             [
                 Problem(
                     f"the page has {size} {unit}; the limit for HTML pages is {max_bytes} "
-                    "(pass max_bytes= to raise it)"
+                    "(parse_html takes max_bytes= to raise it)"
                 )
             ]
         )
