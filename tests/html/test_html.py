@@ -559,3 +559,12 @@ def test_report_covers_the_extracted_text() -> None:
     assert isinstance(report, pc.ParseReport)
     assert case.text is not None
     assert report.uncovered(case.text) == []
+
+
+def test_saved_from_comment_gives_the_url() -> None:
+    """A browser's "saved from url" comment gives source.url when there is no canonical link."""
+    saved = "<!-- saved from url=(0041)https://www.example.org/dj/2021/0903.html -->\n"
+    case, _ = quiet_parse(saved + article_page())
+    assert case.source is not None
+    assert case.source.url == "https://www.example.org/dj/2021/0903.html"
+    assert case.source.retrieved_at is None
