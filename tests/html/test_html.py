@@ -568,3 +568,12 @@ def test_saved_from_comment_gives_the_url() -> None:
     assert case.source is not None
     assert case.source.url == "https://www.example.org/dj/2021/0903.html"
     assert case.source.retrieved_at is None
+
+
+def test_menu_lines_before_the_headline_go_but_a_note_stays() -> None:
+    """Short menu lines before the headline are dropped; a 编者按 before it is kept."""
+    title = "鹤汀县建筑业协会党支部建设典型案例"
+    menu = ["首 页 | 新闻中心 | 党建园地", "工作动态", title, "一、基本情况"]
+    assert html_format._chrome_before(title, menu) == 2
+    note = ["【编者按】现将鹤汀县建筑业协会的做法刊发,供参考。", title, "一、基本情况"]
+    assert html_format._chrome_before(title, note) == 0

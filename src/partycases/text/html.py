@@ -77,6 +77,13 @@ _ANCHOR: Final = 12
 #: Fewer letters and digits than this in the main text is no article (a menu, a 404 stub).
 _MIN_WORDS: Final = 10
 _WORD = re.compile(r"\w")
+#: Menu and banner lines before a headline: short, and ending no sentence.
+_CHROME_LENGTH: Final = 40
+_SENTENCE_END = re.compile(r"[。!?！？;；]")
+#: What follows the date and source in a meta bar: widgets, counters, sharing.
+_BAR_CHROME = re.compile(
+    r"\s*(?:字号|字體|打印本页|【打印】|浏览次数|瀏覽次數|阅读次数|点击数|点击量|分享到)"
+)
 #: How far into the main text the headline may be and still count as present.
 _HEAD_LINES: Final = 20
 #: A line of the meta bar: a 来源 or 发布时间 label, or a line that starts with a date.
@@ -217,6 +224,8 @@ def _extract(page: str, tree: Any, url: str | None) -> tuple[list[str], Any]:
     if headline is not None:
         # The headline often sits outside the article container; the parser expects it first.
         lines.insert(0, headline)
+    else:
+        del lines[: _chrome_before(getattr(document, "title", None), lines)]
     if not any(_META_LINE.search(line) for line in lines[:4]):
         lines[1:1] = _meta_lines(tree, lines)
     return lines, document
@@ -257,6 +266,7 @@ def _meta_lines(tree: Any, lines: list[str]) -> list[str]:
             if seen_headline:
                 inside.add(element)
             continue
+        text = _BAR_CHROME.split(text, maxsplit=1)[0].strip()
         if element.tag in _BLOCKS and _META_LINE.search(text) and text not in lines:
             found.append(text)
             inside.add(element)
@@ -273,6 +283,24 @@ def _cells(line: str) -> list[str]:
         return [line] if line else []
     cells = (cell.replace("\\|", "|").strip() for cell in _CELL_SEPARATOR.split(row.group(1)))
     return [cell for cell in cells if cell]
+
+
+def _chrome_before(title: str | None, lines: list[str]) -> int:
+    """How many lines before the headline are page chrome (menus, 首页 | 新闻 rows).
+
+    Pages laid out in tables give the extractor their menus with the article.
+    The lines before the headline are dropped only when every one is short and
+    ends no sentence: a 编者按 or a lead paragraph before the headline is kept.
+    """
+    if not title:
+        return 0
+    at = next((i for i, line in enumerate(lines[:_HEAD_LINES]) if title in line), None)
+    if not at:
+        return 0
+    chrome = all(
+        len(line) <= _CHROME_LENGTH and not _SENTENCE_END.search(line) for line in lines[:at]
+    )
+    return at if chrome else 0
 
 
 def _headline(title: str | None, lines: list[str]) -> str | None:
