@@ -111,3 +111,30 @@ def test_every_example_script_runs(script: str) -> None:
     result = run(script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
+
+
+def test_parse_pages_writes_one_case_per_page(tmp_path: Path) -> None:
+    """examples/parse_pages.py parses the bundled pages (UTF-8 and GB2312) into JSON Lines."""
+    out = tmp_path / "pages.jsonl"
+    result = run("parse_pages.py", str(EXAMPLES / "pages"), str(out))
+    assert result.returncode == 0, result.stderr
+    assert "2 pages: 2 parsed, 0 failed" in result.stderr
+    cases = list(pc.iter_cases(out))
+    assert [c.title for c in cases if isinstance(c, pc.Case)] == [
+        "清禾县茶叶协会:党建引领茶农增收",
+        "松湾区个体私营企业协会党支部建设纪实",
+    ]
+    first = cases[0]
+    assert isinstance(first, pc.Case)
+    assert first.source is not None
+    assert first.source.url == "https://www.qinghe-rm.example.cn/dj/2023/0712/301.html"
+
+
+def test_parse_pages_reports_a_bad_page(tmp_path: Path) -> None:
+    """A page with no text is reported with its name; the exit code is 1."""
+    (tmp_path / "blank.html").write_text("<html><body><script>x()</script></body></html>")
+    result = run("parse_pages.py", str(tmp_path))
+    assert result.returncode == 1
+    assert f"{tmp_path / 'blank.html'}" in result.stderr
+    assert "1 page: 0 parsed, 1 failed" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -66,6 +66,7 @@ _EXPORTS: dict[str, str] = {
     "make_id": "partycases.ids",
     "name_key": "partycases.ids",
     "organisation_id": "partycases.ids",
+    "parse_html": "partycases.text.html",
     "parse_text": "partycases.text",
     "render_text": "partycases.text",
     "to_arrow": "partycases.formats.arrow",
@@ -123,6 +124,7 @@ __all__ = [
     "make_id",
     "name_key",
     "organisation_id",
+    "parse_html",
     "parse_text",
     "render_text",
     "to_arrow",
@@ -210,6 +212,9 @@ if TYPE_CHECKING:
         ParseReport,
         parse_text,
         render_text,
+    )
+    from partycases.text.html import (
+        parse_html,
     )
     from partycases.values import (
         DateRange,

@@ -92,8 +92,9 @@ def load(
 
     The format comes from the file extension unless ``format`` names one. A
     published text (``.txt``) is decoded (UTF-8, UTF-16 with BOM, GB18030, Big5,
-    or ``encoding=``) and parsed. Any problem raises :class:`~partycases.LoadError`
-    naming the file and, for each problem, its location.
+    or ``encoding=``) and parsed; so is a saved web page (``.html``), whose own
+    declaration is used unless ``encoding=`` is given. Any problem raises
+    :class:`~partycases.LoadError` naming the file and, for each problem, its location.
     """
     fmt = _pick(path, format)
     fmt.loads  # noqa: B018 - a write-only format is refused before the file is read

@@ -169,6 +169,17 @@ REGISTRY: tuple[Format, ...] = (
         extra="encodings",
     ),
     Format(
+        "html",
+        (".html", ".htm"),
+        "partycases.text.html",
+        write=False,
+        scanned=False,
+        versioned=False,
+        lossless=False,
+        options=("encoding",),
+        extra="html",
+    ),
+    Format(
         "markdown",
         (".md", ".markdown"),
         "partycases.formats.markdown",
