@@ -34,6 +34,18 @@ MAX_OFFSET: Final = 10 * 1024 * 1024
 MAX_COUNT: Final = 10**12
 
 
+def _inline(handler: GetCoreSchemaHandler, typed_dict: type) -> core_schema.CoreSchema:
+    """The core schema of ``typed_dict`` without its own definition.
+
+    The value type's schema is the named definition (``Quantity``, ``Span``);
+    a definition for the private TypedDict would show up in OpenAPI documents
+    as ``_QuantityDict`` beside it.
+    """
+    schema = dict(handler.resolve_ref_schema(handler.generate_schema(typed_dict)))
+    schema.pop("ref", None)
+    return schema
+
+
 def _utf16_length(text: str) -> int:
     # Characters past U+FFFF take two UTF-16 code units, the others one; the
     # codec counts in C. surrogatepass: Case.text is kept exactly as read.
@@ -353,7 +365,7 @@ class Quantity:
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         from_dict = core_schema.no_info_after_validator_function(
-            cls._from_dict, handler.generate_schema(_QuantityDict)
+            cls._from_dict, _inline(handler, _QuantityDict)
         )
         return core_schema.json_or_python_schema(
             json_schema=from_dict,
@@ -462,7 +474,7 @@ class Span:
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         from_dict = core_schema.no_info_after_validator_function(
-            cls._from_dict, handler.generate_schema(_SpanDict)
+            cls._from_dict, _inline(handler, _SpanDict)
         )
         return core_schema.json_or_python_schema(
             json_schema=from_dict,
