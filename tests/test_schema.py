@@ -234,3 +234,12 @@ def test_a_second_validator_accepts_the_examples(path: Path) -> None:
         assert [error.message for error in validator.iter_errors(instance)] == []
     assert not validator.is_valid({**instances[0], "colour": "red"})
     assert not validator.is_valid({**instances[0], "published_at": "2023-05-23 16:34"})
+
+
+def test_schema_refuses_what_partycases_refuses() -> None:
+    """Extension keys outside a namespace and line breaks in a title fail the schema as in partycases."""
+    example = example_case()
+    assert VALIDATOR.is_valid(example)
+    assert not VALIDATOR.is_valid({**example, "extensions": {"Not A Namespace": 1}})
+    assert not VALIDATOR.is_valid({**example, "title": "標題\n来源：假"})
+    assert VALIDATOR.is_valid({**example, "unparsed": ["甲\n乙"]})

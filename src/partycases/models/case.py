@@ -103,7 +103,10 @@ class Case(Model):
     """Every work the case names."""
     tags: tuple[Line, ...] = ()
     """Free keywords."""
-    extensions: Annotated[dict[ExtensionKey, JsonValue], Field(default_factory=dict)]
+    extensions: Annotated[
+        dict[ExtensionKey, JsonValue],
+        Field(default_factory=dict, json_schema_extra={"additionalProperties": False}),
+    ]
     """Extra data under namespaced keys (e.g. ``org.example.crawler``)."""
     unparsed: tuple[Text, ...] = ()
     """Text the parser kept but could not place; empty for hand-written cases."""
