@@ -57,8 +57,8 @@ def node_modules(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("node and npm are not installed; the TypeScript and Ajv checks need them")
     folder = tmp_path_factory.mktemp("npm")
     installed = subprocess.run(
-        [npm, "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(folder),
-         *NPM_PACKAGES],
+        [npm, "install", "--prefer-offline", "--no-audit", "--no-fund", "--silent",
+         "--prefix", str(folder), *NPM_PACKAGES],
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     if installed.returncode != 0:
