@@ -42,7 +42,6 @@ def generated_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [
             codegen, "--input", str(SCHEMA), "--input-file-type", "jsonschema",
             "--output-model-type", "pydantic_v2.BaseModel", "--output", str(out),
-            "--formatters", "ruff-format",
         ],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
