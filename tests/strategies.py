@@ -167,7 +167,13 @@ _BATCH = st.integers(1, 20)
 _ACTIVITY_DATE = _PARTIAL_DATE | date_ranges()
 _SHORT_TEXTS = st.lists(texts(8), max_size=2)
 _TAGS = st.lists(texts(8), max_size=3)
-_UNPARSED = st.lists(texts(20), max_size=2)
+# Free text keeps its line breaks; every other text field is one line.
+_FREE_TEXT = (
+    st.text(st.one_of(GENRE_CHAR, GENRE_CHAR, st.sampled_from(["\n", "\r"])), max_size=40)
+    .map(str.strip)
+    .filter(bool)
+)
+_UNPARSED = st.lists(_FREE_TEXT, max_size=2)
 _EXTENSIONS = st.dictionaries(namespaces, json_values, max_size=2)
 _LOCAL_TIMES = st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 1, 1))
 _SOURCE = st.fixed_dictionaries(
@@ -286,7 +292,7 @@ def cases(draw: st.DrawFn) -> pc.Case:
             "organiser_ids": draw(_some(org_ids)),
             "participants": draw(_SHORT_TEXTS),
             "participant_ids": draw(_some(agents)),
-            "description": draw(_maybe(texts(40))),
+            "description": draw(_maybe(_FREE_TEXT)),
             "work_ids": draw(_some(work_ids)),
             "evidence": evidence(),
         }

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html.parser
+import re
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import partycases as pc
 
@@ -84,3 +88,58 @@ def test_plain_chinese_text_is_unchanged() -> None:
     page = pc.dumps(case, format="markdown").decode()
     assert page.startswith("# 濟南市優秀活動案例(典型案例二十三)\n")
     assert "| 天津市文化傳媒商會 | other | 2013-09 |" in page
+
+
+class _Texts(html.parser.HTMLParser):
+    """The text directly inside each element of a rendered page, by tag, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[list[str]] = []
+        self._open: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open.append(len(self.found))
+        self.found.append([tag, ""])
+
+    def handle_endtag(self, tag: str) -> None:
+        self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self.found[self._open[-1]][1] += data
+
+
+_MARKUP = st.sampled_from([*"<>&*_`[]|~#-+=.!\\()/:' \"", "1.", "&amp;", "<b>", "**"])
+_HOSTILE = (
+    st.lists(_MARKUP | st.characters(min_codepoint=0x4E00, max_codepoint=0x4E20), max_size=12)
+    .map("".join)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@given(title=_HOSTILE, paragraph=_HOSTILE, name=_HOSTILE)
+def test_every_field_shows_exactly_its_characters(title: str, paragraph: str, name: str) -> None:
+    """Whatever markup characters a title, a paragraph or a name holds, the page shows them as written."""
+    case = pc.Case.model_validate(
+        {
+            "id": "any",
+            "language": "zh-Hans",
+            "title": title,
+            "sections": [{"paragraphs": [{"text": paragraph}]}],
+            "organisations": [{"id": "org:甲", "name": name}],
+        }
+    )
+    parser = _Texts()
+    parser.feed(_html(case))
+    texts = [(tag, re.sub(r"\s+", " ", text).strip()) for tag, text in parser.found]
+
+    def shown(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip()
+
+    assert texts[0] == ("h1", shown(title))
+    assert ("p", shown(paragraph)) in texts
+    assert ("td", shown(name)) in texts
+    page_tags = {"h1", "h2", "p", "ul", "li", "strong", "table", "thead", "tbody", "tr", "th", "td"}
+    assert {tag for tag, _ in texts} <= page_tags

@@ -12,15 +12,15 @@ __all__ = ["dumps", "loads"]
 
 
 # Every character Markdown could read as markup in running text: emphasis, code,
-# links, table pipes and strikethrough get a backslash; <, > and & become
+# links, table pipes, strikethrough and heading marks get a backslash; <, > and & become
 # entities, so no field can open raw HTML, an autolink or a blockquote.
-_INLINE = re.compile(r"[\\`*_\[\]|~]")
+_INLINE = re.compile(r"[\\`*_\[\]|~#]")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Every line break CommonMark or a reader's splitlines() honours.
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 # What makes a line a heading, list item, thematic break or setext underline.
 # (A backslash escapes only punctuation, so 1. becomes 1\. rather than \1.)
-_BLOCK_START = re.compile(r"^([0-9]+(?=[.)])|)([.)]|[#\-+=])")
+_BLOCK_START = re.compile(r"^([0-9]+(?=[.)])|)([.)]|[\-+=])")
 
 
 def _text(value: object) -> str:
