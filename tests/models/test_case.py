@@ -9,8 +9,10 @@ from typing import Any
 import orjson
 import pydantic
 import pytest
+from hypothesis import given
 
 import partycases as pc
+from tests.strategies import cases
 
 
 def base() -> dict[str, Any]:
@@ -391,3 +393,11 @@ def test_the_largest_numbers_render_and_export() -> None:
     assert b"9999. " in pc.dumps(case, format="markdown")
     tables = pc.to_arrow([case])
     assert tables["sections"].column("number").to_pylist() == [9999, 9999]
+
+
+@given(cases())
+def test_every_generated_case_hashes_like_its_copy(case: pc.Case) -> None:
+    """Any valid case, extension data included, hashes, and its JSON round trip hashes alike."""
+    again = pc.loads(pc.dumps(case), format="json")
+    assert again == case
+    assert hash(again) == hash(case)
