@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import doctest
 import importlib
+import os
 import re
 import subprocess
 import sys
@@ -106,3 +107,16 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert commands[0].endswith("partycases show examples/cases/tianjin-culture-media-chamber.json")
     assert commands[1].endswith("python -m pytest")
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_hypothesis_profiles() -> None:
+    """Local runs default to the quick profile; .ci/run selects the thorough one before pytest."""
+    from hypothesis import settings
+
+    quick, thorough = settings.get_profile("quick"), settings.get_profile("thorough")
+    assert thorough.max_examples >= 8 * quick.max_examples
+    if "HYPOTHESIS_PROFILE" not in os.environ:
+        assert settings.default.max_examples == quick.max_examples
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    chosen = ci.index("export HYPOTHESIS_PROFILE=thorough")
+    assert chosen < next(i for i, line in enumerate(ci) if line.endswith("python -m pytest"))

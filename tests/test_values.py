@@ -160,3 +160,25 @@ def test_span() -> None:
             Span(start, end)
     with pytest.raises(ValidationError, match="start < end"):
         TypeAdapter(Span).validate_json('{"start": 4, "end": 4}')
+
+
+def test_span_utf16_counts_astral_characters_twice() -> None:
+    """On CJK Extension B text, utf16 gives the offsets JavaScript's slice takes; code points stay Python's."""
+    text = "𠀀𠀁商會𪚥成立"  # U+20000, U+20001 and U+2A6A5 lie outside the BMP
+    span = Span(2, 5)
+    assert span.read(text) == "商會𪚥"
+    start, end = span.utf16(text)
+    assert (start, end) == (4, 8)
+    units = text.encode("utf-16-le")
+    assert units[start * 2 : end * 2].decode("utf-16-le") == "商會𪚥"
+    assert Span(0, 2).utf16("商會") == (0, 2)
+    with pytest.raises(ValueError, match="outside"):
+        Span(0, 9).utf16(text)
+
+
+def test_span_offsets_are_bounded() -> None:
+    """A span past the longest case text is refused in Python and in the schema."""
+    with pytest.raises(ValueError, match="start < end <="):
+        Span(0, 10 * 1024 * 1024 + 1)
+    with pytest.raises(ValidationError):
+        TypeAdapter(Span).validate_json(b'{"start": 0, "end": 99999999999}')

@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 from calendar import monthrange
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 import attrs
 from pydantic import ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -28,6 +28,28 @@ _ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # 2013年 / 2013年9月 / 2019年10月1日 (with or without 日, spaces allowed).
 _CJK_DATE = re.compile(r"([0-9]{4})\s*年(?:\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*[日号號]?)?)?")
 _PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+#: The largest span offset: the length of the longest ``Case.text`` (10 MiB of characters).
+MAX_OFFSET: Final = 10 * 1024 * 1024
+#: The largest count a quantity may state.
+MAX_COUNT: Final = 10**12
+
+
+def _inline(handler: GetCoreSchemaHandler, typed_dict: type) -> core_schema.CoreSchema:
+    """The core schema of ``typed_dict`` without its own definition.
+
+    The value type's schema is the named definition (``Quantity``, ``Span``);
+    a definition for the private TypedDict would show up in OpenAPI documents
+    as ``_QuantityDict`` beside it.
+    """
+    schema = dict(handler.resolve_ref_schema(handler.generate_schema(typed_dict)))
+    schema.pop("ref", None)
+    return schema
+
+
+def _utf16_length(text: str) -> int:
+    # Characters past U+FFFF take two UTF-16 code units, the others one; the
+    # codec counts in C. surrogatepass: Case.text is kept exactly as read.
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _from_python(value: object, cls: type, parse: Any) -> Any:
@@ -62,6 +84,7 @@ def _str_input_schema(parse_json: Any, parse_python: Any, cls: type) -> core_sch
             lambda value: _from_python(value, cls, parse_python)
         ),
         serialization=core_schema.to_string_ser_schema(),
+        ref=f"partycases.values.{cls.__name__}",
     )
 
 
@@ -288,7 +311,7 @@ class Qualifier(str, enum.Enum):
 class _QuantityDict(TypedDict):
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
 
-    value: Annotated[int, Field(ge=0, le=10**12, description="The number stated.")]
+    value: Annotated[int, Field(ge=0, le=MAX_COUNT, description="The number stated.")]
     qualifier: NotRequired[
         Annotated[Qualifier, Field(description="How the number relates to the true value.")]
     ]
@@ -302,7 +325,7 @@ class _QuantityDict(TypedDict):
 
 @attrs.frozen
 class Quantity:
-    """A non-negative count with a qualifier: ``近300家`` is 300, nearly, unit 家."""
+    """A non-negative count with a qualifier: 近300家 is 300, nearly, unit 家."""
 
     value: int
     qualifier: Qualifier = Qualifier.EXACT
@@ -312,7 +335,7 @@ class Quantity:
     def __attrs_post_init__(self) -> None:
         if isinstance(self.value, bool) or not isinstance(self.value, int):
             raise TypeError(f"a quantity's value must be an int, not {type(self.value).__name__}")
-        if not 0 <= self.value <= 10**12:
+        if not 0 <= self.value <= MAX_COUNT:
             raise ValueError(f"quantity {self.value} is out of range; expected 0 to 10**12")
         object.__setattr__(self, "qualifier", Qualifier(self.qualifier))
 
@@ -342,7 +365,7 @@ class Quantity:
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         from_dict = core_schema.no_info_after_validator_function(
-            cls._from_dict, handler.generate_schema(_QuantityDict)
+            cls._from_dict, _inline(handler, _QuantityDict)
         )
         return core_schema.json_or_python_schema(
             json_schema=from_dict,
@@ -352,6 +375,7 @@ class Quantity:
             serialization=core_schema.plain_serializer_function_ser_schema(
                 cls.to_dict, when_used="always"
             ),
+            ref=f"partycases.values.{cls.__name__}",
         )
 
     @classmethod
@@ -361,28 +385,52 @@ class Quantity:
         json_schema = handler(schema)
         json_schema = handler.resolve_ref_schema(json_schema)
         json_schema["title"] = "Quantity"
-        json_schema["description"] = cls.__doc__
+        json_schema["description"] = (
+            "A non-negative count with a qualifier: 近300家 is 300, nearly, unit 家."
+        )
         return json_schema
 
 
 class _SpanDict(TypedDict):
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
 
-    start: Annotated[int, Field(ge=0, description="Offset of the first character (0-based).")]
-    end: Annotated[int, Field(ge=1, description="Offset just past the last character.")]
+    start: Annotated[
+        int,
+        Field(
+            ge=0,
+            le=MAX_OFFSET - 1,
+            description="Offset of the first character, counted in Unicode code points from 0.",
+        ),
+    ]
+    end: Annotated[
+        int,
+        Field(
+            ge=1,
+            le=MAX_OFFSET,
+            description="Offset just past the last character, in Unicode code points.",
+        ),
+    ]
 
 
 @attrs.frozen
 class Span:
-    """A half-open range ``[start, end)`` of character offsets into ``Case.text``."""
+    """A half-open range ``[start, end)`` of character offsets into ``Case.text``.
+
+    Offsets count Unicode code points, as Python's ``str`` indexes: a character
+    outside the Basic Multilingual Plane (CJK Extension B, e.g. 𠀀) is one.
+    JavaScript strings and Java ``String`` count UTF-16 code units, Go and Rust
+    byte offsets count UTF-8 bytes; :meth:`utf16` gives the offsets JavaScript
+    needs.
+    """
 
     start: int
     end: int
 
     def __attrs_post_init__(self) -> None:
-        if not 0 <= self.start < self.end:
+        if not 0 <= self.start < self.end <= MAX_OFFSET:
             raise ValueError(
-                f"a span must have 0 <= start < end; got start={self.start}, end={self.end}"
+                f"a span must have 0 <= start < end <= {MAX_OFFSET}; "
+                f"got start={self.start}, end={self.end}"
             )
 
     def __len__(self) -> int:
@@ -391,6 +439,20 @@ class Span:
     def read(self, text: str) -> str:
         """Return the characters of ``text`` this span covers."""
         return text[self.start : self.end]
+
+    def utf16(self, text: str) -> tuple[int, int]:
+        """Return this span's ``(start, end)`` in UTF-16 code units of ``text``.
+
+        These are the offsets JavaScript's ``String.prototype.slice`` and Java's
+        ``String.substring`` take: each character outside the Basic Multilingual
+        Plane counts two. ``text`` is the ``Case.text`` the span indexes.
+        """
+        if self.end > len(text):
+            raise ValueError(
+                f"the span [{self.start}, {self.end}) lies outside a text of {len(text)} characters"
+            )
+        before = _utf16_length(text[: self.start])
+        return before, before + _utf16_length(text[self.start : self.end])
 
     def to_dict(self) -> dict[str, int]:
         """The JSON form."""
@@ -412,7 +474,7 @@ class Span:
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         from_dict = core_schema.no_info_after_validator_function(
-            cls._from_dict, handler.generate_schema(_SpanDict)
+            cls._from_dict, _inline(handler, _SpanDict)
         )
         return core_schema.json_or_python_schema(
             json_schema=from_dict,
@@ -422,6 +484,7 @@ class Span:
             serialization=core_schema.plain_serializer_function_ser_schema(
                 cls.to_dict, when_used="always"
             ),
+            ref=f"partycases.values.{cls.__name__}",
         )
 
     @classmethod
@@ -431,5 +494,10 @@ class Span:
         json_schema = handler(schema)
         json_schema = handler.resolve_ref_schema(json_schema)
         json_schema["title"] = "Span"
-        json_schema["description"] = cls.__doc__
+        json_schema["description"] = (
+            "A half-open range [start, end) of offsets into Case.text, counted in Unicode "
+            "code points: a character outside the Basic Multilingual Plane (CJK Extension B) "
+            "counts one, where JavaScript and Java count two UTF-16 code units and Go "
+            "counts its UTF-8 bytes."
+        )
         return json_schema

@@ -9,8 +9,10 @@ from typing import Any
 import orjson
 import pydantic
 import pytest
+from hypothesis import given
 
 import partycases as pc
+from tests.strategies import cases
 
 
 def base() -> dict[str, Any]:
@@ -305,3 +307,97 @@ def test_work_titles_exclude_title_marks() -> None:
     """Work titles are stored without 《》."""
     with pytest.raises(pydantic.ValidationError, match="without the 《》"):
         pc.Work(id="work:x", title="《我愛你中國》")
+
+
+def test_cases_are_hashable() -> None:
+    """hash(case) works, with extension data too, and equal cases hash alike."""
+    data = base()
+    data["extensions"] = {"org.example": {"nested": [1, {"deep": True}]}}
+    case = pc.Case.model_validate(data)
+    again = pc.Case.model_validate(copy.deepcopy(data))
+    assert hash(case) == hash(again)
+    assert len({case, again, case.model_copy(update={"id": "other"})}) == 2
+    assert hash(case.organisations[0]) == hash(again.organisations[0])
+
+
+@pytest.mark.parametrize(
+    ("path", "pointer"),
+    [
+        (("title",), "/title"),
+        (("headline",), "/headline"),
+        (("organisations", 0, "name"), "/organisations/0/name"),
+        (("people", 0, "roles", 0, "title"), "/people/0/roles/0/title"),
+        (("honours", 0, "title"), "/honours/0/title"),
+        (("works", 0, "title"), "/works/0/title"),
+        (("activities", 0, "name"), "/activities/0/name"),
+    ],
+)
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r"])
+def test_single_line_fields_refuse_line_breaks(
+    path: tuple[str | int, ...], pointer: str, brk: str
+) -> None:
+    """A line break in a name, title or heading is a located line_break problem, from JSON and Python."""
+    data = base()
+    target: Any = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = f"某某{brk}来源：假的來源"
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(orjson.dumps(data), format="json")
+    assert [problem.pointer for problem in caught.value.problems] == [pointer]
+    assert "line break" in str(caught.value)
+    with pytest.raises(pydantic.ValidationError, match="line_break"):
+        pc.Case.model_validate(data)
+
+
+def test_free_text_keeps_its_line_breaks() -> None:
+    """Activity descriptions and unparsed text may hold several lines."""
+    data = base()
+    data["activities"][0]["description"] = "第一行\n第二行"
+    data["unparsed"] = ["甲\n乙"]
+    case = pc.Case.model_validate(data)
+    assert case.activities[0].description == "第一行\n第二行"
+    assert case.unparsed == ("甲\n乙",)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("sections",), [{"number": 10_000, "heading": "標題"}]),
+        (("series",), {"name": "典型案例", "number": 10_000}),
+        (("honours", 0, "batch"), 10_000),
+        (("honours", 0, "batch"), 2**31),
+    ],
+)
+def test_numbers_past_the_maximum_are_refused(path: tuple[str | int, ...], value: Any) -> None:
+    """Section, series and batch numbers above 9999 are refused, so no valid case breaks render or export."""
+    data = base()
+    target: Any = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(pc.LoadError, match="9999"):
+        pc.loads(orjson.dumps(data), format="json")
+
+
+def test_the_largest_numbers_render_and_export() -> None:
+    """A case at every maximum renders as text and Markdown and becomes Arrow tables."""
+    pytest.importorskip("pyarrow")
+    data = base()
+    data["sections"] = [{"number": 9999, "heading": "標題", "subsections": [{"number": 9999}]}]
+    data["series"] = {"name": "典型案例", "number": 9999}
+    data["honours"][0]["batch"] = 9999
+    data["organisations"][0]["member_count"] = {"value": 10**12}
+    case = pc.Case.model_validate(data)
+    assert "九千九百九十九、標題" in pc.render_text(case)
+    assert b"9999. " in pc.dumps(case, format="markdown")
+    tables = pc.to_arrow([case])
+    assert tables["sections"].column("number").to_pylist() == [9999, 9999]
+
+
+@given(cases())
+def test_every_generated_case_hashes_like_its_copy(case: pc.Case) -> None:
+    """Any valid case, extension data included, hashes, and its JSON round trip hashes alike."""
+    again = pc.loads(pc.dumps(case), format="json")
+    assert again == case
+    assert hash(again) == hash(case)

@@ -25,6 +25,7 @@ from partycases.formats._problems import from_validation_error
 from partycases.migrate import migrate, needs_migration
 from partycases.models import SCHEMA_VERSION, Case
 from partycases.models._base import TEXT_FAST_PATTERN
+from partycases.models._line import LINE_FAST_PATTERN
 from partycases.models._problems import problems_from
 
 __all__ = ["dumps", "dumps_compact", "loads", "to_data", "with_positions"]
@@ -52,7 +53,8 @@ def _needs_slow_path(error: ValidationError) -> bool:
         if detail["loc"] == ("schema_version",):
             return True
         ctx = detail.get("ctx") or {}
-        if detail["type"] == "string_pattern_mismatch" and ctx.get("pattern") == TEXT_FAST_PATTERN:
+        fast = (TEXT_FAST_PATTERN, LINE_FAST_PATTERN)
+        if detail["type"] == "string_pattern_mismatch" and ctx.get("pattern") in fast:
             return True
     return False
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from partycases.errors import FormatError
 from partycases.formats.present import display_names, metadata
 from partycases.models import Case, Honour, Section
@@ -9,9 +11,28 @@ from partycases.models import Case, Honour, Section
 __all__ = ["dumps", "loads"]
 
 
+# Every character Markdown could read as markup in running text: emphasis, code,
+# links, table pipes, strikethrough and heading marks get a backslash; <, > and & become
+# entities, so no field can open raw HTML, an autolink or a blockquote.
+_INLINE = re.compile(r"[\\`*_\[\]|~#]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Every line break CommonMark or a reader's splitlines() honours.
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+# What makes a line a heading, list item, thematic break or setext underline.
+# (A backslash escapes only punctuation, so 1. becomes 1\. rather than \1.)
+_BLOCK_START = re.compile(r"^([0-9]+(?=[.)])|)([.)]|[\-+=])")
+
+
+def _text(value: object) -> str:
+    """``value`` as one line of Markdown text that shows exactly its characters."""
+    text = _LINE_BREAK.sub(" ", "" if value is None else str(value))
+    text = _INLINE.sub(lambda match: "\\" + match.group(), text)
+    text = re.sub(r"[&<>]", lambda match: _ENTITIES[match.group()], text)
+    return _BLOCK_START.sub(r"\1\\\2", text, count=1)
+
+
 def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("|", "\\|").replace("\n", " ") or "—"
+    return _text(value) or "—"
 
 
 def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
@@ -28,10 +49,10 @@ def _sections(sections: tuple[Section, ...], depth: int, out: list[str]) -> None
     for section in sections:
         number = f"{section.number}. " if section.number is not None else ""
         if section.heading or number:
-            out += ["#" * (depth + 2) + f" {number}{section.heading or ''}".rstrip(), ""]
+            out += ["#" * (depth + 2) + f" {number}{_text(section.heading)}".rstrip(), ""]
         for paragraph in section.paragraphs:
-            marker = f"**{paragraph.marker}**" if paragraph.marker else ""
-            out += [marker + paragraph.text, ""]
+            marker = f"**{_text(paragraph.marker)}**" if paragraph.marker else ""
+            out += [marker + _text(paragraph.text), ""]
         _sections(section.subsections, depth + 1, out)
 
 
@@ -42,14 +63,14 @@ def dumps(case: Case) -> bytes:
     def named(ids: tuple[str, ...]) -> str:
         return "、".join(names.get(i, i) for i in ids)
 
-    out = [f"# {case.title or case.id}", ""]
+    out = [f"# {_text(case.title or case.id)}", ""]
     meta = [*metadata(case), ("about", named(case.subject_ids))]
-    out += [f"- **{label.capitalize()}:** {value}" for label, value in meta if value]
+    out += [f"- **{label.capitalize()}:** {_text(value)}" for label, value in meta if value]
     out.append("")
     if case.editor_note:
-        out += [f"> {case.editor_note}", ""]
+        out += [f"> {_text(case.editor_note)}", ""]
     if case.headline:
-        out += [f"**{case.headline}**", ""]
+        out += [f"**{_text(case.headline)}**", ""]
     _sections(case.sections, 0, out)
     if case.organisations:
         out += ["## Organisations", ""]

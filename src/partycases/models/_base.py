@@ -19,7 +19,6 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     StringConstraints,
-    WithJsonSchema,
 )
 from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaValue
@@ -32,6 +31,7 @@ from partycases.values import Span
 __all__ = [
     "MAX_COUNT",
     "MAX_ITEMS",
+    "MAX_NUMBER",
     "MAX_TEXT",
     "TEXT_FAST_PATTERN",
     "ActivityId",
@@ -177,6 +177,9 @@ MAX_ITEMS: Final = 10_000
 MAX_TEXT: Final = 10 * 1024 * 1024
 #: The largest count a quantity may state.
 MAX_COUNT: Final = 10**12
+#: The largest section, series or batch number: 9999 is the largest a heading
+#: writes in Chinese numerals (九千九百九十九), and it fits every table column.
+MAX_NUMBER: Final = 9999
 
 
 def _id(kind: str) -> object:
@@ -201,20 +204,50 @@ CaseId = Annotated[str, StringConstraints(pattern=r"^[^\s/\\:.][^\s/\\:]*$", max
 Language = Annotated[
     str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
 ]
-#: A timestamp as published: ISO 8601, the zone optional (``2023-05-23T16:34:54``).
-#: The schema says so with a pattern rather than ``format: date-time``, which
-#: would demand a zone that published timestamps do not carry.
-LocalDateTime = Annotated[
-    dt.datetime,
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": (
-                r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
-                r"(Z|[+-][0-9]{2}:[0-9]{2})?$"
-            ),
+_DATE_TIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+_ZONED_DATE_TIME_PATTERN: Final = f"^{_DATE_TIME}(Z|[+-][0-9]{{2}}:[0-9]{{2}})$"
+_LOCAL_DATE_TIME_PATTERN: Final = f"^{_DATE_TIME}$"
+
+
+class _TimestampSchema:
+    """A named ``Timestamp`` in the JSON Schema: RFC 3339 with a zone, or local time without.
+
+    ``format: date-time`` alone would demand a zone that published timestamps
+    do not carry, so the schema offers both forms and code generators see one
+    named type.
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        # The JSON Schema function goes on the definition itself (a class's
+        # __get_pydantic_json_schema__ on an annotation would run at each use),
+        # so that the schema holds one named definition.
+        return {
+            **handler(source),
+            "ref": "partycases.Timestamp",
+            "metadata": {"pydantic_js_functions": [cls._json_schema]},
         }
-    ),
-]
+
+    @staticmethod
+    def _json_schema(
+        schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "title": "Timestamp",
+            "description": (
+                "An ISO 8601 date and time: with a zone it is an RFC 3339 date-time; "
+                "without one it is local time as published, e.g. 2023-05-23T16:34:54."
+            ),
+            "anyOf": [
+                {"type": "string", "format": "date-time", "pattern": _ZONED_DATE_TIME_PATTERN},
+                {"type": "string", "pattern": _LOCAL_DATE_TIME_PATTERN},
+            ],
+        }
+
+
+#: A timestamp as published: ISO 8601, the zone optional (``2023-05-23T16:34:54``).
+LocalDateTime = Annotated[dt.datetime, _TimestampSchema]
 #: Where a fact was read, as spans of ``Case.text``.
 Evidence = tuple[Span, ...]

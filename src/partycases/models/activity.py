@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from partycases.models._base import ActivityId, Evidence, Model, Reference, Text
+from partycases.models._line import Line
 from partycases.values import DateRange, PartialDate
 
 __all__ = ["Activity", "ActivityKind"]
@@ -39,7 +40,7 @@ class Activity(Model):
 
     id: ActivityId
     """``activity:`` id."""
-    name: Text
+    name: Line
     """The activity's name or a short description of it."""
     kind: ActivityKind = ActivityKind.OTHER
     """What sort of activity it was."""
@@ -47,7 +48,7 @@ class Activity(Model):
     """When it happened: a partial date, or ``START/END`` for a span of time."""
     organiser_ids: tuple[Reference, ...] = ()
     """Ids of the organisations that held it."""
-    participants: tuple[Text, ...] = ()
+    participants: tuple[Line, ...] = ()
     """Groups that took part, as the text names them (e.g. 支部黨員)."""
     participant_ids: tuple[Reference, ...] = ()
     """Ids of organisations or people that took part."""

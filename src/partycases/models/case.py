@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Final, Literal
 
-from pydantic import Field, JsonValue, StringConstraints, model_validator
+from pydantic import Field, JsonValue, StringConstraints, WithJsonSchema, model_validator
 from pydantic_core import ValidationError
 
 from partycases.models._base import (
     MAX_ITEMS,
+    MAX_NUMBER,
     MAX_TEXT,
     CaseId,
     Language,
@@ -17,6 +18,7 @@ from partycases.models._base import (
     Reference,
     Text,
 )
+from partycases.models._line import Line
 from partycases.models._references import case_problems
 from partycases.models.activity import Activity
 from partycases.models.honour import Honour
@@ -37,20 +39,28 @@ ExtensionKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([._-][a-z0-
 class Series(Model):
     """The series a case belongs to: 典型案例二十三 is series 典型案例, number 23."""
 
-    name: Text
+    name: Line
     """The series name, e.g. 典型案例."""
-    number: Annotated[int, Field(ge=1)] | None = None
+    number: Annotated[int, Field(ge=1, le=MAX_NUMBER)] | None = None
     """The case's number in the series."""
 
 
 class Source(Model):
     """Where a case was published."""
 
-    publisher: Text | None = None
+    publisher: Line | None = None
     """The publisher as the source line names it."""
     publisher_id: Reference | None = None
     """Id of the publisher, when it is also an organisation of the case."""
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    # An IRI rather than a URI: published pages' paths often hold Chinese.
+    url: (
+        Annotated[
+            str,
+            StringConstraints(pattern=r"^https?://\S+$"),
+            WithJsonSchema({"type": "string", "format": "iri", "pattern": r"^https?://\S+$"}),
+        ]
+        | None
+    ) = None
     """The page the case was read from."""
     retrieved_at: LocalDateTime | None = None
     """When the page was read."""
@@ -63,7 +73,7 @@ class Case(Model):
     """The version of the case format; always written."""
     id: CaseId
     """The case's slug, unique in a corpus and usable as a file name."""
-    title: Text | None = None
+    title: Line | None = None
     """The title line as published."""
     series: Series | None = None
     """The series and number from the title."""
@@ -73,9 +83,9 @@ class Case(Model):
     """BCP 47 tag of the case's script: ``zh-Hant`` or ``zh-Hans``."""
     source: Source | None = None
     """Where the case was published."""
-    editor_note: Text | None = None
+    editor_note: Line | None = None
     """The publisher's framing (編者按)."""
-    headline: Text | None = None
+    headline: Line | None = None
     """The headline or slogan line before the sections."""
     subject_ids: tuple[Reference, ...] = ()
     """Ids of the organisations the case is about."""
@@ -91,14 +101,23 @@ class Case(Model):
     """Every activity the case reports."""
     works: Annotated[tuple[Work, ...], Field(max_length=MAX_ITEMS)] = ()
     """Every work the case names."""
-    tags: tuple[Text, ...] = ()
+    tags: tuple[Line, ...] = ()
     """Free keywords."""
-    extensions: Annotated[dict[ExtensionKey, JsonValue], Field(default_factory=dict)]
+    extensions: Annotated[
+        dict[ExtensionKey, JsonValue],
+        Field(default_factory=dict, json_schema_extra={"additionalProperties": False}),
+    ]
     """Extra data under namespaced keys (e.g. ``org.example.crawler``)."""
     unparsed: tuple[Text, ...] = ()
     """Text the parser kept but could not place; empty for hand-written cases."""
     text: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     """The original document, exactly as read; evidence spans index into it."""
+
+    def __hash__(self) -> int:
+        # Frozen models hash their fields; ``extensions`` is a dict, which cannot
+        # be hashed. Leaving it out keeps equal cases at equal hashes, and costs
+        # no walk over extension data however deep it is.
+        return hash(tuple(value for name, value in self.__dict__.items() if name != "extensions"))
 
     @model_validator(mode="after")
     def _check_references(self) -> Case:

@@ -7,7 +7,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from partycases.models._base import Evidence, HonourId, Model, Reference, Text
+from partycases.models._base import MAX_NUMBER, Evidence, HonourId, Model, Reference
+from partycases.models._line import Line
 from partycases.values import PartialDate
 
 __all__ = ["Honour", "HonourKind", "HonourLevel"]
@@ -42,7 +43,7 @@ class Honour(Model):
 
     id: HonourId
     """``honour:`` id."""
-    title: Text
+    title: Line
     """The honour's title, without batch or level words that have their own fields."""
     recipient_id: Reference
     """Id of the organisation, work or person that received it."""
@@ -52,7 +53,7 @@ class Honour(Model):
     """When it was conferred, to the precision stated."""
     level: HonourLevel | None = None
     """National, provincial, municipal or district."""
-    batch: Annotated[int, Field(ge=1)] | None = None
+    batch: Annotated[int, Field(ge=1, le=MAX_NUMBER)] | None = None
     """The batch number when honours are given in batches (第二批 is 2)."""
     kind: HonourKind = HonourKind.TITLE
     """Title, certificate, selection or award."""

@@ -6,7 +6,8 @@ import enum
 
 from pydantic import model_validator
 
-from partycases.models._base import Evidence, Language, Model, OrganisationId, Reference, Text
+from partycases.models._base import Evidence, Language, Model, OrganisationId, Reference
+from partycases.models._line import Line
 from partycases.values import PartialDate, Quantity
 
 __all__ = ["Identifier", "IdentifierScheme", "Name", "NameKind", "Organisation", "OrganisationKind"]
@@ -40,7 +41,7 @@ class NameKind(str, enum.Enum):
 class Name(Model):
     """Another name an organisation is known by, in a stated script."""
 
-    value: Text
+    value: Line
     """The name as written."""
     language: Language | None = None
     """BCP 47 tag of the script the name is written in, e.g. ``zh-Hans``."""
@@ -61,7 +62,7 @@ class Identifier(Model):
 
     scheme: IdentifierScheme
     """The register that issued it; ``uscc`` values are checksum-validated."""
-    value: Text
+    value: Line
     """The identifier in its compact form."""
 
     @model_validator(mode="after")
@@ -89,7 +90,7 @@ class Organisation(Model):
 
     id: OrganisationId
     """``org:`` id, see :func:`partycases.organisation_id`."""
-    name: Text
+    name: Line
     """The main name, in the script the case uses."""
     other_names: tuple[Name, ...] = ()
     """Short forms, names in the other script, former names."""
@@ -97,9 +98,9 @@ class Organisation(Model):
     """What sort of body it is."""
     founded: PartialDate | None = None
     """When it was founded, to the precision stated."""
-    location: Text | None = None
+    location: Line | None = None
     """Where it is, as named (a city or province)."""
-    grade: Text | None = None
+    grade: Line | None = None
     """An assessed grade such as 一級商會 or 5A級."""
     member_count: Quantity | None = None
     """How many members it has, e.g. nearly 300 member units."""

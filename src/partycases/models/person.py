@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from partycases.models._base import Evidence, Model, PersonId, Reference, Text
+from partycases.models._base import Evidence, Model, PersonId, Reference
+from partycases.models._line import Line
 
 __all__ = ["Person", "Role"]
 
@@ -10,7 +11,7 @@ __all__ = ["Person", "Role"]
 class Role(Model):
     """A position a person holds, optionally in an organisation of the case."""
 
-    title: Text
+    title: Line
     """The position, e.g. 會長 or 支部書記."""
     organisation_id: Reference | None = None
     """Id of the organisation the position is in."""
@@ -21,7 +22,7 @@ class Person(Model):
 
     id: PersonId
     """``person:`` id."""
-    name: Text
+    name: Line
     """The person's name as written."""
     roles: tuple[Role, ...] = ()
     """Positions the person holds."""

@@ -7,7 +7,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from partycases.models._base import Model, Text
+from partycases.models._base import MAX_NUMBER, Model
+from partycases.models._line import Line
 
 __all__ = ["Paragraph", "Section", "SectionKind"]
 
@@ -27,9 +28,9 @@ class SectionKind(str, enum.Enum):
 class Paragraph(Model):
     """A paragraph, with its enumeration marker when it is an item (一是…)."""
 
-    text: Text
+    text: Line
     """The paragraph's text, without the marker."""
-    marker: Text | None = None
+    marker: Line | None = None
     """The enumeration marker that opens the item, e.g. 一是."""
 
 
@@ -38,9 +39,9 @@ class Section(Model):
 
     kind: SectionKind = SectionKind.OTHER
     """Background, practices, outcomes or other."""
-    number: Annotated[int, Field(ge=1)] | None = None
+    number: Annotated[int, Field(ge=1, le=MAX_NUMBER)] | None = None
     """The section's number (一 is 1); absent for unnumbered headings."""
-    heading: Text | None = None
+    heading: Line | None = None
     """The heading, without its number."""
     paragraphs: tuple[Paragraph, ...] = ()
     """The paragraphs before any subsection."""

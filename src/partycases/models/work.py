@@ -7,7 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
-from partycases.models._base import Evidence, Model, Reference, Text, WorkId
+from partycases.models._base import Evidence, Model, Reference, WorkId
+from partycases.models._line import Line
 from partycases.values import PartialDate
 
 __all__ = ["Work", "WorkKind"]
@@ -42,13 +43,13 @@ class Work(Model):
 
     id: WorkId
     """``work:`` id."""
-    title: Annotated[Text, AfterValidator(_no_title_marks)]
+    title: Annotated[Line, AfterValidator(_no_title_marks)]
     """The title, without 《》."""
     kind: WorkKind = WorkKind.OTHER
     """What sort of work it is."""
     creator_ids: tuple[Reference, ...] = ()
     """Ids of the organisations or people that made it."""
-    platforms: tuple[Text, ...] = ()
+    platforms: tuple[Line, ...] = ()
     """Where it was published or shown (e.g. 央視網)."""
     date: PartialDate | None = None
     """When it was made or published."""
