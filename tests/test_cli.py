@@ -438,7 +438,7 @@ def test_formats_offered_come_from_the_registry() -> None:
     """--from markdown is not offered; --to jsonld is accepted; hints name the CLI options."""
     assert run("validate", "--from", "markdown", str(TIANJIN)).returncode == 2
     assert run("validate", "--from", "JSON", str(TIANJIN)).returncode == 0
-    assert "[json|jsonl|yaml|toml|text]" in text(run("show", "--help").stdout)
+    assert "[json|jsonl|yaml|toml|text|html]" in text(run("show", "--help").stdout)
     jsonld = run("convert", str(TIANJIN), "-", "--to", "jsonld")
     assert jsonld.returncode == 0
     assert json.loads(jsonld.stdout)["@graph"]

@@ -54,7 +54,7 @@ def test_explicit_encoding(tmp_path: Path) -> None:
         )
     with pytest.raises(pc.LoadError, match=r"case\.txt.*not valid utf-8"):
         pc.load(path, encoding="utf-8")
-    with pytest.raises(pc.LoadError, match="encoding= applies to text files"):
+    with pytest.raises(pc.LoadError, match="encoding= applies to text and html files"):
         pc.load(DATA / "invalid" / "empty.json", encoding="utf-8")
 
 
