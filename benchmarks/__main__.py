@@ -4,6 +4,7 @@
     python -m benchmarks --quick    # small sizes, as CI runs it (no assertion on time)
     python -m benchmarks --json results.json --plot docs/performance.png
     python -m benchmarks --only decode dump   # any subset
+    python -m benchmarks.ablation   # where decode time goes (part of the full run)
 
 How figures are taken, so that they survive a shared, busy machine:
 
@@ -22,6 +23,7 @@ How figures are taken, so that they survive a shared, busy machine:
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
 import gc
 import json
@@ -62,6 +64,16 @@ def race(functions: list[Callable[[], object]], number: int, rounds: int) -> lis
                 function()
             samples[index].append((CPU() - start) / number)
     return samples
+
+
+def each(function: Callable[[Any], object], items: list[Any]) -> Callable[[], object]:
+    """A call of ``function`` on every item, results dropped at once (in C, as ``deque`` does).
+
+    Every contender drops its results the same way: keeping hundreds of cases
+    alive in a list makes the garbage collector walk them, which is not the
+    work being measured and falls unevenly on whoever allocates next.
+    """
+    return lambda: collections.deque(map(function, items), 0)
 
 
 def paired(ours: list[float], baseline: list[float]) -> float:
@@ -147,18 +159,17 @@ def bench_decode(report: Report, count: int, rounds: int) -> dict[str, float]:
 
     def unchecked() -> None:
         with _without_case_check():
-            for d in docs:
-                pc.loads(d)
+            each(pc.loads, docs)()
 
     ours, plain, equal, typed, raw, without, check = race(
         [
-            lambda: [pc.loads(d) for d in docs],
-            lambda: [PlainCase.model_validate_json(d) for d in docs],
-            lambda: [EQUAL.decode(d) for d in docs],
-            lambda: [TYPED.decode(d) for d in docs],
-            lambda: [orjson.loads(d) for d in docs],
+            each(pc.loads, docs),
+            each(PlainCase.model_validate_json, docs),
+            each(EQUAL.decode, docs),
+            each(TYPED.decode, docs),
+            each(orjson.loads, docs),
             unchecked,
-            lambda: [is_sound(c) for c in cases],
+            each(is_sound, cases),
         ],
         1,
         rounds,
@@ -179,6 +190,16 @@ def bench_decode(report: Report, count: int, rounds: int) -> dict[str, float]:
     return {"loads": best}
 
 
+def bench_ablation(report: Report, rounds: int) -> None:
+    """loads with one kind of check taken out (models rebuilt), against plain pydantic."""
+    from benchmarks.ablation import run_all
+
+    results = run_all(rounds)
+    for variant, (ours, plain, ratio) in results.items():
+        name = "loads, every check" if variant == "none" else f"loads without {variant}"
+        report.add(name, ours, "plain pydantic (same process)", plain, "us", ratio)
+
+
 def bench_dump(report: Report, count: int, rounds: int) -> None:
     """Canonical dumps vs pydantic's own bytes path for the same output."""
     from partycases.formats.json import dumps_compact
@@ -187,11 +208,11 @@ def bench_dump(report: Report, count: int, rounds: int) -> None:
     to_json = pc.Case.__pydantic_serializer__.to_json
     indented, compact, base_indented, base_compact, earlier = race(
         [
-            lambda: [pc.dumps(c) for c in cases],
-            lambda: [dumps_compact(c) for c in cases],
-            lambda: [to_json(c, indent=2, exclude_defaults=True) for c in cases],
-            lambda: [to_json(c, exclude_defaults=True) for c in cases],
-            lambda: [c.model_dump_json() for c in cases],
+            each(pc.dumps, cases),
+            each(dumps_compact, cases),
+            each(functools.partial(to_json, indent=2, exclude_defaults=True), cases),
+            each(functools.partial(to_json, exclude_defaults=True), cases),
+            each(pc.Case.model_dump_json, cases),
         ],
         1,
         rounds,
@@ -464,7 +485,7 @@ def main() -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=["decode", "dump", "corpus", "parse", "import", "parquet"],
+        choices=["decode", "ablation", "dump", "corpus", "parse", "import", "parquet"],
         help="run only these benchmarks",
     )
     args = parser.parse_args()
@@ -473,12 +494,16 @@ def main() -> int:
         f"partycases {pc.__version__}, quick={args.quick}; CPU times, alternating rounds"
     )
     report = Report()
-    chosen = set(args.only or ["decode", "dump", "corpus", "parse", "import", "parquet"])
-    points: list[tuple[int, float, float, int]] = []
     quick = args.quick
+    everything = ["decode", "ablation", "dump", "corpus", "parse", "import", "parquet"]
+    # The ablation rebuilds the models in twelve fresh processes: not in the quick run.
+    chosen = set(args.only or [name for name in everything if not (quick and name == "ablation")])
+    points: list[tuple[int, float, float, int]] = []
     with tempfile.TemporaryDirectory() as scratch:
         if "decode" in chosen:
             bench_decode(report, 60 if quick else 300, 9 if quick else 31)
+        if "ablation" in chosen:
+            bench_ablation(report, 9 if quick else 15)
         if "dump" in chosen:
             bench_dump(report, 60 if quick else 300, 9 if quick else 31)
         if "corpus" in chosen:

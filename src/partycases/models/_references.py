@@ -19,6 +19,7 @@ the model of each kind in ``Link.kinds`` (``ENTITY_MODELS`` names them).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
@@ -196,7 +197,7 @@ def _sound_source() -> str:
         if evidence:
             lines += [
                 "        evidence = entity.evidence",
-                "        if evidence and max(span.end for span in evidence) > limit:",
+                "        if evidence and max(map(_get_end, evidence)) > limit:",
                 "            return False",
             ]
     lines.append("    return True")
@@ -204,7 +205,7 @@ def _sound_source() -> str:
 
 
 def _compile_sound() -> Callable[[Case], bool]:
-    namespace: dict[str, Any] = {"_NONE": frozenset()}
+    namespace: dict[str, Any] = {"_NONE": frozenset(), "_get_end": operator.attrgetter("end")}
     exec(compile(SOUND_SOURCE, f"<{__name__}: is_sound>", "exec"), namespace)
     function: Callable[[Case], bool] = namespace["is_sound"]
     function.__doc__ = (
