@@ -169,43 +169,51 @@ def _sound_source() -> str:
     for field, kind in COLLECTIONS.items():
         lines += [
             f"    {field} = case.{field}",
-            f"    {kind} = {{entity.id for entity in {field}}} if {field} else _NONE",
+            f"    {kind} = set(map(_get_id, {field})) if {field} else _NONE",
             # Ids of different kinds never collide (each kind has its own prefix),
             # so each kind's ids are unique when its set is as long as its collection.
             f"    if len({kind}) != len({field}):",
             "        return False",
         ]
     lines.append("    limit = -1 if case.text is None else len(case.text)")
-    unions = {
-        _allowed(link.kinds): sorted(link.kinds) for link in REFERENCES if len(link.kinds) > 1
-    }
-    for name, (first, *rest) in unions.items():
-        if not rest:
-            continue
-        lines.append(f"    {name} = {first}.union({', '.join(rest)})")
-    for link in REFERENCES:
-        if not link.owner:
-            lines += _test(link, "case", 1)
-    for field in COLLECTIONS:
-        links = [link for link in REFERENCES if link.owner == field]
-        evidence = field in EVIDENCE_COLLECTIONS
+    for owner in ("", *COLLECTIONS):
+        links = [link for link in REFERENCES if link.owner == owner]
+        evidence = owner in EVIDENCE_COLLECTIONS
         if not links and not evidence:
             continue
-        lines.append(f"    for entity in {field}:")
+        body: list[str] = []
+        # Ids of several kinds together, built only when a collection needs them.
+        for first, *rest in {_allowed(link.kinds): sorted(link.kinds) for link in links}.values():
+            if rest:
+                body.append(
+                    f"    {_allowed(frozenset((first, *rest)))} = {first}.union({', '.join(rest)})"
+                )
+        if not owner:
+            for link in links:
+                body += _test(link, "case", 1)
+            lines += body
+            continue
+        body.append(f"    for entity in {owner}:")
         for link in links:
-            lines += _test(link, "entity", 2)
+            body += _test(link, "entity", 2)
         if evidence:
-            lines += [
+            body += [
                 "        evidence = entity.evidence",
                 "        if evidence and max(map(_get_end, evidence)) > limit:",
                 "            return False",
             ]
+        lines.append(f"    if {owner}:")
+        lines += ["    " + line for line in body]
     lines.append("    return True")
     return "\n".join(lines) + "\n"
 
 
 def _compile_sound() -> Callable[[Case], bool]:
-    namespace: dict[str, Any] = {"_NONE": frozenset(), "_get_end": operator.attrgetter("end")}
+    namespace: dict[str, Any] = {
+        "_NONE": frozenset(),
+        "_get_end": operator.attrgetter("end"),
+        "_get_id": operator.attrgetter("id"),
+    }
     exec(compile(SOUND_SOURCE, f"<{__name__}: is_sound>", "exec"), namespace)
     function: Callable[[Case], bool] = namespace["is_sound"]
     function.__doc__ = (
