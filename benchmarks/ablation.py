@@ -68,7 +68,7 @@ def apply(variant: str) -> None:
     if variant == "none":
         return
     if variant == "case-check":
-        setattr(case_module, "case_problems", lambda case: [])  # noqa: B010 - a private name
+        setattr(case_module, "is_sound", lambda case: True)  # noqa: B010 - a private name
         return
     original = vars(_model_construction)["create_schema_validator"]
 

@@ -4,11 +4,13 @@ Which field refers to which entities is declared once, in :data:`REFERENCES`
 (and which collection holds which kind of id in :data:`COLLECTIONS`); both
 checks below are derived from those tables:
 
-* :func:`is_sound`, the fast check every validation runs: one pass that
-  collects the ids of each kind, then one set operation per group of fields
-  that may refer to the same kinds, with no locations;
-* :func:`case_problems`, the located check, which runs only when the fast one
-  fails and reports every problem with its place.
+* :func:`is_sound`, the fast check every validation runs: written out from
+  the tables as one function (compiled once, at import) that collects the ids
+  of each kind and tests each entity's references against them, with no
+  locations;
+* :func:`located_problems`, the located check, which runs only when the fast
+  one fails and reports every problem with its place; :func:`case_problems`
+  is the two in turn.
 
 Anything else that needs to know the case's links reads the same tables rather
 than listing fields again: for example a table export can give each
