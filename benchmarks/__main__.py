@@ -1,28 +1,41 @@
-"""Run every benchmark and print each figure as a ratio to a baseline measured in the same run.
+"""Run every benchmark and print each figure beside its baseline, both measured in the same run.
 
-    python -m benchmarks            # full sizes (100,000-case corpus; about two minutes)
+    python -m benchmarks            # full sizes (a few minutes)
     python -m benchmarks --quick    # small sizes, as CI runs it (no assertion on time)
     python -m benchmarks --json results.json --plot docs/performance.png
+    python -m benchmarks --only decode dump   # any subset
+    python -m benchmarks.ablation   # where decode time goes (part of the full run)
 
-Each figure and its baselines take turns over several rounds (see :func:`race`)
-and the best round of each counts, so the ratios survive a noisy machine better
-than absolute times.
+How figures are taken, so that they survive a shared, busy machine:
+
+* time is CPU time of this process (``time.process_time``), not wall time, so
+  waiting for a core someone else holds is not counted;
+* every race takes turns: each round runs every contender once, and the order
+  rotates from round to round, so neither side always runs first or last;
+* a ratio is the median over rounds of the ratio within each round (the two
+  sides ran seconds apart), and a time is the best round;
+* memory of a stream is read in child processes from ``/proc/self/status``
+  (``VmHWM``, the peak of that process image, which ``exec`` starts afresh)
+  and from ``tracemalloc``; ``ru_maxrss`` is not used, because a child inherits
+  its parent's peak through fork and exec.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
 import gc
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import timeit
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,46 +44,80 @@ import orjson
 import partycases as pc
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "000_9697d38e8743b09e.txt"
+CPU = time.process_time
 
 
-def race(functions: list[Callable[[], object]], number: int, rounds: int = 9) -> list[float]:
-    """Best seconds per call of each function, over rounds that take turns.
+def race(functions: list[Callable[[], object]], number: int, rounds: int) -> list[list[float]]:
+    """CPU seconds per call of each function, one list per function with one entry per round.
 
-    Every round times each function once, one after the other, so a slow spell
-    of a shared machine falls on all of them rather than on whichever ran then.
+    Each round runs every function ``number`` times, starting with a different
+    one each round (the order rotates), so a slow spell falls on all of them.
     """
-    times = [float("inf")] * len(functions)
-    for _ in range(rounds):
-        for index, function in enumerate(functions):
-            times[index] = min(times[index], timeit.timeit(function, number=number) / number)
-    return times
+    samples: list[list[float]] = [[] for _ in functions]
+    for round_ in range(rounds):
+        for step in range(len(functions)):
+            index = (round_ + step) % len(functions)
+            function = functions[index]
+            start = CPU()
+            for _ in range(number):
+                function()
+            samples[index].append((CPU() - start) / number)
+    return samples
+
+
+def each(function: Callable[[Any], object], items: list[Any]) -> Callable[[], object]:
+    """A call of ``function`` on every item, results dropped at once (in C, as ``deque`` does).
+
+    Every contender drops its results the same way: keeping hundreds of cases
+    alive in a list makes the garbage collector walk them, which is not the
+    work being measured and falls unevenly on whoever allocates next.
+    """
+    return lambda: collections.deque(map(function, items), 0)
+
+
+def paired(ours: list[float], baseline: list[float]) -> float:
+    """The median, over rounds, of the ratio of two functions' times within a round."""
+    return statistics.median(a / b for a, b in zip(ours, baseline, strict=True))
 
 
 class Report:
-    """Rows of (benchmark, value, baseline, ratio, target), printed as a table."""
+    """Rows of (figure, its value, baseline, the baseline's value, ratio, target), printed as a table."""
 
     def __init__(self) -> None:
         self.rows: list[dict[str, Any]] = []
 
     def add(  # noqa: PLR0917 - one row, one argument per column
-        self, name: str, value: float, unit: str, baseline: str, ratio: float, target: float | None
+        self,
+        name: str,
+        value: float,
+        baseline: str,
+        base_value: float,
+        unit: str,
+        ratio: float,
+        target: float | None = None,
+        below: bool = False,
     ) -> None:
-        met = None if target is None else ratio <= target
+        """Add and print a row; ``below`` means the target is an absolute bound on ``value``."""
+        figure = value if below else ratio
+        met = None if target is None else figure <= target
         self.rows.append(
             {
                 "name": name,
                 "value": value,
                 "unit": unit,
                 "baseline": baseline,
+                "baseline_value": base_value,
                 "ratio": ratio,
                 "target": target,
                 "met": met,
             }
         )
         verdict = "" if met is None else ("meets" if met else "MISSES")
-        goal = "" if target is None else f"<= {target:g}x"
+        goal = "" if target is None else (f"< {target:g} {unit}" if below else f"<= {target:g}x")
         print(
-            f"{name:44} {value:12.2f} {unit:8} {ratio:7.2f}x {baseline:34} {goal:8} {verdict}",
+            f"{name:40} {value:10.2f} {unit:6} | {baseline:38} {base_value:10.2f} | "
+            f"{ratio:6.2f}x {goal:10} {verdict}",
             flush=True,
         )
 
@@ -81,158 +128,197 @@ def documents(count: int) -> tuple[list[pc.Case], list[bytes]]:
     return cases, [pc.dumps(case) for case in cases]
 
 
-def bench_decode(report: Report, count: int) -> None:
-    """Validated decode vs msgspec typed decode vs orjson."""
-    from benchmarks.msgspec_schema import DECODER
+@contextmanager
+def _without_case_check() -> Iterator[None]:
+    """Validation with the case-wide check replaced by nothing (for the ablation).
+
+    The check runs in the top-level model's after-validator, which looks up
+    ``is_sound`` in its module at each call, so no model needs rebuilding.
+    """
+    from partycases.models import case as case_module
+
+    saved = vars(case_module)["is_sound"]
+    setattr(case_module, "is_sound", lambda case: True)  # noqa: B010 - a private name
+    try:
+        yield
+    finally:
+        setattr(case_module, "is_sound", saved)  # noqa: B010 - a private name
+
+
+def bench_decode(report: Report, count: int, rounds: int) -> dict[str, float]:
+    """Validated decode vs plain pydantic, equal-work msgspec, type-only msgspec and orjson."""
+    from benchmarks.msgspec_equal import DECODER as EQUAL
+    from benchmarks.msgspec_schema import DECODER as TYPED
     from benchmarks.pydantic_schema import Case as PlainCase
+    from partycases.models._references import is_sound
 
-    _, docs = documents(count)
+    cases, docs = documents(count)
     size = sum(map(len, docs)) / len(docs)
-    ours, typed, plain, raw = (
-        seconds / len(docs)
-        for seconds in race(
-            [
-                lambda: [pc.loads(d) for d in docs],
-                lambda: [DECODER.decode(d) for d in docs],
-                lambda: [PlainCase.model_validate_json(d) for d in docs],
-                lambda: [orjson.loads(d) for d in docs],
-            ],
-            1,
-            rounds=25,
-        )
+    for doc in docs:  # the equal-work schema must accept every document, or it is not equal
+        EQUAL.decode(doc)
+
+    def unchecked() -> None:
+        with _without_case_check():
+            each(pc.loads, docs)()
+
+    ours, plain, equal, typed, raw, without, check = race(
+        [
+            each(pc.loads, docs),
+            each(PlainCase.model_validate_json, docs),
+            each(EQUAL.decode, docs),
+            each(TYPED.decode, docs),
+            each(orjson.loads, docs),
+            unchecked,
+            each(is_sound, cases),
+        ],
+        1,
+        rounds,
     )
-    report.add(
-        f"loads (validated, {size / 1024:.1f} KB docs)",
-        ours * 1e6,
-        "us",
-        "msgspec typed decode",
-        ours / typed,
-        1.6,
-    )
-    report.add("loads", ours * 1e6, "us", "orjson.loads", ours / raw, None)
-    report.add("loads", ours * 1e6, "us", "plain pydantic, same shape", ours / plain, None)
-    report.add(
-        "plain pydantic, same shape (the floor)",
-        plain * 1e6,
-        "us",
-        "msgspec typed decode",
-        plain / typed,
-        None,
-    )
+    per = 1e6 / len(docs)
+    best = min(ours) * per
+    name = f"loads ({size / 1024:.1f} KB docs)"
+    report.add(name, best, "plain pydantic, same shape", min(plain) * per, "us",
+               paired(ours, plain), 1.3)  # fmt: skip
+    report.add(name, best, "msgspec, equal work", min(equal) * per, "us",
+               paired(ours, equal), 0.6)  # fmt: skip
+    report.add(name, best, "msgspec, types only", min(typed) * per, "us", paired(ours, typed))
+    report.add(name, best, "orjson.loads", min(raw) * per, "us", paired(ours, raw))
+    report.add("loads without the case-wide check", min(without) * per,
+               "plain pydantic, same shape", min(plain) * per, "us", paired(without, plain))  # fmt: skip
+    report.add("case-wide check (is_sound) per document", min(check) * per, "loads",
+               best, "us", paired(check, ours), 5, below=True)  # fmt: skip
+    return {"loads": best}
 
 
-def bench_dump(report: Report, count: int) -> None:
-    """Canonical dumps vs pydantic's fastest dump and orjson of the dict."""
+def bench_ablation(report: Report, rounds: int) -> None:
+    """loads with one kind of check taken out (models rebuilt), against plain pydantic."""
+    from benchmarks.ablation import run_all
+
+    results = run_all(rounds)
+    for variant, (ours, plain, ratio) in results.items():
+        name = "loads, every check" if variant == "none" else f"loads without {variant}"
+        report.add(name, ours, "plain pydantic (same process)", plain, "us", ratio)
+
+
+def bench_dump(report: Report, count: int, rounds: int) -> None:
+    """Canonical dumps vs pydantic's own bytes path for the same output."""
+    from partycases.formats.json import dumps_compact
+
     cases, _ = documents(count)
-    data = [case.model_dump(mode="json") for case in cases]
-    ours, compact, fastest, plain = (
-        seconds / len(cases)
-        for seconds in race(
-            [
-                lambda: [pc.dumps(c) for c in cases],
-                lambda: [pc.dumps(c, format="jsonl") for c in cases],
-                lambda: [c.model_dump_json() for c in cases],
-                lambda: [orjson.dumps(d) for d in data],
-            ],
-            1,
-            rounds=25,
-        )
+    to_json = pc.Case.__pydantic_serializer__.to_json
+    indented, compact, base_indented, base_compact, earlier = race(
+        [
+            each(pc.dumps, cases),
+            each(dumps_compact, cases),
+            each(functools.partial(to_json, indent=2, exclude_defaults=True), cases),
+            each(functools.partial(to_json, exclude_defaults=True), cases),
+            each(pc.Case.model_dump_json, cases),
+        ],
+        1,
+        rounds,
     )
-    report.add(
-        "dumps (canonical, indented)",
-        ours * 1e6,
-        "us",
-        "pydantic model_dump_json()",
-        ours / fastest,
-        1.15,
-    )
-    report.add(
-        "dumps (canonical, one line)",
-        compact * 1e6,
-        "us",
-        "pydantic model_dump_json()",
-        compact / fastest,
-        1.15,
-    )
-    report.add(
-        "dumps (canonical, indented)", ours * 1e6, "us", "orjson.dumps(dict)", ours / plain, None
-    )
+    per = 1e6 / len(cases)
+    report.add("dumps (canonical, one line)", min(compact) * per,
+               "to_json(exclude_defaults=True)", min(base_compact) * per, "us",
+               paired(compact, base_compact), 1.05)  # fmt: skip
+    report.add("dumps (canonical, indented)", min(indented) * per,
+               "to_json(indent=2, exclude_defaults=True)", min(base_indented) * per, "us",
+               paired(indented, base_indented), 1.2)  # fmt: skip
+    report.add("dumps (canonical, indented)", min(indented) * per,
+               "model_dump_json() (the old baseline)", min(earlier) * per, "us",
+               paired(indented, earlier))  # fmt: skip
 
 
 _STREAM = """
-import gc, resource, sys, time
-kind, path = sys.argv[1], sys.argv[2]
-import orjson
+import sys, time
+kind, mode, path = sys.argv[1], sys.argv[2], sys.argv[3]
+sys.path.insert(0, sys.argv[4])
+
+def hwm():
+    # Peak resident set of this process image, in kB (exec starts it afresh).
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
 if kind == "partycases":
     import partycases
-    partycases.loads(open(path, "rb").readline())  # build the models before the clock starts
-    items = partycases.iter_cases(path)
-elif kind == "msgspec":
-    sys.path.insert(0, sys.argv[3])
-    from benchmarks.msgspec_schema import DECODER
-    items = (DECODER.decode(line) for line in open(path, "rb"))
+    with open(path, "rb") as first:
+        partycases.loads(first.readline())  # build the models before measuring
+    items = lambda: partycases.iter_cases(path)
 else:
-    items = (orjson.loads(line) for line in open(path, "rb"))
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-start = time.perf_counter()
-count = sum(1 for _ in items)
-elapsed = time.perf_counter() - start
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(count, elapsed, (after - before) / 1024, after / 1024)
+    from benchmarks.msgspec_equal import DECODER
+    def items():
+        with open(path, "rb") as lines:
+            for line in lines:
+                yield DECODER.decode(line)
+if mode == "traced":
+    import tracemalloc
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+before = hwm()
+start = time.process_time()
+count = sum(1 for _ in items())
+elapsed = time.process_time() - start
+after = hwm()
+traced = tracemalloc.get_traced_memory()[1] - base if mode == "traced" else 0
+print(count, elapsed, (after - before) / 1024, after / 1024, traced / 2**20)
 """
 
 
-def _stream(kind: str, path: Path) -> tuple[int, float, float, float]:
+def _stream(kind: str, mode: str, path: Path) -> tuple[int, float, float, float, float]:
+    """Stream ``path`` in a fresh child process: count, CPU s, VmHWM growth and peak, traced peak (MB)."""
     out = subprocess.run(
-        [sys.executable, "-c", _STREAM, kind, str(path), str(ROOT)],
+        [sys.executable, "-c", _STREAM, kind, mode, str(path), str(ROOT)],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
     ).stdout.split()
-    return int(out[0]), float(out[1]), float(out[2]), float(out[3])
+    return int(out[0]), float(out[1]), float(out[2]), float(out[3]), float(out[4])
 
 
-def bench_corpus(report: Report, count: int, scratch: Path) -> None:
-    """iter_cases over a JSON Lines corpus: docs/s and peak RSS growth."""
-    path = scratch / "corpus.jsonl"
-    pc.dump_jsonl(pc.generate_cases(count, seed=7), path)
-    results = {
-        kind: min((_stream(kind, path) for _ in range(2)), key=lambda r: r[1])
-        for kind in ("partycases", "msgspec", "orjson")
-    }
-    n, ours, growth, peak = results["partycases"]
-    assert n == count
-    rate = n / ours
-    report.add(
-        f"iter_cases over {count:,} cases",
-        rate,
-        "docs/s",
-        "streamed msgspec typed decode",
-        ours / results["msgspec"][1],
-        1.6,
-    )
-    report.add(
-        f"iter_cases over {count:,} cases",
-        rate,
-        "docs/s",
-        "bare orjson line loop",
-        ours / results["orjson"][1],
-        None,
-    )
-    report.add("iter_cases peak RSS growth", growth, "MB", "target: under 50 MB", growth / 50, 1.0)
-    report.add(
-        "iter_cases peak RSS (whole process)",
-        peak,
-        "MB",
-        "msgspec loop's peak RSS",
-        peak / results["msgspec"][3],
-        None,
-    )
+def bench_corpus(report: Report, timed: int, streamed: int, rounds: int, scratch: Path) -> None:
+    """iter_cases: time per document against loads of the same lines, and memory while streaming."""
+    small = scratch / "timed.jsonl"
+    pc.dump_jsonl(pc.generate_cases(timed, seed=7), small)
+
+    def loop_loads() -> None:
+        with small.open("rb") as lines:
+            for line in lines:
+                pc.loads(line)
+
+    ours, base = race([lambda: sum(1 for _ in pc.iter_cases(small)), loop_loads], 1, rounds)
+    report.add(f"iter_cases, {timed:,} cases", min(ours) / timed * 1e6,
+               "loads of each line", min(base) / timed * 1e6, "us/doc", paired(ours, base), 1.1)  # fmt: skip
+
+    big = scratch / "streamed.jsonl"
+    pc.dump_jsonl(pc.generate_cases(streamed, seed=8), big)
+    kinds = ["partycases", "msgspec"]
+    results: dict[str, list[tuple[int, float, float, float, float]]] = {k: [] for k in kinds}
+    for round_ in range(2):  # fresh children, taking turns, the order rotating
+        for step in range(len(kinds)):
+            kind = kinds[(round_ + step) % len(kinds)]
+            results[kind].append(_stream(kind, "rss", big))
+    traced = {kind: _stream(kind, "traced", big)[4] for kind in kinds}
+    ours_rss = min(results["partycases"], key=lambda r: r[2])
+    base_rss = min(results["msgspec"], key=lambda r: r[2])
+    assert ours_rss[0] == streamed
+    report.add(f"iter_cases, {streamed:,} cases: VmHWM growth", ours_rss[2],
+               "equal-work msgspec line loop", base_rss[2], "MB",
+               ours_rss[2] / max(base_rss[2], 0.01), 10, below=True)  # fmt: skip
+    report.add(f"iter_cases, {streamed:,} cases: peak VmHWM", ours_rss[3],
+               "equal-work msgspec line loop", base_rss[3], "MB", ours_rss[3] / base_rss[3])  # fmt: skip
+    report.add(f"iter_cases, {streamed:,} cases: traced peak", traced["partycases"],
+               "equal-work msgspec line loop", traced["msgspec"], "MB",
+               traced["partycases"] / max(traced["msgspec"], 0.01), 10, below=True)  # fmt: skip
 
 
-def bench_parse(report: Report, sizes: list[int]) -> list[tuple[int, float, float, int]]:
-    """parse_text throughput vs one OpenCC pass, over growing inputs (linearity), and its memory."""
+def bench_parse(
+    report: Report, sizes: list[int], rounds: int
+) -> list[tuple[int, float, float, int]]:
+    """parse_text against one OpenCC pass: the published seed, growing inputs, and memory."""
     import tracemalloc
     import warnings
 
@@ -241,101 +327,102 @@ def bench_parse(report: Report, sizes: list[int]) -> list[tuple[int, float, floa
     from benchmarks.texts import published_text
 
     converter = opencc.OpenCC("t2s")
-    points = []
     warnings.simplefilter("ignore", pc.PartycasesWarning)
-    pc.parse_text(published_text(300))
+    seed = SEED.read_text(encoding="utf-8") if SEED.exists() else published_text(6_000, seed=1)
+    pc.parse_text(seed)
+    ours, base = race([lambda: pc.parse_text(seed), lambda: converter.convert(seed)], 5, rounds)
+    kb = len(seed.encode()) / 1024
+    label = "the published seed" if SEED.exists() else "a seed-sized text"
+    report.add(f"parse_text, {label} ({kb:.0f} KB)", min(ours) * 1e3,
+               "one OpenCC t2s pass", min(base) * 1e3, "ms", paired(ours, base), 15)  # fmt: skip
+    points = []
     for size in sizes:
         # One document whose body grows, with a published case's density of facts
         # (see benchmarks/texts.py for why not several documents back to back).
         text = published_text(size, seed=4)
-        number = max(1, 200_000 // size)
+        number = max(1, 100_000 // size)
         ours, base = race(
             [functools.partial(pc.parse_text, text), functools.partial(converter.convert, text)],
             number,
-            3,
+            max(2, rounds // 2),
         )
-        # Peak memory of one call, traced apart from the timing (tracing slows it down).
         gc.collect()
-        tracemalloc.start()
+        tracemalloc.start()  # peak memory of one call, traced apart from the timing
         pc.parse_text(text)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        megabytes = len(text.encode()) / 1e6
-        points.append((len(text.encode()), ours, base, peak))
-        report.add(
-            f"parse_text {len(text.encode()) / 1024:8.0f} KB",
-            megabytes / ours,
-            "MB/s",
-            "one OpenCC t2s pass",
-            ours / base,
-            15,
-        )
-    per_byte = [ours / size for size, ours, _, _ in points]
+        length = len(text.encode())
+        points.append((length, min(ours), min(base), peak))
+        report.add(f"parse_text, {length / 1024:.0f} KB", length / min(ours) / 1e6,
+                   "one OpenCC t2s pass", length / min(base) / 1e6, "MB/s", paired(ours, base),
+                   20 if length >= 60_000 else None)  # fmt: skip
+    per_byte = [ours / size for size, ours, _, _ in points if size >= 8_000]
     spread = max(per_byte) / min(per_byte)
-    report.add(
-        "parse_text linearity (time per byte)",
-        spread,
-        "max/min",
-        "smallest vs largest input",
-        spread,
-        1.2,
-    )
+    report.add("parse_text time per byte, max/min", max(per_byte) * 1e9,
+               f"{points[0][0] // 1024} KB to {points[-1][0] // 1024} KB", min(per_byte) * 1e9,
+               "ns/B", spread, 1.3)  # fmt: skip
     size, _, _, peak = points[-1]
-    report.add(
-        f"parse_text peak memory, {size / 1024:.0f} KB input",
-        peak / 1e6,
-        "MB",
-        "input size",
-        peak / size,
-        None,
-    )
+    report.add(f"parse_text peak traced, {size / 1024:.0f} KB", peak / 1e6, "the input",
+               size / 1e6, "MB", peak / size)  # fmt: skip
     return points
 
 
-_IMPORT = "import time\nt = time.perf_counter()\n{code}\nprint(time.perf_counter() - t)"
+_IMPORT = "import time\nt = time.process_time()\n{code}\nprint(time.process_time() - t)"
+_SNIPPETS = {
+    "pydantic": "import pydantic",
+    "one model": "from pydantic import BaseModel\nclass M(BaseModel):\n    x: int",
+    # The same, with the constrained types every validating schema uses (they
+    # live in pydantic.types, which imports hashlib, secrets and base64).
+    "constrained": (
+        "from typing import Annotated\nfrom pydantic import BaseModel, StringConstraints\n"
+        "class M(BaseModel):\n    x: Annotated[str, StringConstraints(pattern='^a')]"
+    ),
+    "partycases": "import partycases",
+    "ready": "import partycases; partycases.Case",
+}
 
 
-def _import_time(code: str) -> float:
+def _import_time(code: str, env: dict[str, str]) -> float:
     out = subprocess.run(
         [sys.executable, "-c", _IMPORT.format(code=code)],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     ).stdout
     return float(out)
 
 
-def bench_import(report: Report) -> None:
-    """import partycases (bare, and ready to validate) vs import pydantic."""
-    snippets = [
-        "import pydantic",
-        "import partycases",
-        "import partycases; partycases.Case",
-        # What any first pydantic model costs: pydantic imports most of itself lazily.
-        "from pydantic import BaseModel\nclass M(BaseModel):\n    x: int",
-    ]
-    best_times = [float("inf")] * len(snippets)
-    for _ in range(11):  # fresh processes, taking turns
-        for index, code in enumerate(snippets):
-            best_times[index] = min(best_times[index], _import_time(code))
-    pydantic, bare, ready, one_model = best_times
-    report.add(
-        "pydantic, one model (its own floor)",
-        one_model * 1e3,
-        "ms",
-        "import pydantic",
-        one_model / pydantic,
-        None,
-    )
-    report.add("import partycases", bare * 1e3, "ms", "import pydantic", bare / pydantic, 4)
-    report.add(
-        "import partycases; partycases.Case",
-        ready * 1e3,
-        "ms",
-        "import pydantic",
-        ready / pydantic,
-        4,
-    )
+def bench_import(report: Report, rounds: int, scratch: Path) -> None:
+    """import partycases ready to validate vs pydantic with one model, with and without bytecode."""
+    with_bytecode = {**os.environ}
+    with_bytecode.pop("PYTHONDONTWRITEBYTECODE", None)
+    with_bytecode.pop("PYTHONPYCACHEPREFIX", None)
+    # Without bytecode: an empty cache folder and no writing, so every module,
+    # pydantic's as well as ours, is compiled from source in each process.
+    without = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1",
+               "PYTHONPYCACHEPREFIX": str(scratch / "no-pycache")}  # fmt: skip
+    for code in _SNIPPETS.values():  # write the bytecode once, before timing
+        _import_time(code, with_bytecode)
+    for label, env, count in (
+        ("", with_bytecode, rounds),
+        (", no bytecode", without, max(2, rounds // 2)),
+    ):
+        names = list(_SNIPPETS)
+        samples: dict[str, list[float]] = {name: [] for name in names}
+        for round_ in range(count):  # fresh processes, taking turns, the order rotating
+            for step in range(len(names)):
+                name = names[(round_ + step) % len(names)]
+                samples[name].append(_import_time(_SNIPPETS[name], env))
+        best = {name: min(values) * 1e3 for name, values in samples.items()}
+        report.add(f"import partycases; Case{label}", best["ready"],
+                   "pydantic + one model", best["one model"], "ms",
+                   paired(samples["ready"], samples["one model"]), 1.3)  # fmt: skip
+        report.add(f"import partycases; Case{label}", best["ready"],
+                   "pydantic + one constrained model", best["constrained"], "ms",
+                   paired(samples["ready"], samples["constrained"]))  # fmt: skip
+        report.add(f"import partycases{label}", best["partycases"], "import pydantic",
+                   best["pydantic"], "ms", paired(samples["partycases"], samples["pydantic"]))  # fmt: skip
     leaked = subprocess.run(
         [
             sys.executable,
@@ -347,31 +434,25 @@ def bench_import(report: Report) -> None:
         text=True,
         check=True,
     ).stdout.strip()
-    print(f"{'optional dependencies imported':44} {leaked}")
+    print(f"{'optional dependencies imported':40} {leaked}")
 
 
 def bench_parquet(report: Report, count: int, scratch: Path) -> None:
-    """write_parquet vs writing the same rows with pyarrow directly."""
+    """write_parquet vs writing the same rows with pyarrow directly (one round each)."""
     import pyarrow.parquet as pq
 
     cases = list(pc.generate_cases(count, seed=9))
     gc.collect()
-    start = time.perf_counter()
+    start = CPU()
     pc.write_parquet(cases, scratch / "ours")
-    ours = time.perf_counter() - start
+    ours = CPU() - start
     tables = pc.to_arrow(cases)
-    start = time.perf_counter()
+    start = CPU()
     for name, table in tables.items():
         pq.write_table(table, scratch / f"{name}.parquet")
-    direct = time.perf_counter() - start
-    report.add(
-        f"write_parquet {count:,} cases",
-        count / ours,
-        "cases/s",
-        "pyarrow write of the built tables",
-        ours / direct,
-        None,
-    )
+    direct = CPU() - start
+    report.add(f"write_parquet, {count:,} cases", count / ours,
+               "pyarrow write of the built tables", count / direct, "cases/s", ours / direct)  # fmt: skip
 
 
 def plot(points: list[tuple[int, float, float, int]], path: Path) -> None:
@@ -386,7 +467,7 @@ def plot(points: list[tuple[int, float, float, int]], path: Path) -> None:
     left.loglog(sizes, [p[1] * 1e3 for p in points], "o-", label="parse_text")
     left.loglog(sizes, [p[2] * 1e3 for p in points], "s--", label="OpenCC t2s pass")
     left.set_xlabel("input (KB)")
-    left.set_ylabel("time (ms)")
+    left.set_ylabel("CPU time (ms)")
     left.set_title("Time against input size")
     left.legend()
     right.semilogx(sizes, [p[0] / p[1] / 1e6 for p in points], "o-")
@@ -413,34 +494,37 @@ def main() -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=["decode", "dump", "corpus", "parse", "import", "parquet"],
+        choices=["decode", "ablation", "dump", "corpus", "parse", "import", "parquet"],
         help="run only these benchmarks",
     )
     args = parser.parse_args()
     print(
         f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
-        f"partycases {pc.__version__}, quick={args.quick}"
+        f"partycases {pc.__version__}, quick={args.quick}; CPU times, alternating rounds"
     )
     report = Report()
-    chosen = set(args.only or ["decode", "dump", "corpus", "parse", "import", "parquet"])
-    points: list[tuple[int, float, float, int]] = []
     quick = args.quick
+    everything = ["decode", "ablation", "dump", "corpus", "parse", "import", "parquet"]
+    # The ablation rebuilds the models in twelve fresh processes: not in the quick run.
+    chosen = set(args.only or [name for name in everything if not (quick and name == "ablation")])
+    points: list[tuple[int, float, float, int]] = []
     with tempfile.TemporaryDirectory() as scratch:
         if "decode" in chosen:
-            bench_decode(report, 50 if quick else 300)
+            bench_decode(report, 60 if quick else 300, 9 if quick else 31)
+        if "ablation" in chosen:
+            bench_ablation(report, 9 if quick else 15)
         if "dump" in chosen:
-            bench_dump(report, 50 if quick else 300)
+            bench_dump(report, 60 if quick else 300, 9 if quick else 31)
         if "corpus" in chosen:
-            bench_corpus(report, 2_000 if quick else 100_000, Path(scratch))
+            bench_corpus(report, 1_000 if quick else 10_000, 2_000 if quick else 100_000,
+                         3 if quick else 7, Path(scratch))  # fmt: skip
         if "parse" in chosen:
-            small = [1_024, 16_384, 65_536]
-            points = bench_parse(
-                report, small if quick else [1_024, 8_192, 65_536, 262_144, 1_048_576]
-            )
+            sizes = [8_192, 65_536] if quick else [8_192, 65_536, 262_144, 1_048_576]
+            points = bench_parse(report, sizes, 3 if quick else 9)
         if "import" in chosen:
-            bench_import(report)
+            bench_import(report, 3 if quick else 11, Path(scratch))
         if "parquet" in chosen:
-            bench_parquet(report, 1_000 if quick else 100_000, Path(scratch))
+            bench_parquet(report, 500 if quick else 100_000, Path(scratch))
     if args.json:
         args.json.write_text(json.dumps(report.rows, indent=2) + "\n", encoding="utf-8")
     if args.plot and points:

@@ -45,10 +45,34 @@ def _pydantic_bytes(case: pc.Case) -> bytes:
     return b'{\n  "schema_version": "1.0",' + body[1:].encode() + b"\n"
 
 
+def _earlier_bytes(case: pc.Case) -> bytes:
+    """The canonical bytes as the earlier encoder wrote them: orjson over the Python-mode dump."""
+    if case.extensions:
+        return _pydantic_bytes(case)
+    return orjson.dumps(
+        json_format.to_data(case), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    )
+
+
+def _earlier_compact_bytes(case: pc.Case) -> bytes:
+    """One JSON Lines line as the earlier encoder wrote it: pydantic's str output, encoded."""
+    body = case.model_dump_json(exclude_defaults=True)
+    return b'{"schema_version":"1.0",' + body[1:].encode() + b"\n"
+
+
 @given(cases())
-def test_dumps_agrees_with_pydantics_encoder(case: pc.Case) -> None:
-    """dumps, which encodes with orjson where it can, writes exactly pydantic's bytes."""
-    assert pc.dumps(case) == _pydantic_bytes(case)
+def test_dumps_agrees_with_earlier_encoders(case: pc.Case) -> None:
+    """dumps, through pydantic-core's bytes path, writes exactly the bytes of the earlier encoders."""
+    assert pc.dumps(case) == _earlier_bytes(case) == _pydantic_bytes(case)
+
+
+@given(cases())
+def test_compact_dumps_agrees_with_earlier_encoder(case: pc.Case) -> None:
+    """dumps_compact writes exactly the line the earlier encoder wrote, and it parses back."""
+    line = json_format.dumps_compact(case)
+    assert line == _earlier_compact_bytes(case)
+    assert line.count(b"\n") == 1
+    assert pc.loads(line) == case
 
 
 @pytest.mark.parametrize(
@@ -62,6 +86,7 @@ def test_dumps_of_values_orjson_writes_differently(value: object) -> None:
     data = pc.dumps(case)
     assert data == _pydantic_bytes(case)
     assert b"null" not in data
+    assert json_format.dumps_compact(case) == _earlier_compact_bytes(case)
 
 
 def test_loads_accepts_str_bytes_and_bom(tianjin_path: Path) -> None:

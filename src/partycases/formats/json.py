@@ -18,7 +18,6 @@ import attrs
 import orjson
 from pydantic import ValidationError
 
-from partycases._json import PRETTY
 from partycases.errors import LoadError, Problem
 from partycases.formats._locate import locate
 from partycases.formats._problems import from_validation_error
@@ -85,30 +84,23 @@ def with_positions(problems: list[Problem], data: bytes | str) -> list[Problem]:
 
 _HEADER = b'{\n  "schema_version": "' + SCHEMA_VERSION.encode() + b'",'
 _COMPACT_HEADER = b'{"schema_version":"' + SCHEMA_VERSION.encode() + b'",'
+_NEWLINE = b"\n"
 
 
 def dumps(case: Case) -> bytes:
     """Return the canonical JSON bytes of ``case``."""
-    if not case.extensions:
-        # pydantic's indenting encoder is the slow part of its JSON output; its
-        # Python-mode dump plus one orjson pass gives the same bytes sooner.
-        # (Extension data may hold what the two encoders write differently, such
-        # as NaN or integers past 64 bits; those cases take pydantic's encoder.)
-        try:
-            return orjson.dumps(to_data(case), option=PRETTY)
-        except orjson.JSONEncodeError:
-            pass  # e.g. a lone surrogate in ``text``: pydantic's encoder explains it
-    # schema_version always equals its default, so exclude_defaults drops it;
-    # it is spliced back in front. ``id`` has no default, so the body is never
-    # empty and always starts with "{\n".
-    body = case.model_dump_json(exclude_defaults=True, indent=2)
-    return b"".join((_HEADER, body[1:].encode(), b"\n"))
+    # pydantic-core's serialiser writes bytes directly: no str to encode, no
+    # Python-mode dump to walk again. schema_version always equals its default,
+    # so exclude_defaults drops it and it is spliced back in front; ``id`` has
+    # no default, so the body is never empty and always starts with "{".
+    body = Case.__pydantic_serializer__.to_json(case, indent=2, exclude_defaults=True)
+    return b"".join((_HEADER, memoryview(body)[1:], _NEWLINE))
 
 
 def dumps_compact(case: Case) -> bytes:
     """Return ``case`` as one canonical line of JSON, newline-terminated (for JSON Lines)."""
-    body = case.model_dump_json(exclude_defaults=True)
-    return b"".join((_COMPACT_HEADER, body[1:].encode(), b"\n"))
+    body = Case.__pydantic_serializer__.to_json(case, exclude_defaults=True)
+    return b"".join((_COMPACT_HEADER, memoryview(body)[1:], _NEWLINE))
 
 
 def to_data(case: Case) -> dict[str, Any]:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import functools
-import inspect
-import itertools
 import re
 import sys
 import unicodedata
@@ -25,6 +22,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, PydanticUndefined, core_schema
 
 from partycases.ids import ID_KINDS, ID_PATTERN, MAX_KEY
+from partycases.models._descriptions import DESCRIPTIONS
 from partycases.models._nfc_unsafe import NFC_UNSAFE
 from partycases.values import Span
 
@@ -52,31 +50,18 @@ __all__ = [
 def _module_docstrings(module: str) -> dict[str, dict[str, str]]:
     """Each top-level class of ``module``: its annotated attributes and their docstrings.
 
-    One parse per module. pydantic's own ``use_attribute_docstrings`` finds each
-    class by walking the caller's frames, which cost about 15 ms across the
-    models at import before Python 3.13.
+    The library's own model modules are read ahead of time into
+    ``_descriptions`` (an ``ast`` parse of each costs several milliseconds at
+    import); any other module is read here, once. pydantic's own
+    ``use_attribute_docstrings`` finds each class by walking the caller's frames,
+    which cost about 15 ms across the models at import before Python 3.13.
     """
-    path = getattr(sys.modules.get(module), "__file__", None)
-    try:
-        with open(path or "", encoding="utf-8") as file:
-            tree = ast.parse(file.read())
-    except (OSError, SyntaxError, ValueError):
-        return {}
-    classes: dict[str, dict[str, str]] = {}
-    for node in tree.body:
-        if not isinstance(node, ast.ClassDef):
-            continue
-        docs = classes[node.name] = {}
-        for statement, following in itertools.pairwise(node.body):
-            if (
-                isinstance(statement, ast.AnnAssign)
-                and isinstance(statement.target, ast.Name)
-                and isinstance(following, ast.Expr)
-                and isinstance(following.value, ast.Constant)
-                and isinstance(following.value.value, str)
-            ):
-                docs[statement.target.id] = inspect.cleandoc(following.value.value)
-    return classes
+    generated = DESCRIPTIONS.get(module)
+    if generated is not None:
+        return generated
+    from partycases.models._docstrings import module_docstrings
+
+    return module_docstrings(getattr(sys.modules.get(module), "__file__", None))
 
 
 class Model(BaseModel):

@@ -1,30 +1,68 @@
 """The invariants that span a whole case: unique ids, resolvable references, spans in text.
 
-Everything is checked in one pass over the case with a dict from id to kind, so
-the cost grows linearly with the number of facts.
+Which field refers to which entities is declared once, in :data:`REFERENCES`
+(and which collection holds which kind of id in :data:`COLLECTIONS`); both
+checks below are derived from those tables:
+
+* :func:`is_sound`, the fast check every validation runs: written out from
+  the tables as one function (compiled once, at import) that collects the ids
+  of each kind and tests each entity's references against them, with no
+  locations;
+* :func:`located_problems`, the located check, which runs only when the fast
+  one fails and reports every problem with its place; :func:`case_problems`
+  is the two in turn.
+
+Anything else that needs to know the case's links reads the same tables rather
+than listing fields again: for example a table export can give each
+:class:`Link` a column ``<owner>.<field>`` of the referring entity's id and the
+referred id, and a diagram can draw one edge per link from the owner's model to
+the model of each kind in ``Link.kinds`` (``ENTITY_MODELS`` names them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import operator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Final
 
+import attrs
 from pydantic_core import InitErrorDetails, PydanticCustomError
-
-from partycases.models.activity import Activity
-from partycases.models.honour import Honour
-from partycases.models.organisation import Organisation
-from partycases.models.person import Person
-from partycases.models.work import Work
-from partycases.values import Span
 
 if TYPE_CHECKING:
     from partycases.models.case import Case
 
-__all__ = ["case_problems"]
+__all__ = [
+    "COLLECTIONS",
+    "ENTITY_MODELS",
+    "EVIDENCE_COLLECTIONS",
+    "REFERENCES",
+    "SOUND_SOURCE",
+    "Link",
+    "case_problems",
+    "is_sound",
+    "located_problems",
+]
 
 Location = tuple[str | int, ...]
-_Entity = Organisation | Person | Honour | Activity | Work
+
+#: Each collection of entities of a case and the kind of id (its prefix) its entities carry.
+COLLECTIONS: Final = {
+    "organisations": "org",
+    "people": "person",
+    "honours": "honour",
+    "activities": "activity",
+    "works": "work",
+}
+#: The model name of each kind of id.
+ENTITY_MODELS: Final = {
+    "org": "Organisation",
+    "person": "Person",
+    "honour": "Honour",
+    "activity": "Activity",
+    "work": "Work",
+}
+#: The collections whose entities carry ``evidence`` spans into ``Case.text``.
+EVIDENCE_COLLECTIONS: Final = tuple(COLLECTIONS)
 
 _KIND_NAMES = {
     "org": "an organisation",
@@ -33,15 +71,167 @@ _KIND_NAMES = {
     "honour": "an honour",
     "activity": "an activity",
 }
+_KIND_ORDER = ("org", "work", "person", "honour", "activity")
 
 
-def _expected(kinds: frozenset[str]) -> str:
-    names = [
-        _KIND_NAMES[kind]
-        for kind in ("org", "work", "person", "honour", "activity")
-        if kind in kinds
-    ]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+@attrs.frozen
+class Link:
+    """One field that refers to other entities of the same case, by id.
+
+    ``owner`` is the collection whose entities hold the field (``""`` for the
+    case itself); ``field`` is its path inside one of them, where ``[]`` marks a
+    list (``"awarded_by[]"``, ``"roles[].organisation_id"``) and ``.`` an
+    optional object (``"source.publisher_id"``); ``kinds`` are the id kinds it
+    may refer to; ``not_self`` forbids an entity to refer to itself.
+    """
+
+    owner: str
+    field: str
+    kinds: frozenset[str]
+    not_self: bool = False
+
+    @property
+    def steps(self) -> tuple[tuple[str, bool], ...]:
+        """The field's path as (attribute, is a list) steps."""
+        return tuple(
+            (part.removesuffix("[]"), part.endswith("[]")) for part in self.field.split(".")
+        )
+
+    @property
+    def expected(self) -> str:
+        """The kinds it may refer to, in words: ``an organisation or a person``."""
+        names = [_KIND_NAMES[kind] for kind in _KIND_ORDER if kind in self.kinds]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+_ORG = frozenset({"org"})
+_WORK = frozenset({"work"})
+_AGENT = frozenset({"org", "person"})
+_RECIPIENT = frozenset({"org", "work", "person"})
+
+#: Every reference between the entities of a case, in the order problems are reported.
+REFERENCES: Final = (
+    Link("", "subject_ids[]", _ORG),
+    Link("", "source.publisher_id", _ORG),
+    Link("organisations", "approved_by[]", _ORG),
+    Link("organisations", "supervised_by[]", _ORG),
+    Link("organisations", "parent_id", _ORG, not_self=True),
+    Link("people", "roles[].organisation_id", _ORG),
+    Link("honours", "recipient_id", _RECIPIENT),
+    Link("honours", "awarded_by[]", _ORG),
+    Link("activities", "organiser_ids[]", _ORG),
+    Link("activities", "participant_ids[]", _AGENT),
+    Link("activities", "work_ids[]", _WORK),
+    Link("works", "creator_ids[]", _AGENT),
+)
+
+
+# --- the fast check, derived from the tables ------------------------------------------------
+#
+# The fast check is written out from the tables as the source of one function
+# and compiled once at import (as attrs writes ``__init__`` methods): one loop
+# per collection, each entity's references tested against the set of ids of
+# their kinds, with no iterator built for what is empty. A generic walk over the
+# tables at run time cost twice as much as the hand-written loops it replaced.
+
+
+def _allowed(kinds: frozenset[str]) -> str:
+    """The name of the variable holding the ids of ``kinds``."""
+    return "_".join(sorted(kinds))
+
+
+def _test(link: Link, value: str, depth: int) -> list[str]:
+    """Source lines that return False unless every id ``link`` reaches from ``value`` is allowed."""
+    indent = "    " * depth
+    allowed = _allowed(link.kinds)
+    *path, (last, many) = link.steps
+    lines = []
+    for name, step_many in path:
+        inner = f"{value}_{name}"
+        if step_many:
+            lines.append(f"{indent}for {inner} in {value}.{name}:")
+        else:
+            lines += [f"{indent}{inner} = {value}.{name}", f"{indent}if {inner} is not None:"]
+        value, depth, indent = inner, depth + 1, indent + "    "
+    if many:
+        # Most lists are empty: testing that first skips a method call.
+        lines.append(f"{indent}if (refs := {value}.{last}) and not {allowed}.issuperset(refs):")
+    else:
+        self_test = f" or ref == {value}.id" if link.not_self else ""
+        lines += [
+            f"{indent}ref = {value}.{last}",
+            f"{indent}if ref is not None and (ref not in {allowed}{self_test}):",
+        ]
+    return [*lines, f"{indent}    return False"]
+
+
+def _sound_source() -> str:
+    """The source of the fast check, written from :data:`REFERENCES` and :data:`COLLECTIONS`."""
+    lines = ["def is_sound(case):"]
+    for field, kind in COLLECTIONS.items():
+        lines += [
+            f"    {field} = case.{field}",
+            f"    {kind} = set(map(_get_id, {field})) if {field} else _NONE",
+            # Ids of different kinds never collide (each kind has its own prefix),
+            # so each kind's ids are unique when its set is as long as its collection.
+            f"    if len({kind}) != len({field}):",
+            "        return False",
+        ]
+    lines.append("    limit = -1 if case.text is None else len(case.text)")
+    for owner in ("", *COLLECTIONS):
+        links = [link for link in REFERENCES if link.owner == owner]
+        evidence = owner in EVIDENCE_COLLECTIONS
+        if not links and not evidence:
+            continue
+        body: list[str] = []
+        # Ids of several kinds together, built only when a collection needs them.
+        for first, *rest in {_allowed(link.kinds): sorted(link.kinds) for link in links}.values():
+            if rest:
+                body.append(
+                    f"    {_allowed(frozenset((first, *rest)))} = {first}.union({', '.join(rest)})"
+                )
+        if not owner:
+            for link in links:
+                body += _test(link, "case", 1)
+            lines += body
+            continue
+        body.append(f"    for entity in {owner}:")
+        for link in links:
+            body += _test(link, "entity", 2)
+        if evidence:
+            body += [
+                "        evidence = entity.evidence",
+                "        if evidence and max(map(_get_end, evidence)) > limit:",
+                "            return False",
+            ]
+        lines.append(f"    if {owner}:")
+        lines += ["    " + line for line in body]
+    lines.append("    return True")
+    return "\n".join(lines) + "\n"
+
+
+def _compile_sound() -> Callable[[Case], bool]:
+    namespace: dict[str, Any] = {
+        "_NONE": frozenset(),
+        "_get_end": operator.attrgetter("end"),
+        "_get_id": operator.attrgetter("id"),
+    }
+    exec(compile(SOUND_SOURCE, f"<{__name__}: is_sound>", "exec"), namespace)
+    function: Callable[[Case], bool] = namespace["is_sound"]
+    function.__doc__ = (
+        "Whether every id is unique, every reference resolves to its kinds and every span fits."
+        "\n\nNo locations and no messages: the common case, answered with set operations."
+    )
+    return function
+
+
+#: The fast check's source, written from :data:`REFERENCES` (read it to see what runs).
+SOUND_SOURCE: Final = _sound_source()
+#: Whether every id is unique, every reference resolves to its kinds and every span fits.
+is_sound: Final = _compile_sound()
+
+
+# --- the located check ---------------------------------------------------------------------
 
 
 def _error(
@@ -52,10 +242,20 @@ def _error(
     )
 
 
-ORG = frozenset({"org"})
-WORK = frozenset({"work"})
-ORG_OR_PERSON = frozenset({"org", "person"})
-RECIPIENT = frozenset({"org", "work", "person"})
+def _located(value: Any, steps: tuple[tuple[str, bool], ...], loc: Location) -> Iterator[Any]:
+    """Each value at the end of ``steps`` from ``value``, with its location."""
+    if not steps:
+        yield value, loc
+        return
+    (name, many), rest = steps[0], steps[1:]
+    inner = getattr(value, name)
+    if inner is None:
+        return
+    if many:
+        for index, item in enumerate(inner):
+            yield from _located(item, rest, (*loc, name, index))
+    else:
+        yield from _located(inner, rest, (*loc, name))
 
 
 class _Checker:
@@ -80,7 +280,23 @@ class _Checker:
         else:
             self.kinds[entity_id] = entity_id.partition(":")[0]
 
-    def refer(self, ref: str, allowed: frozenset[str], loc: Location) -> None:
+    def links(self, owner: Any, links: tuple[Link, ...], loc: Location) -> None:
+        for link in links:
+            for ref, where in _located(owner, link.steps, loc):
+                if link.not_self and ref == owner.id:
+                    self.errors.append(
+                        _error(
+                            "self_reference",
+                            f"{_KIND_NAMES[COLLECTIONS[link.owner]]} cannot be its own "
+                            f"{link.field.replace('_id', '')}",
+                            where,
+                            ref,
+                        )
+                    )
+                else:
+                    self.refer(ref, link, where)
+
+    def refer(self, ref: str, link: Link, loc: Location) -> None:
         kind = self.kinds.get(ref)
         if kind is None:
             self.errors.append(
@@ -90,10 +306,10 @@ class _Checker:
                     loc,
                     ref,
                     id=ref,
-                    expected=_expected(allowed),
+                    expected=link.expected,
                 )
             )
-        elif kind not in allowed:
+        elif kind not in link.kinds:
             self.errors.append(
                 _error(
                     "wrong_reference_kind",
@@ -102,15 +318,11 @@ class _Checker:
                     ref,
                     id=ref,
                     actual=_KIND_NAMES[kind],
-                    expected=_expected(allowed),
+                    expected=link.expected,
                 )
             )
 
-    def refer_all(self, refs: Iterable[str], allowed: frozenset[str], loc: Location) -> None:
-        for index, ref in enumerate(refs):
-            self.refer(ref, allowed, (*loc, index))
-
-    def spans(self, evidence: tuple[Span, ...], loc: Location) -> None:
+    def spans(self, evidence: tuple[Any, ...], loc: Location) -> None:
         for index, span in enumerate(evidence):
             if self.text_length is None:
                 self.errors.append(
@@ -134,121 +346,28 @@ class _Checker:
                 )
 
 
-def _sound(case: Case) -> bool:
-    """The common case, checked with set operations and no locations: is everything sound?"""
-    orgs = {org.id for org in case.organisations}
-    people = {person.id for person in case.people}
-    works = {work.id for work in case.works}
-    if (
-        len(orgs) != len(case.organisations)
-        or len(people) != len(case.people)
-        or len(works) != len(case.works)
-        or len({h.id for h in case.honours}) != len(case.honours)
-        or len({a.id for a in case.activities}) != len(case.activities)
-        or not orgs.issuperset(case.subject_ids)
-    ):
-        return False
-    if case.source is not None and case.source.publisher_id not in (None, *orgs):
-        return False
-    limit = -1 if case.text is None else len(case.text)
-    agents = orgs | people if people else orgs
-    for org in case.organisations:
-        if (
-            not orgs.issuperset(org.approved_by)
-            or not orgs.issuperset(org.supervised_by)
-            or (
-                org.parent_id is not None and (org.parent_id not in orgs or org.parent_id == org.id)
-            )
-            or (org.evidence and max(span.end for span in org.evidence) > limit)
-        ):
-            return False
-    for person in case.people:
-        for role in person.roles:
-            if role.organisation_id is not None and role.organisation_id not in orgs:
-                return False
-        if person.evidence and max(span.end for span in person.evidence) > limit:
-            return False
-    for honour in case.honours:
-        recipient = honour.recipient_id
-        if (
-            (recipient not in orgs and recipient not in works and recipient not in people)
-            or not orgs.issuperset(honour.awarded_by)
-            or (honour.evidence and max(span.end for span in honour.evidence) > limit)
-        ):
-            return False
-    for activity in case.activities:
-        if (
-            not orgs.issuperset(activity.organiser_ids)
-            or not agents.issuperset(activity.participant_ids)
-            or not works.issuperset(activity.work_ids)
-            or (activity.evidence and max(span.end for span in activity.evidence) > limit)
-        ):
-            return False
-    for work in case.works:
-        if not agents.issuperset(work.creator_ids) or (
-            work.evidence and max(span.end for span in work.evidence) > limit
-        ):
-            return False
-    return True
+_BY_OWNER: Final = {
+    owner: tuple(link for link in REFERENCES if link.owner == owner) for owner in ("", *COLLECTIONS)
+}
 
 
 def case_problems(case: Case) -> list[InitErrorDetails]:
     """Return every cross-field problem of ``case`` (an empty list when it is sound)."""
-    if _sound(case):
-        return []
-    check = _Checker(None if case.text is None else len(case.text))
-    groups: tuple[tuple[str, tuple[_Entity, ...]], ...] = (
-        ("organisations", case.organisations),
-        ("people", case.people),
-        ("honours", case.honours),
-        ("activities", case.activities),
-        ("works", case.works),
-    )
-    for field, entities in groups:
-        for index, entity in enumerate(entities):
-            check.declare(entity.id, (field, index, "id"))
+    return [] if is_sound(case) else located_problems(case)
 
-    check.refer_all(case.subject_ids, ORG, ("subject_ids",))
-    if case.source is not None and case.source.publisher_id is not None:
-        check.refer(case.source.publisher_id, ORG, ("source", "publisher_id"))
-    for index, org in enumerate(case.organisations):
-        loc: Location = ("organisations", index)
-        check.refer_all(org.approved_by, ORG, (*loc, "approved_by"))
-        check.refer_all(org.supervised_by, ORG, (*loc, "supervised_by"))
-        if org.parent_id is not None:
-            if org.parent_id == org.id:
-                check.errors.append(
-                    _error(
-                        "self_reference",
-                        "an organisation cannot be its own parent",
-                        (*loc, "parent_id"),
-                        org.parent_id,
-                    )
-                )
-            else:
-                check.refer(org.parent_id, ORG, (*loc, "parent_id"))
-        check.spans(org.evidence, (*loc, "evidence"))
-    for index, person in enumerate(case.people):
-        loc = ("people", index)
-        for role_index, role in enumerate(person.roles):
-            if role.organisation_id is not None:
-                check.refer(
-                    role.organisation_id, ORG, (*loc, "roles", role_index, "organisation_id")
-                )
-        check.spans(person.evidence, (*loc, "evidence"))
-    for index, honour in enumerate(case.honours):
-        loc = ("honours", index)
-        check.refer(honour.recipient_id, RECIPIENT, (*loc, "recipient_id"))
-        check.refer_all(honour.awarded_by, ORG, (*loc, "awarded_by"))
-        check.spans(honour.evidence, (*loc, "evidence"))
-    for index, activity in enumerate(case.activities):
-        loc = ("activities", index)
-        check.refer_all(activity.organiser_ids, ORG, (*loc, "organiser_ids"))
-        check.refer_all(activity.participant_ids, ORG_OR_PERSON, (*loc, "participant_ids"))
-        check.refer_all(activity.work_ids, WORK, (*loc, "work_ids"))
-        check.spans(activity.evidence, (*loc, "evidence"))
-    for index, work in enumerate(case.works):
-        loc = ("works", index)
-        check.refer_all(work.creator_ids, ORG_OR_PERSON, (*loc, "creator_ids"))
-        check.spans(work.evidence, (*loc, "evidence"))
+
+def located_problems(case: Case) -> list[InitErrorDetails]:
+    """Every cross-field problem of ``case`` with its place (the slow check, from the tables)."""
+    check = _Checker(None if case.text is None else len(case.text))
+    for field in COLLECTIONS:
+        for index, entity in enumerate(getattr(case, field)):
+            check.declare(entity.id, (field, index, "id"))
+    check.links(case, _BY_OWNER[""], ())
+    for field in COLLECTIONS:
+        links = _BY_OWNER[field]
+        for index, entity in enumerate(getattr(case, field)):
+            loc: Location = (field, index)
+            check.links(entity, links, loc)
+            if field in EVIDENCE_COLLECTIONS:
+                check.spans(entity.evidence, (*loc, "evidence"))
     return check.errors

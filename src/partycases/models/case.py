@@ -19,7 +19,7 @@ from partycases.models._base import (
     Text,
 )
 from partycases.models._line import Line
-from partycases.models._references import case_problems
+from partycases.models._references import is_sound, located_problems
 from partycases.models.activity import Activity
 from partycases.models.honour import Honour
 from partycases.models.organisation import Organisation
@@ -121,7 +121,10 @@ class Case(Model):
 
     @model_validator(mode="after")
     def _check_references(self) -> Case:
-        errors = case_problems(self)
+        # The fast check answers for sound cases; the located one explains the rest.
+        if is_sound(self):
+            return self
+        errors = located_problems(self)
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
         return self

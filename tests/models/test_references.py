@@ -1,0 +1,156 @@
+"""Tests for the table of cross-entity references and the two checks derived from it."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+import orjson
+import pydantic
+import pytest
+from hypothesis import given
+
+import partycases as pc
+from partycases.models import _references
+from partycases.models._base import Reference
+from partycases.models._references import (
+    COLLECTIONS,
+    ENTITY_MODELS,
+    REFERENCES,
+    Link,
+    is_sound,
+    located_problems,
+)
+from tests.models.test_case import base
+from tests.strategies import cases
+
+
+def _model_of(annotation: Any) -> type[pydantic.BaseModel] | None:
+    """The model inside an annotation such as ``tuple[Role, ...]`` or ``Source | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_of(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _refers(annotation: Any) -> bool:
+    """Whether an annotation is a reference or a list of them."""
+    return annotation == Reference or any(_refers(arg) for arg in typing.get_args(annotation))
+
+
+def _reference_fields(model: type[pydantic.BaseModel], prefix: str = "") -> set[str]:
+    """Every field path under ``model`` typed as a reference, in the table's notation."""
+    found = set()
+    hints = typing.get_type_hints(model, include_extras=True)
+    for name in model.model_fields:
+        annotation = hints[name]
+        many = typing.get_origin(annotation) is tuple
+        path = f"{prefix}{name}{'[]' if many else ''}"
+        if _refers(annotation):
+            found.add(path)
+        inner = _model_of(annotation)
+        if inner is not None and inner is not model and name not in COLLECTIONS:
+            found |= _reference_fields(inner, f"{path}.")
+    return found
+
+
+def test_every_reference_field_is_declared() -> None:
+    """Each field typed as a reference, in the case or any entity, has exactly one link."""
+    declared = {(link.owner, link.field) for link in REFERENCES}
+    assert len(declared) == len(REFERENCES)
+    in_models = {("", path) for path in _reference_fields(pc.Case)}
+    for collection, kind in COLLECTIONS.items():
+        model = getattr(pc, ENTITY_MODELS[kind])
+        in_models |= {(collection, path) for path in _reference_fields(model)}
+    assert declared == in_models
+
+
+def test_collections_and_kinds_match_the_models() -> None:
+    """Each collection is a field of Case holding the model named for its kind."""
+    for collection, kind in COLLECTIONS.items():
+        annotation = pc.Case.model_fields[collection].annotation
+        assert _model_of(annotation) is getattr(pc, ENTITY_MODELS[kind])
+    assert {kind for link in REFERENCES for kind in link.kinds} <= set(ENTITY_MODELS)
+
+
+def test_link_steps_and_expected_words() -> None:
+    """A link's path splits into steps, and its kinds read as words."""
+    link = Link("people", "roles[].organisation_id", frozenset({"org", "person"}))
+    assert link.steps == (("roles", True), ("organisation_id", False))
+    assert link.expected == "an organisation or a person"
+    assert Link("", "x", frozenset({"org", "work", "person"})).expected == (
+        "an organisation, a work or a person"
+    )
+
+
+def _dangle(link: Link) -> tuple[dict[str, Any], str]:
+    """The base case with ``link`` pointing at an id nobody has, and the pointer of that id."""
+    data = base()
+    target: Any = data
+    pointer = ""
+    if link.owner:
+        target, pointer = data[link.owner][0], f"/{link.owner}/0"
+    *path, (last, many) = link.steps
+    for name, step_many in path:
+        target, pointer = target[name], f"{pointer}/{name}"
+        if step_many:
+            target, pointer = target[0], f"{pointer}/0"
+    kind = sorted(link.kinds)[0]
+    bad = f"{kind}:無"
+    if many:
+        target[last], pointer = [bad], f"{pointer}/{last}/0"
+    else:
+        target[last], pointer = bad, f"{pointer}/{last}"
+    return data, pointer
+
+
+@pytest.mark.parametrize("link", REFERENCES, ids=lambda link: f"{link.owner}:{link.field}")
+def test_each_declared_link_is_checked_where_it_is(link: Link) -> None:
+    """A dangling id in any declared field fails both checks, located at that field."""
+    data, pointer = _dangle(link)
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(orjson.dumps(data))
+    assert [problem.pointer for problem in caught.value.problems] == [pointer]
+    assert "no entity has the id" in caught.value.problems[0].message
+
+
+def test_self_reference_is_caught_by_both_checks() -> None:
+    """A not_self link naming its own entity fails the fast check and is located by the slow one."""
+    valid = pc.loads(orjson.dumps(base()))
+    branch = valid.organisations[1]
+    looped = branch.model_copy(update={"parent_id": branch.id})
+    organisations = (valid.organisations[0], looped, *valid.organisations[2:])
+    invalid = valid.model_copy(update={"organisations": organisations})
+    assert is_sound(valid)
+    assert not is_sound(invalid)
+    [error] = located_problems(invalid)
+    assert error["loc"] == ("organisations", 1, "parent_id")
+    data = base()
+    data["organisations"][1]["parent_id"] = data["organisations"][1]["id"]
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(orjson.dumps(data))
+    [problem] = caught.value.problems
+    assert (problem.pointer, problem.message) == (
+        "/organisations/1/parent_id",
+        "an organisation cannot be its own parent",
+    )
+
+
+@given(cases())
+def test_fast_and_located_checks_agree_on_valid_cases(case: pc.Case) -> None:
+    """Every generated (valid) case passes the fast check, and the located check finds nothing."""
+    assert is_sound(case)
+    assert located_problems(case) == []
+
+
+def test_fast_check_source_is_written_from_the_tables() -> None:
+    """The compiled fast check names every declared field and every collection."""
+    source = _references.SOUND_SOURCE
+    for link in REFERENCES:
+        assert f".{link.steps[-1][0]}" in source
+    for collection in COLLECTIONS:
+        assert f"for entity in {collection}:" in source
+    compile(source, "is_sound", "exec")

@@ -1,0 +1,59 @@
+"""Tests for the benchmark harness: fair races, equal-work baselines, ablations that bite."""
+
+from __future__ import annotations
+
+import pytest
+
+import partycases as pc
+
+msgspec = pytest.importorskip("msgspec")
+
+from benchmarks import ablation  # noqa: E402 - only with the bench extra
+from benchmarks.__main__ import each, paired, race  # noqa: E402
+from benchmarks.msgspec_equal import DECODER as EQUAL  # noqa: E402
+
+
+def test_race_rotates_the_order_and_times_every_round() -> None:
+    """Each round starts with a different contender, and every contender gets one time per round."""
+    calls: list[str] = []
+    samples = race([lambda: calls.append("a"), lambda: calls.append("b")], 1, 4)
+    assert calls == ["a", "b", "b", "a", "a", "b", "b", "a"]
+    assert [len(times) for times in samples] == [4, 4]
+
+
+def test_paired_ratio_is_the_median_of_ratios_within_rounds() -> None:
+    """A ratio pairs each round's two times, so one slow round of one side does not decide it."""
+    assert paired([2.0, 2.0, 90.0], [1.0, 1.0, 1.0]) == 2.0
+
+
+def test_each_calls_the_function_on_every_item_every_time() -> None:
+    """A contender built with each() does all the work on every call, not only the first."""
+    seen: list[int] = []
+    call = each(seen.append, [1, 2])
+    call()
+    call()
+    assert seen == [1, 2, 1, 2]
+
+
+def test_equal_work_msgspec_accepts_valid_cases_and_refuses_what_partycases_refuses() -> None:
+    """The equal-work baseline reads every generated case and refuses bad ids and dangling ones."""
+    docs = [pc.dumps(case) for case in pc.generate_cases(5, seed=3)]
+    for doc in docs:
+        EQUAL.decode(doc)
+    with pytest.raises(msgspec.ValidationError):
+        EQUAL.decode(docs[0].replace(b'"language": "zh-', b'"language": "ZH '))
+    with pytest.raises(msgspec.ValidationError, match="references"):
+        EQUAL.decode(
+            docs[0].replace(b'"subject_ids": [\n    "org:', b'"subject_ids": [\n    "org:x')
+        )
+
+
+def test_ablation_strips_patterns_from_nested_schemas() -> None:
+    """The pattern ablation removes patterns at every depth of a core schema, and nothing else."""
+    schema = {
+        "type": "model",
+        "schema": {"fields": {"a": {"type": "str", "pattern": "^x$", "min_length": 1}}},
+    }
+    stripped = ablation._strip(schema, "patterns")
+    assert stripped["schema"]["fields"]["a"] == {"type": "str", "min_length": 1}
+    assert schema["schema"]["fields"]["a"]["pattern"] == "^x$"  # the original is untouched
