@@ -123,7 +123,9 @@ def test_write_only_formats_are_refused_before_reading(tmp_path: Path) -> None:
 
 def test_options_apply_only_where_declared(tianjin_path: Path) -> None:
     """encoding= on JSON is refused with the formats it applies to."""
-    with pytest.raises(pc.FormatError, match="encoding= applies to text and html files, not to json"):
+    with pytest.raises(
+        pc.FormatError, match="encoding= applies to text and html files, not to json"
+    ):
         pc.loads(tianjin_path.read_bytes(), encoding="utf-8")
 
 
