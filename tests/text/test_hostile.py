@@ -129,3 +129,36 @@ def test_parse_cost_grows_linearly(name: str) -> None:
     large = unit * (48_000 // len(unit))
     ratio = _cost(large) / max(_cost(small), 1e-3)
     assert ratio < 9, f"{name}: 4x the input took {ratio:.1f}x the time"
+
+
+GROWING.update(
+    {
+        "quoted activities in one sentence": "商会开展“红网工程”活动、",
+        "events in one sentence": "第三届网络文化论坛、",
+        "date ranges then activities": "2021年3月至6月,开展“清朗”行动,",
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "标题\n一、背景\n江州市网络视听商会现有会员\x0c单位200家,会员企业遍布全市各个区县和乡镇街道。",
+        "标题\n0. 背景\n内容。\n1. 做法\n内容。",
+        "标题\n零、背景\n内容。",
+        "标题\n一、背景\n（零）内容。",
+        "某某案例（典型案例零）\n一、背景\n内容。",
+        "案例第99999999999999999999999期\n一、背景\n内容。",
+        "标题 ??\n内容。",
+        "标题\n内容。\n\u200b\u200b\n结尾。",
+        "\u200f",
+        "?",
+    ],
+)
+def test_odd_numbers_breaks_and_artefacts_give_a_case(text: str) -> None:
+    """Form feeds inside sentences, headings numbered 0, and lone artefacts: a case, nothing lost."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        case, report = pc.parse_text(text, report=True)
+    assert report.uncovered(text) == []
+    assert case.series is None or 1 <= case.series.number <= 9999

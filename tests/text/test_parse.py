@@ -232,3 +232,47 @@ def test_short_form_is_an_alias() -> None:
     office = case.organisation("org:天津市委网信办")
     assert [n.value for n in office.other_names] == ["市委網信辦"]
     assert case.honours[0].awarded_by == (office.id,)
+
+
+def quiet(text: str) -> pc.Case:
+    """Parse, ignoring the parser's notes."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        return pc.parse_text(text)
+
+
+def test_pinyin_inside_a_name_gives_one_organisation() -> None:
+    """網(wǎng) inside a name matches the same body: its facts are not split off to a twin."""
+    case = quiet(
+        "江州市网络视听商会典型案例\n一、背景\n"
+        "江州市网(wǎng)络(luò)视听商会成立于2016年11月,现有会员单位200家。"
+    )
+    assert [org.id for org in case.organisations] == ["org:江州市网络视听商会"]
+    chamber = case.organisations[0]
+    assert str(chamber.founded) == "2016-11"
+    assert chamber.member_count is not None
+    assert chamber.member_count.value == 200
+
+
+def test_area_statistics_are_not_member_counts() -> None:
+    """全市共有会员企业3000余家 counts a city's members, not the chamber's."""
+    case = quiet("标题\n一、背景\n江州市网络视听商会成立于2016年。全市共有会员企业3000余家。")
+    assert all(org.member_count is None for org in case.organisations)
+
+
+def test_conferred_title_names_its_recipient_and_awarder_apart() -> None:
+    """某网信办授予某商会「五好商会」称号: the title is the quoted words; the chamber receives it."""
+    case = quiet(
+        "江州市网络视听商会党建案例\n一、背景\n江州市委网信办授予江州市网络视听商会“五好商会”称号。"
+    )
+    [honour] = case.honours
+    assert honour.title == "五好商会"
+    assert honour.recipient_id == "org:江州市网络视听商会"
+    assert honour.awarded_by == ("org:江州市委网信办",)
+
+
+def test_angle_bracket_titles_are_works_not_organisations() -> None:
+    """〈江州市网络文化协会章程〉 is a work; the association named inside it is not a body of the case."""
+    case = quiet("标题\n一、背景\n江州市网络视听商会学习〈江州市网络文化协会章程〉。")
+    assert [work.title for work in case.works] == ["江州市网络文化协会章程"]
+    assert [org.name for org in case.organisations] == ["江州市网络视听商会"]

@@ -13,7 +13,6 @@ every span it records is an offset into the input.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import re
@@ -82,6 +81,10 @@ CAPTION: Final = re.compile(r"^[△▲▼◆]|[\s(]\S{1,8}\s{0,2}摄\)?$|^图[�
 #: A periodical's issue line: 社会组织党建 2021年4期
 ISSUE_LINE: Final = re.compile(r"(?:19|20)[0-9]{2}年(?:第)?[0-9]{1,2}期$")
 _END_PUNCTUATION: Final = "。!?;,."
+#: A run of characters on one line that are not white space (nor a byte order mark).
+_VISIBLE_RUN: Final = re.compile(
+    r"[^\s\ufeff](?:[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]*[^\s\ufeff])?"
+)
 _MEANINGFUL: Final = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 HEADING_MAX: Final = 30
 TITLE_MAX: Final = 80
@@ -301,7 +304,26 @@ class _Reader:
         for line in lines[trailing:]:
             self.lose(*line, "page text after the article")
             self.fact_line(*line, "chrome")
+        self._keep_the_rest()
         return self.skeleton
+
+    def _keep_the_rest(self) -> None:
+        """Keep as unparsed whatever no role covers.
+
+        That is characters the matching view dropped, on a line of their own or apart
+        from the text by a space.
+        """
+        sk = self.skeleton
+        position = 0
+        gaps: list[Span] = []
+        for segment in sorted(sk.segments, key=lambda s: s.start):
+            if segment.start > position:
+                gaps.append((position, segment.start))
+            position = max(position, segment.end)
+        gaps.append((position, len(self.text)))
+        for start, end in gaps:
+            for run in _VISIBLE_RUN.finditer(self.text, start, end):
+                sk.lose(run.start(), run.end(), "characters a conversion left", self.text)
 
     # ----------------------------------------------------------- header
 
@@ -445,9 +467,10 @@ class _Reader:
             self.fact_line(*part, "title")
         whole = "".join(self.folded(part) for part in parts)
         match = SERIES.search(whole)
-        if match is not None:
-            with contextlib.suppress(ValueError):
-                sk.series = (match["name"], parse_number(match["number"]))
+        if match is not None and not _NUMERAL.match(whole, match.end("number")):
+            number = _number(match["number"])
+            if number is not None:
+                sk.series = (match["name"], number)
         return index + len(parts)
 
     def _meta_like(self, folded: str) -> bool:
@@ -510,9 +533,12 @@ class _Reader:
                     self.fact_line(*line, "honour")
                     continue
                 listing = None
-            section = SECTION.match(folded) or (ARABIC.match(folded) if self.arabic_top else None)
-            subsection = SUBSECTION.match(folded) or (
-                ARABIC.match(folded) if not self.arabic_top and top is not None else None
+            section = _numbered(
+                SECTION.match(folded) or (ARABIC.match(folded) if self.arabic_top else None)
+            )
+            subsection = _numbered(
+                SUBSECTION.match(folded)
+                or (ARABIC.match(folded) if not self.arabic_top and top is not None else None)
             )
             label = _labels().match(folded)
             if section is not None:
@@ -737,6 +763,25 @@ def _honour_row(folded: str) -> list[Span]:
     ):
         return []
     return spans
+
+
+#: The numbers a section or series may carry (the model's bounds).
+NUMBER_MAX: Final = 9999
+_NUMERAL: Final = re.compile(f"[0-9{NUMERAL_CHARS}]")
+
+
+def _number(numeral: str) -> int | None:
+    """A heading's or series' number, or None when it is none the case can hold (零, 一万)."""
+    try:
+        number = parse_number(numeral)
+    except ValueError:
+        return None
+    return number if 1 <= number <= NUMBER_MAX else None
+
+
+def _numbered(match: re.Match[str] | None) -> re.Match[str] | None:
+    """A heading match, if its number is one a section can carry: 零、 is no heading."""
+    return match if match is not None and _number(match["number"]) is not None else None
 
 
 def _lines(text: str) -> list[Span]:

@@ -59,7 +59,8 @@ class ParseReport:
 
 #: What makes a "text" binary: C0 controls but tab, line ends and form feed; lone surrogates.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
-_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+#: Line breaks of every kind, with the spaces around them: closed up in one-line fields.
+_LINE_BREAK = re.compile(r"\s*[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+\s*")
 _COLLECTIONS = ("organisations", "honours", "activities", "works")
 
 

@@ -17,6 +17,7 @@ from typing import Final
 
 import attrs
 
+from partycases.ids import name_key
 from partycases.models import OrganisationKind
 from partycases.text.facts import activities as activity_rules
 from partycases.text.facts import counts, dates, honours, works
@@ -280,11 +281,11 @@ class _Extractor:
             title = page.read(*match.span("title"))
             if not title:
                 continue
-            key = title
+            key = folded[match.start("title") : match.end("title")].strip()
             work = self.works.get(key)
             if work is None:
                 kind = works.work_kind(folded, match.start(), match.end(), sentence.end)
-                work = WorkDraft(title, kind)
+                work = WorkDraft(title, kind, clean=key)
                 stated = years.at(match.start())
                 if stated is not None:
                     work.date = PartialDate(stated)
@@ -345,6 +346,12 @@ class _Extractor:
                 bodies += [
                     b for b in agents(page, *match.given_by, sentence.mentions) if b not in bodies
                 ]
+            if not bodies and match.recipient is not None:
+                # 某网信办授予某商会「…」称号: the body named right before the verb confers it.
+                named = sentence.mentions.between(
+                    max(sentence.start, match.start - 30), match.start
+                )
+                bodies = [org for org in (resolve(page, m) for m in named[-1:]) if org is not None]
             if not bodies:
                 bodies = self._issuer(sentence)
             recipient: Org | WorkDraft | None = None
@@ -354,6 +361,9 @@ class _Extractor:
                 right_before = match.start - (at + len(work.title) + 2) <= 1
                 if right_before or match.verb in ("获得", "获", "荣获"):
                     recipient = work
+            if recipient is None and match.recipient is not None:
+                inside = sentence.mentions.between(*match.recipient)
+                recipient = resolve(self.page, inside[0]) if inside else None
             if recipient is None:
                 recipient = subject_at(match.start)
             if recipient is None:
@@ -396,6 +406,7 @@ class _Extractor:
                 self.honours.append(
                     HonourDraft(
                         title=title,
+                        clean=folded[title_start:title_end],
                         start=title_start,
                         end=title_end,
                         evidence=(
@@ -421,6 +432,8 @@ class _Extractor:
         page = self.page
         folded = page.folded
         work_starts = [at for at, _ in found_works]
+        ranges = dates.date_ranges(folded, sentence.start, sentence.end)
+        range_ends = [at for at, _ in ranges]
         for found in activity_rules.find_activities(folded, sentence.start, sentence.end):
             if found.start in sentence.claimed and not sentence.claimed.starts_at(found.start):
                 continue
@@ -428,7 +441,8 @@ class _Extractor:
             name = page.read(name_start, found.end)
             if len(name) < 2:
                 continue
-            draft = self.activities.get(name)
+            clean = folded[name_start : found.end]
+            draft = self.activities.get(clean)
             if draft is not None:
                 draft.evidence.append((found.start, found.end))
                 continue
@@ -459,8 +473,10 @@ class _Extractor:
                             position = at + len(piece)
                     if not organisers and "支部" in folded[who_start:who_end] and page.branch:
                         organisers.append(page.branch)
-            if date is None:
-                date = dates.date_range(folded, sentence.start, found.start)
+            if date is None and ranges:
+                # The last date range before the activity, found by binary search.
+                before = bisect.bisect_right(range_ends, found.start) - 1
+                date = ranges[before][1] if before >= 0 else None
             if date is None:
                 date = years.date_stated(found.start, sentence.start)
             if date is None and sentence.dated:
@@ -470,8 +486,9 @@ class _Extractor:
                 organiser = subject_at(found.start)
                 if organiser is not None:
                     organisers.append(organiser)
-            self.activities[name] = ActivityDraft(
+            self.activities[clean] = ActivityDraft(
                 name=name,
+                clean=clean,
                 kind=found.kind,
                 evidence=[(evidence_start, found.end)],
                 date=date,
@@ -506,11 +523,12 @@ class _Extractor:
                 if child.name != name:
                     # The child is named by its owner's name and its own word: 商會團委.
                     del page.orgs[child.key]
-                    from partycases.ids import name_key
-
-                    existing = page.orgs.get(name_key(name))
+                    clean = owner.clean + item
+                    existing = page.orgs.get(name_key(clean))
                     if existing is None:
-                        existing = Org(name, name_key(name), kind_of(item), first=position)
+                        existing = Org(
+                            name, name_key(clean), kind_of(item), clean=clean, first=position
+                        )
                         page.orgs[existing.key] = existing
                     existing.evidence[position, position + len(item)] = None
                     if original not in existing.other_names:

@@ -6,6 +6,7 @@ left out, and so is every reference to it, each with a line in the warnings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -45,9 +46,19 @@ class _Assembler:
         self.org_ids: dict[int, str] = {}
         self.work_ids: dict[int, str] = {}
 
-    def evidence(self, spans: object) -> list[dict[str, int]]:
-        mapped = sorted({self.page.view.span(a, b) for a, b in spans})  # type: ignore[attr-defined]
-        return [{"start": a, "end": b} for a, b in mapped if b > a]
+    def evidence(self, spans: Iterable[Span]) -> list[dict[str, int]]:
+        text = self.page.text
+        mapped = set()
+        for start, end in spans:
+            a, b = self.page.view.span(start, end)
+            # Evidence reads words: no white space at either end.
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                mapped.add((a, b))
+        return [{"start": a, "end": b} for a, b in sorted(mapped)]
 
     def org_id(self, org: Org | None) -> str | None:
         return None if org is None else self.org_ids.get(id(org))
@@ -107,7 +118,7 @@ class _Assembler:
         out = []
         taken: set[str] = set()
         for work in drafts:
-            work_id = _id("work", work.title)
+            work_id = _id("work", work.clean or work.title)
             if work_id is None or work_id in taken:
                 continue
             taken.add(work_id)
@@ -130,17 +141,19 @@ class _Assembler:
         for honour in drafts:
             if isinstance(honour.recipient, WorkDraft):
                 recipient = self.work_ids.get(id(honour.recipient))
-                recipient_name = honour.recipient.title
+                recipient_name = honour.recipient.clean or honour.recipient.title
             else:
                 recipient = self.org_id(honour.recipient)
-                recipient_name = honour.recipient.name if honour.recipient else ""
+                recipient_name = (
+                    honour.recipient.clean or honour.recipient.name if honour.recipient else ""
+                )
             if recipient is None:
                 self.warnings.append(f"an honour with no recipient left out: {honour.title!r}")
                 continue
             parts: list[str | int] = [recipient_name]
             if honour.date is not None:
                 parts.append(honour.date.year)
-            honour_id = _id("honour", *parts, honour.title)
+            honour_id = _id("honour", *parts, honour.clean or honour.title)
             if honour_id is None:
                 continue
             if honour_id in out:
@@ -166,7 +179,7 @@ class _Assembler:
     def activities(self, drafts: list[ActivityDraft]) -> list[dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
         for activity in drafts:
-            activity_id = _id("activity", activity.name)
+            activity_id = _id("activity", activity.clean or activity.name)
             if activity_id is None:
                 continue
             if activity_id in out:

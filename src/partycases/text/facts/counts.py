@@ -34,6 +34,8 @@ PARTY_MEMBERS: Final = re.compile(
 #: Nouns that make 会员 a sub-group: 30多名会员主播 counts the hosts, not the members.
 SUBGROUP: Final = re.compile(r"[\u3400-\u9fff]")
 ALLOWED_AFTER: Final = ("单位", "企业", "的")
+#: Words that make a count a statistic of a whole area: 全市, 全省网络社会组织.
+WHOLE_AREA: Final = re.compile(r"全(?:国|省|市|区|县|镇|行业)|各(?:类|级|地)")
 QUALIFIERS: Final = {
     "近": "nearly", "约": "about", "大约": "about", "超过": "over", "超": "over", "逾": "over",
     "余": "over", "多": "over", "以上": "at_least", "已达": "exact", "达": "exact", "共": "exact",
@@ -74,6 +76,9 @@ def members(page: Page, start: int, end: int, mentions: MentionList, subject_at:
                 and not match["unit"].endswith(("单位", "企业"))
             ):
                 continue  # 30多名会员主播: a sub-group
+            clause = max(start, folded.rfind(",", max(start, first - 40), first) + 1)
+            if WHOLE_AREA.search(folded, clause, first):
+                continue  # 全市共有会员企业3000余家: a statistic of the area, not of one body
             if (
                 "其中" in folded[max(start, first - 6) : first]
                 or folded[max(start, first - 2) : first] == "来自"

@@ -21,7 +21,7 @@ __all__ = [
     "OPENING_DATE",
     "Years",
     "cjk_date",
-    "date_range",
+    "date_ranges",
     "founding",
     "partial",
     "year_of",
@@ -79,20 +79,21 @@ def cjk_date(text: str) -> PartialDate | None:
         return None
 
 
-def date_range(folded: str, start: int, end: int) -> DateRange | None:
-    """The last date range in ``[start, end)``: 2021年3月至6月."""
-    last = None
+def date_ranges(folded: str, start: int, end: int) -> list[tuple[int, DateRange | None]]:
+    """Each date range in ``[start, end)`` (2021年3月至6月) with the offset it ends at.
+
+    A range that names no real span of time is kept as None: it still ends the
+    reach of any range before it.
+    """
+    found: list[tuple[int, DateRange | None]] = []
     for match in DATE_RANGE.finditer(folded, start, end):
-        last = match
-    if last is None:
-        return None
-    first, second = cjk_date(last["start"]), last["end"]
-    if first is not None and "年" not in second:
-        second = f"{first.year}年{second}"
-    final = cjk_date(second)
-    if first is not None and final is not None and first.lower <= final.upper:
-        return DateRange(first, final)
-    return None
+        first, second = cjk_date(match["start"]), match["end"]
+        if first is not None and "年" not in second:
+            second = f"{first.year}年{second}"
+        final = cjk_date(second)
+        ok = first is not None and final is not None and first.lower <= final.upper
+        found.append((match.end(), DateRange(first, final) if ok else None))  # type: ignore[arg-type]
+    return found
 
 
 class Years:

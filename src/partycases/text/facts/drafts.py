@@ -21,6 +21,7 @@ __all__ = ["ActivityDraft", "HonourDraft", "Mention", "Org", "Page", "WorkDraft"
 
 Span = tuple[int, int]
 _SPACE: Final = re.compile(r"\s+")
+_BREAKS: Final = frozenset("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 @attrs.define(eq=False)
@@ -30,6 +31,8 @@ class Org:
     name: str
     key: str
     kind: OrganisationKind
+    clean: str = ""
+    """The name as matched: folded, conversion artefacts dropped; its id comes from it."""
     evidence: dict[Span, None] = attrs.Factory(dict)  # an ordered set
     other_names: list[str] = attrs.Factory(list)
     founded: PartialDate | None = None
@@ -47,8 +50,8 @@ class Org:
 
     @property
     def id(self) -> str:
-        """Its id: the script-folded name key."""
-        return organisation_id(self.name)
+        """Its id: the script-folded key of its name, conversion artefacts left out."""
+        return organisation_id(self.clean or self.name)
 
     @property
     def party(self) -> bool:
@@ -76,6 +79,7 @@ class HonourDraft:
     start: int
     end: int
     evidence: Span
+    clean: str
     recipient: Org | WorkDraft | None
     awarders: list[Org]
     date: PartialDate | None
@@ -91,6 +95,8 @@ class ActivityDraft:
     name: str
     kind: ActivityKind
     evidence: list[Span]
+    clean: str = ""
+    """The name as matched, conversion artefacts dropped: its id comes from it."""
     date: PartialDate | DateRange | None = None
     organisers: list[Org] = attrs.Factory(list)
     participants: list[str] = attrs.Factory(list)
@@ -103,6 +109,8 @@ class WorkDraft:
 
     title: str
     kind: WorkKind
+    clean: str = ""
+    """The title as matched, conversion artefacts dropped: its id comes from it."""
     evidence: list[Span] = attrs.Factory(list)
     creators: list[Org] = attrs.Factory(list)
     platforms: list[str] = attrs.Factory(list)
@@ -132,17 +140,18 @@ class Page:
         """
         a, b = self.view.span(start, end)
         return _SPACE.sub(
-            lambda m: "" if "\n" in m.group() or "\r" in m.group() else m.group(),
+            lambda m: "" if _BREAKS.intersection(m.group()) else m.group(),
             drop_invisible(self.text[a:b]),
         ).strip()
 
     def org(self, start: int, end: int, kind: OrganisationKind, where: str) -> Org:
         """The organisation named by view span ``[start, end)``, created on first sight."""
         name = self.read(start, end)
-        key = name_key(name)
+        clean = self.folded[start:end]
+        key = name_key(clean)
         found = self.orgs.get(key)
         if found is None:
-            found = Org(name, key, kind, first=start)
+            found = Org(name, key, kind, clean=clean, first=start)
             self.orgs[key] = found
         found.evidence[start, end] = None
         found.places.add(where)

@@ -75,6 +75,8 @@ class HonourMatch:
     titles: list[Span]
     given_by: Span | None = None
     batch: int | None = None
+    recipient: Span | None = None
+    """Where 授予X「Y」称号 names its recipient X."""
 
 
 @functools.cache
@@ -141,6 +143,11 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
             honour.given_by = given.span("agents")
             title_start = given.start("title")
         title_start, title_end = _trim(folded, title_start, title_end)
+        quote = folded.find("「", title_start, title_end)
+        if verb == "授予" and quote > title_start and _suffix_before(folded, title_start, quote):
+            # 授予江州市某商会「五好商会」称号: the name before the quoted title is the recipient.
+            honour.recipient = (title_start, quote)
+            title_start = quote
         pieces = _split(folded, title_start, title_end)
         for first, last in pieces:
             piece_start, piece_end = _trim(folded, first, last)
@@ -164,6 +171,12 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
         if honour.titles:
             found.append(honour)
     return found
+
+
+def _suffix_before(folded: str, start: int, end: int) -> bool:
+    from partycases.text.facts.organisations import suffix_pattern
+
+    return any(match.end() == end for match in suffix_pattern().finditer(folded, start, end))
 
 
 def listed_honour(folded: str, start: int, end: int) -> list[HonourMatch]:

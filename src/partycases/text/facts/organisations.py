@@ -14,6 +14,7 @@ import functools
 import re
 from typing import Final
 
+from partycases.ids import name_key
 from partycases.models import OrganisationKind
 from partycases.text import lexicon
 from partycases.text.facts.drafts import Mention, Org, Page
@@ -292,14 +293,14 @@ def resolve(page: Page, mention: Mention) -> Org | None:
             if suffix == "支部":
                 suffix = "黨支部" if page.traditional else "党支部"
             name = stem + suffix
-            from partycases.ids import name_key
-
-            branch = page.orgs.get(name_key(name))
+            clean = page.primary.clean + page.folded[mention.start : mention.end][-len(suffix) :]
+            branch = page.orgs.get(name_key(clean))
             if branch is None:
                 branch = Org(
                     name,
-                    name_key(name),
+                    name_key(clean),
                     kind_of(page.folded[mention.start : mention.end]),
+                    clean=clean,
                     first=mention.start,
                     parent=page.primary,
                 )
@@ -338,14 +339,13 @@ def _stem_as_subject(page: Page, mention: Mention) -> None:
         OrganisationKind.PARTY_COMMITTEE,
     ):
         return
-    from partycases.ids import name_key
-
     stem = page.orgs.get(name_key(stem_key))
     if stem is None:
         name = branch.name[: len(branch.name) - len(party)]
         if name.startswith("中共"):
             name = name[2:]
-        stem = Org(name, name_key(name), kind_of(stem_key), first=branch.first)
+        clean = branch.clean[: len(branch.clean) - len(party)].removeprefix("中共")
+        stem = Org(name, name_key(stem_key), kind_of(stem_key), clean=clean, first=branch.first)
         stem.location = branch.location
         page.orgs[stem.key] = stem
     if branch.parent is None:

@@ -10,7 +10,7 @@ from partycases.models import WorkKind
 __all__ = ["PLATFORM", "WORK", "work_kind"]
 
 #: 《我愛你中國》
-WORK: Final = re.compile(r"《(?P<title>[^《》\n]{1,60})》")
+WORK: Final = re.compile(r"[《〈](?P<title>[^《》〈〉\n]{1,60})[》〉]")
 #: The kind word just before a title (微視頻作品《…》), specific before general.
 KINDS_BEFORE: Final = (
     ("微视频", WorkKind.MICRO_VIDEO),
@@ -43,7 +43,7 @@ def work_kind(folded: str, start: int, end: int, sentence_end: int) -> WorkKind:
     for word, kind in KINDS_BEFORE:
         if word in before:
             return kind
-    title = folded[start + 1 : end - 1]
+    title = folded[start + 1 : end - 1]  # without the title marks
     if DOCUMENT.search(title):
         return WorkKind.DOCUMENT
     if ONLINE_WORK_AFTER.match(folded, end, sentence_end):
