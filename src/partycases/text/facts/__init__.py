@@ -36,7 +36,7 @@ from partycases.text.facts.organisations import (
     resolve,
     suffix_pattern,
 )
-from partycases.text.facts.spans import MentionList, SpanSet
+from partycases.text.facts.spans import NO_SPANS, MentionList, SpanSet
 from partycases.text.facts.subject import choose_subject, fold_short_forms, subjects
 from partycases.text.normalise import View
 from partycases.values import DateRange, PartialDate
@@ -155,8 +155,8 @@ class _Extractor:
                     number,
                     where,
                     found,
-                    SpanSet(claimed),
-                    SpanSet(agent_spans),
+                    SpanSet(claimed) if claimed else NO_SPANS,
+                    SpanSet(agent_spans) if agent_spans else NO_SPANS,
                     len(self.sentences),
                     bodies,
                 )
@@ -219,8 +219,13 @@ class _Extractor:
 
         def subject_at(position: int) -> Org | None:
             # The clause starts after the last comma, looked for a bounded way back.
-            low = max(sentence.start, position - CLAUSE_MAX)
-            clause = max(low, max(folded.rfind(mark, low, position) for mark in ",:") + 1)
+            low = (
+                position - CLAUSE_MAX if position - CLAUSE_MAX > sentence.start else sentence.start
+            )
+            comma = folded.rfind(",", low, position)
+            colon = folded.rfind(":", low, position)
+            clause = (comma if comma > colon else colon) + 1 or low
+            clause = max(clause, low)
             found = first_from(clause, position)
             if found is not None:
                 return found[1]

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from typing import Final
 
 from partycases.text.facts.drafts import Mention
 
-__all__ = ["MentionList", "SpanSet"]
+__all__ = ["NO_SPANS", "MentionList", "SpanSet"]
 
 Span = tuple[int, int]
 
@@ -43,6 +44,10 @@ class SpanSet:
     def starts_at(self, position: int) -> bool:
         """Whether one of the spans given starts at ``position``."""
         return position in self._starts_at
+
+
+#: The empty span set, shared: most sentences claim nothing.
+NO_SPANS: Final = SpanSet()
 
 
 class MentionList(list[Mention]):
