@@ -219,13 +219,10 @@ class _Extractor:
 
         def subject_at(position: int) -> Org | None:
             # The clause starts after the last comma, looked for a bounded way back.
-            low = (
-                position - CLAUSE_MAX if position - CLAUSE_MAX > sentence.start else sentence.start
+            low = max(sentence.start, position - CLAUSE_MAX)
+            clause = max(
+                low, folded.rfind(",", low, position) + 1, folded.rfind(":", low, position) + 1
             )
-            comma = folded.rfind(",", low, position)
-            colon = folded.rfind(":", low, position)
-            clause = (comma if comma > colon else colon) + 1 or low
-            clause = max(clause, low)
             found = first_from(clause, position)
             if found is not None:
                 return found[1]
