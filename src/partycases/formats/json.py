@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from partycases._json import PRETTY
 from partycases.errors import LoadError, Problem
-from partycases.formats._locate import locate
+from partycases.formats._locate import positions
 from partycases.formats._problems import from_validation_error
 from partycases.migrate import migrate, needs_migration
 from partycases.models import SCHEMA_VERSION, Case
@@ -71,9 +71,11 @@ def _slow(data: bytes | str) -> Case:
 
 def with_positions(problems: list[Problem], data: bytes | str) -> list[Problem]:
     """Give each content problem the line and column of its value in ``data``."""
+    # One scan of the document for all of them: many problems must not mean many scans.
+    found = positions(data, {problem.pointer for problem in problems if problem.line is None})
     located = []
     for problem in problems:
-        where = None if problem.line is not None else locate(data, problem.pointer)
+        where = None if problem.line is not None else found.get(problem.pointer)
         if where is None:
             located.append(problem)
         else:

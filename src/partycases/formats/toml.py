@@ -10,9 +10,11 @@ import re
 import sys
 from typing import Any
 
+import attrs
 from pydantic import ValidationError
 
 from partycases.errors import FormatError, LoadError, MissingExtraError, Problem
+from partycases.formats._locate import toml_positions
 from partycases.formats._problems import utf8_text
 from partycases.formats.json import to_data
 from partycases.migrate import migrate, needs_migration
@@ -44,18 +46,6 @@ def _writer() -> Any:
     return tomli_w
 
 
-def _locate(text: str, pointer: str) -> tuple[int, int] | None:
-    # A field's key on a line of its own: ``name = ...``; good enough to point at.
-    key = pointer.rsplit("/", 1)[-1]
-    if not key or key.isdigit():
-        return None
-    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
-    if match is None:
-        return None
-    line = text.count("\n", 0, match.start()) + 1
-    return line, match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-
-
 def loads(data: bytes | str) -> Case:
     """Validate a TOML document as a case; syntax errors carry line:column."""
     reader = _reader()
@@ -73,12 +63,15 @@ def loads(data: bytes | str) -> Case:
     try:
         return Case.model_validate(migrate(value) if needs_migration(value) else value)
     except ValidationError as error:
-        located = []
-        for problem in problems_from(error):
-            found = _locate(text, problem.pointer)
-            located.append(
-                problem if found is None else Problem(problem.message, problem.pointer, *found)
-            )
+        problems = problems_from(error)
+        # One pass over the lines for every problem, each placed at its own key.
+        found = toml_positions(text, {problem.pointer for problem in problems})
+        located = [
+            attrs.evolve(problem, line=where[0], column=where[1])
+            if (where := found.get(problem.pointer))
+            else problem
+            for problem in problems
+        ]
         raise LoadError(located) from None
 
 
