@@ -72,8 +72,8 @@ class _Scanner:
         # Each open container: [path, is_object, next index].
         stack: list[list[object]] = []
         position = self._skip(0)
-        path: Path = ()
-        self._note(path, position)
+        self._note((), position)
+        path: Path | None = ()
         while True:
             position = self._skip(position)
             if position >= len(text):
@@ -114,17 +114,26 @@ class _Scanner:
                     continue
                 raise _StopError
 
-    def _enter(self, frame: list[object], position: int) -> Path:
-        parent: Path = frame[0]  # type: ignore[assignment]
+    def _enter(self, frame: list[object], position: int) -> Path | None:
+        # Paths are built only along the way to a wanted one; elsewhere the scan only
+        # matches brackets, so deep nesting costs no more than its length.
+        parent: Path | None = frame[0]  # type: ignore[assignment]
         if frame[1]:
             key = _STRING.match(self.text, position)
             if key is None:
                 raise _StopError
+            if parent is None:
+                return None
             path = (*parent, _decode_key(key.group()))
-            self._note(path, key.start())
-            return path
-        path = (*parent, str(frame[2]))
-        self._note(path, position)
+            offset = key.start()
+        else:
+            if parent is None:
+                return None
+            path = (*parent, str(frame[2]))
+            offset = position
+        if path not in self.wanted:
+            return None
+        self._note(path, offset)
         return path
 
     def _after_key(self, frame: list[object], position: int) -> int:
@@ -146,6 +155,8 @@ def positions(data: bytes | str, pointers: Iterable[str]) -> dict[str, tuple[int
         return {}
     text = text.removeprefix("\ufeff")
     wanted = {pointer: pointer_tokens(pointer) for pointer in pointers}
+    if not wanted:
+        return {}
     # Ancestors too: a pointer whose own place is missing falls back to the nearest one found.
     paths = {tokens[:length] for tokens in wanted.values() for length in range(len(tokens) + 1)}
     scanner = _Scanner(text, paths)
@@ -217,6 +228,9 @@ def toml_positions(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, i
     table or array is placed at the key that holds it.
     """
     wanted = {pointer: pointer_tokens(pointer) for pointer in pointers}
+    if not wanted:
+        return {}
+    paths = {tokens[:length] for tokens in wanted.values() for length in range(len(tokens) + 1)}
     found: dict[Path, int] = {}
     arrays: dict[Path, int] = {}
     table: Path = ()
@@ -241,9 +255,13 @@ def toml_positions(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, i
         pair = _KEY_LINE.match(line)
         if pair is None:
             continue
-        parts = _toml_parts(pair["key"])
-        for length in range(1, len(parts) + 1):
-            found.setdefault((*table, *parts[:length]), start + pair.start("key"))
+        # Only the prefixes of wanted paths are kept: a long dotted key costs its length.
+        path = table
+        for part in _toml_parts(pair["key"]):
+            path = (*path, part)
+            if path not in paths:
+                break
+            found.setdefault(path, start + pair.start("key"))
         rest = pair["rest"]
         for delimiter in ('"""', "'''"):
             if rest.startswith(delimiter) and rest.count(delimiter) == 1:

@@ -2,19 +2,50 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
-from pydantic import ValidationError
+from partycases.errors import LoadError, PartycasesError, Problem
 
-from partycases.errors import LoadError, Problem
-from partycases.models._problems import problems_from
+__all__ = ["boundary", "json_syntax_problem", "utf8_text"]
 
-__all__ = ["from_validation_error", "json_syntax_problem", "utf8_text"]
+_T = TypeVar("_T")
 
 
-def from_validation_error(error: ValidationError, data: bytes | str) -> list[Problem]:
-    """Return one problem per error pydantic found, with JSON syntax errors located in ``data``."""
-    return problems_from(error, lambda detail: json_syntax_problem(data, detail))
+def boundary(what: str) -> Callable[[Callable[[bytes | str], _T]], Callable[[bytes | str], _T]]:
+    """A loader's exception boundary: whatever escapes it unexpected becomes a :class:`LoadError`.
+
+    The readers and models below a loader explain what they know; this catches
+    what they do not (a parser's own bug, a recursion or memory limit, a value
+    no check foresaw), so that one bad document never aborts a corpus run with a
+    traceback. ``what`` names the format in the message.
+    """
+
+    def decorate(function: Callable[[bytes | str], _T]) -> Callable[[bytes | str], _T]:
+        @functools.wraps(function)
+        def guarded(data: bytes | str) -> _T:
+            try:
+                return function(data)
+            except PartycasesError:
+                raise
+            except RecursionError:
+                message = f"the {what} document nests too deeply to read"
+            except MemoryError:
+                message = f"the {what} document is too large to hold in memory"
+            except Exception as error:  # the boundary: anything else is reported
+                detail = str(error).splitlines()[0][:200] if str(error) else ""
+                message = (
+                    f"cannot read this {what} document ({type(error).__name__}"
+                    + (f": {detail}" if detail else "")
+                    + f"); expected a {what} case"
+                )
+            raise LoadError([Problem(message)])
+
+        return guarded
+
+    return decorate
 
 
 _AT_LINE = re.compile(r"(.*?) at line ([0-9]+) column ([0-9]+)$")

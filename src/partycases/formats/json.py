@@ -16,57 +16,32 @@ from typing import Any
 
 import attrs
 import orjson
-from pydantic import ValidationError
 
 from partycases._json import PRETTY
-from partycases.errors import LoadError, Problem
+from partycases.errors import Problem
 from partycases.formats._locate import positions
-from partycases.formats._problems import from_validation_error
-from partycases.migrate import migrate, needs_migration
+from partycases.formats._problems import boundary, json_syntax_problem
 from partycases.models import SCHEMA_VERSION, Case
-from partycases.models._base import TEXT_FAST_PATTERN
-from partycases.models._problems import problems_from
+from partycases.validate import validate_json
 
 __all__ = ["dumps", "dumps_compact", "loads", "to_data", "with_positions"]
 
 _BOM = b"\xef\xbb\xbf"
 
 
+@boundary("JSON")
 def loads(data: bytes | str) -> Case:
     """Validate a JSON document as a case; a :class:`LoadError` lists every problem."""
     if isinstance(data, bytes) and data.startswith(_BOM):
         data = data[len(_BOM) :]
     elif isinstance(data, str) and data.startswith("\ufeff"):
         data = data[1:]
-    try:
-        return Case.model_validate_json(data)
-    except ValidationError as error:
-        if _needs_slow_path(error):
-            return _slow(data)
-        raise LoadError(with_positions(from_validation_error(error, data), data)) from None
-
-
-def _needs_slow_path(error: ValidationError) -> bool:
-    """Another schema version, or text the fast path cannot vouch for (not NFC, odd characters)."""
-    for detail in error.errors(include_url=False):
-        if detail["loc"] == ("schema_version",):
-            return True
-        ctx = detail.get("ctx") or {}
-        if detail["type"] == "string_pattern_mismatch" and ctx.get("pattern") == TEXT_FAST_PATTERN:
-            return True
-    return False
-
-
-def _slow(data: bytes | str) -> Case:
-    """The slow path: raw data, migrated if old, validated in Python (which normalises text)."""
-    try:
-        raw = orjson.loads(data)
-    except orjson.JSONDecodeError as error:
-        raise LoadError([Problem(f"invalid JSON: {error}")]) from None
-    try:
-        return Case.model_validate(migrate(raw) if needs_migration(raw) else raw)
-    except ValidationError as error:
-        raise LoadError(with_positions(problems_from(error), data)) from None
+    document = data
+    return validate_json(
+        document,
+        lambda problems: with_positions(problems, document),
+        lambda detail: json_syntax_problem(document, detail),
+    )
 
 
 def with_positions(problems: list[Problem], data: bytes | str) -> list[Problem]:

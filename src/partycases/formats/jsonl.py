@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from partycases.errors import LoadError, Problem
+from partycases.formats._problems import boundary
 from partycases.formats.json import dumps_compact
 from partycases.formats.json import loads as loads_json
 from partycases.models import Case
@@ -35,6 +36,7 @@ def iter_lines(lines: Iterable[bytes | str]) -> Iterator[Case | LoadError]:
             yield _with_line(error, number)
 
 
+@boundary("JSON Lines")
 def loads(data: bytes | str) -> Case:
     """Read a JSON Lines document that holds exactly one case."""
     found = list(iter_lines(data.splitlines()))

@@ -11,15 +11,13 @@ import sys
 from typing import Any
 
 import attrs
-from pydantic import ValidationError
 
 from partycases.errors import FormatError, LoadError, MissingExtraError, Problem
 from partycases.formats._locate import toml_positions
-from partycases.formats._problems import utf8_text
+from partycases.formats._problems import boundary, utf8_text
 from partycases.formats.json import to_data
-from partycases.migrate import migrate, needs_migration
 from partycases.models import Case
-from partycases.models._problems import problems_from
+from partycases.validate import validate_data
 
 __all__ = ["dumps", "loads"]
 
@@ -46,6 +44,7 @@ def _writer() -> Any:
     return tomli_w
 
 
+@boundary("TOML")
 def loads(data: bytes | str) -> Case:
     """Validate a TOML document as a case; syntax errors carry line:column."""
     reader = _reader()
@@ -60,19 +59,18 @@ def loads(data: bytes | str) -> Case:
         raise LoadError([Problem(f"invalid TOML: {text_only}", line=line, column=column)]) from None
     except RecursionError:
         raise LoadError([Problem("invalid TOML: nesting too deep")]) from None
-    try:
-        return Case.model_validate(migrate(value) if needs_migration(value) else value)
-    except ValidationError as error:
-        problems = problems_from(error)
+
+    def locate(problems: list[Problem]) -> list[Problem]:
         # One pass over the lines for every problem, each placed at its own key.
-        found = toml_positions(text, {problem.pointer for problem in problems})
-        located = [
+        found = toml_positions(text, {p.pointer for p in problems if p.line is None})
+        return [
             attrs.evolve(problem, line=where[0], column=where[1])
-            if (where := found.get(problem.pointer))
+            if problem.line is None and (where := found.get(problem.pointer))
             else problem
             for problem in problems
         ]
-        raise LoadError(located) from None
+
+    return validate_data(value, locate)
 
 
 def _has_null(value: Any) -> bool:

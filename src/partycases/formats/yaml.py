@@ -11,15 +11,14 @@ import re
 import sys
 from typing import Any
 
-from pydantic import ValidationError
+import attrs
 
 from partycases.errors import LoadError, MissingExtraError, Problem
 from partycases.formats._locate import pointer_tokens
-from partycases.formats._problems import utf8_text
+from partycases.formats._problems import boundary, utf8_text
 from partycases.formats.json import to_data
-from partycases.migrate import migrate, needs_migration
 from partycases.models import Case
-from partycases.models._problems import problems_from
+from partycases.validate import validate_data
 
 __all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_EXPANSION", "MIN_EXPANSION_BUDGET", "dumps", "loads"]
 
@@ -214,6 +213,7 @@ def _node_at(root: Any, tokens: tuple[str, ...], yaml: Any, keys: dict[int, Any]
     return node
 
 
+@boundary("YAML")
 def loads(data: bytes | str) -> Case:
     """Validate a YAML document as a case; problems carry line:column."""
     yaml = _yaml()
@@ -238,18 +238,19 @@ def loads(data: bytes | str) -> Case:
     if not isinstance(value, dict):
         got = "nothing" if value is None else type(value).__name__
         raise LoadError([Problem(f"expected a mapping, got {got}", line=1, column=1)])
-    try:
-        return Case.model_validate(migrate(value) if needs_migration(value) else value)
-    except ValidationError as error:
+
+    def locate(problems: list[Problem]) -> list[Problem]:
         located = []
         keys: dict[int, Any] = {}
-        for problem in problems_from(error):
-            node = _node_at(root, pointer_tokens(problem.pointer), yaml, keys)
-            mark = node.start_mark
-            located.append(
-                Problem(problem.message, problem.pointer, mark.line + 1, mark.column + 1)
-            )
-        raise LoadError(located) from None
+        for problem in problems:
+            if problem.line is not None:
+                located.append(problem)
+                continue
+            mark = _node_at(root, pointer_tokens(problem.pointer), yaml, keys).start_mark
+            located.append(attrs.evolve(problem, line=mark.line + 1, column=mark.column + 1))
+        return located
+
+    return validate_data(value, locate)
 
 
 #: Characters YAML readers treat as line breaks or may not round-trip: such

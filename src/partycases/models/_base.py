@@ -33,6 +33,7 @@ __all__ = [
     "MAX_COUNT",
     "MAX_ITEMS",
     "MAX_TEXT",
+    "TEXT_FAST_ERROR",
     "TEXT_FAST_PATTERN",
     "ActivityId",
     "CaseId",
@@ -124,6 +125,10 @@ _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARACTERS}\ud800-\udfff]")
 #: and the loader retries on the slow path, where :func:`_nfc` normalises or
 #: explains.
 TEXT_FAST_PATTERN: Final = f"^[^{FORBIDDEN_CHARACTERS}{NFC_UNSAFE}]*$"
+#: The error type of text that fails :data:`TEXT_FAST_PATTERN`. It carries no context: the
+#: pattern (about 5 KB) is not copied into each error, so a document holding many such
+#: strings costs memory in proportion to its size on its way to the slow path.
+TEXT_FAST_ERROR: Final = "text_needs_slow_path"
 
 
 def _nfc(value: str) -> str:
@@ -153,8 +158,15 @@ class _TextSchema:
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         return core_schema.json_or_python_schema(
-            json_schema=core_schema.str_schema(
-                strip_whitespace=True, min_length=1, pattern=TEXT_FAST_PATTERN
+            json_schema=core_schema.chain_schema(
+                [
+                    core_schema.str_schema(strip_whitespace=True, min_length=1),
+                    core_schema.custom_error_schema(
+                        core_schema.str_schema(pattern=TEXT_FAST_PATTERN),
+                        custom_error_type=TEXT_FAST_ERROR,
+                        custom_error_message="text to be checked and normalised in Python",
+                    ),
+                ]
             ),
             python_schema=core_schema.no_info_after_validator_function(
                 _nfc, core_schema.str_schema(strip_whitespace=True, min_length=1)
