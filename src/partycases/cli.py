@@ -58,7 +58,13 @@ def _fail(message: str) -> NoReturn:
 def _read_input(name: str, fmt: str | None) -> tuple[str, bytes | None, str]:
     """Return (display name, stdin bytes or None, format name)."""
     if name == "-":
-        data = sys.stdin.buffer.read()
+        from partycases.errors import LoadError
+        from partycases.io import read_limited
+
+        try:
+            data = read_limited(sys.stdin.buffer)
+        except LoadError as error:
+            _fail(str(error))
         return "<stdin>", data, fmt or sniff(data)
     from partycases.errors import FormatError
     from partycases.formats import format_for_path
@@ -359,11 +365,15 @@ def _validate_items(
     paths: tuple[str, ...], fmt: str | None
 ) -> Iterator[tuple[Case | LoadError, str]]:
     from partycases.errors import LoadError, PartycasesError
-    from partycases.io import iter_cases, loads
+    from partycases.io import iter_cases, loads, read_limited
 
     for path in paths:
         if path == "-":
-            data = sys.stdin.buffer.read()
+            try:
+                data = read_limited(sys.stdin.buffer)
+            except LoadError as error:
+                yield error, "<stdin>"
+                continue
             name = fmt or sniff(data)
             if name == "jsonl":
                 from partycases.formats.jsonl import iter_lines

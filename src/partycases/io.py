@@ -34,6 +34,7 @@ __all__ = [
     "iter_cases",
     "load",
     "loads",
+    "read_limited",
 ]
 
 #: The largest file :func:`load` reads unless told otherwise (64 MiB).
@@ -66,6 +67,24 @@ def _read(path: PathLike, max_bytes: int) -> bytes:
             [Problem(too_big)],
             name,
         )
+    return data
+
+
+def read_limited(
+    stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES, name: str = "<stdin>"
+) -> bytes:
+    """Read all of ``stream`` (standard input, a pipe), refusing it past ``max_bytes``.
+
+    At most ``max_bytes + 1`` bytes are read: a larger stream is a
+    :class:`~partycases.LoadError` naming ``name``, and the rest is never read.
+    """
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        too_big = (
+            f"the input is larger than the limit of {max_bytes} bytes; "
+            "the rest was not read (pass max_bytes= to raise it)"
+        )
+        raise LoadError([Problem(too_big)], name)
     return data
 
 
@@ -267,7 +286,8 @@ def _is_stream(value: object) -> bool:
 
 def _items(source: object, format: str | None, max_bytes: int) -> Iterator[Case | LoadError]:
     if _is_stream(source):
-        yield from _stream_items(source, getattr(source, "name", "<stream>"))  # type: ignore[arg-type]
+        name = getattr(source, "name", "<stream>")
+        yield from _stream_items(source, name, max_bytes)  # type: ignore[arg-type]
         return
     if isinstance(source, (str, os.PathLike)):
         yield from _path_items(os.fspath(source), format, max_bytes)
@@ -276,10 +296,12 @@ def _items(source: object, format: str | None, max_bytes: int) -> Iterator[Case 
         yield from _items(item, format, max_bytes)
 
 
-def _stream_items(stream: BinaryIO | TextIO, name: str) -> Iterator[Case | LoadError]:
-    from partycases.formats.jsonl import iter_lines
+def _stream_items(
+    stream: BinaryIO | TextIO, name: str, max_bytes: int
+) -> Iterator[Case | LoadError]:
+    from partycases.formats.jsonl import iter_stream
 
-    for item in iter_lines(stream):
+    for item in iter_stream(stream, max_bytes):
         yield item.with_path(str(name)) if isinstance(item, LoadError) else item
 
 
@@ -314,7 +336,7 @@ def _file_items(name: str, format: str | None, max_bytes: int) -> Iterator[Case 
             yield LoadError([Problem(f"cannot read the file: {error.strerror}")], name)
             return
         with stream:
-            yield from _stream_items(stream, name)
+            yield from _stream_items(stream, name, max_bytes)
         return
     try:
         yield load(name, format=fmt.name, max_bytes=max_bytes)

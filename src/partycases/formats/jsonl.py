@@ -7,6 +7,7 @@ for a corpus); :func:`iter_lines` yields every line's case or error, lazily.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import IO
 
 import attrs
 
@@ -16,7 +17,7 @@ from partycases.formats.json import dumps_compact
 from partycases.formats.json import loads as loads_json
 from partycases.models import Case
 
-__all__ = ["dumps", "iter_lines", "loads"]
+__all__ = ["dumps", "iter_lines", "iter_stream", "loads"]
 
 
 def _with_line(error: LoadError, line: int) -> LoadError:
@@ -34,6 +35,35 @@ def iter_lines(lines: Iterable[bytes | str]) -> Iterator[Case | LoadError]:
             yield loads_json(line)
         except LoadError as error:
             yield _with_line(error, number)
+
+
+def iter_stream(stream: IO[bytes] | IO[str], max_bytes: int) -> Iterator[Case | LoadError]:
+    """Each line's case or error from an open stream, no line read past ``max_bytes``.
+
+    A line longer than the limit is reported, with its number, as a
+    :class:`LoadError`, and the stream is read no further: its end cannot be
+    found without reading all of it (a file of ``/dev/zero`` has none). Memory
+    stays within one line however long the stream is.
+    """
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        ended = line[-1:] in (b"\n", "\n")
+        if len(line) > max_bytes and not ended:
+            message = (
+                f"line {number} is longer than the limit of {max_bytes} bytes; "
+                "the rest of the stream was not read (pass max_bytes= to raise the limit)"
+            )
+            yield LoadError([Problem(message, line=number, column=1)])
+            return
+        if line.strip():
+            try:
+                yield loads_json(line)
+            except LoadError as error:
+                yield _with_line(error, number)
 
 
 @boundary("JSON Lines")
