@@ -72,7 +72,7 @@ def fuzz_text(data: bytes) -> None:
 #: An input is flagged when its time per byte is this many times the benign baseline's...
 TIME_RATIO = 30.0
 #: ... and it took at least this long (below it, the clock's noise dominates).
-TIME_FLOOR = 0.05
+TIME_FLOOR = 0.1
 #: Or when its peak traced memory exceeds this multiple of its size, and this many bytes.
 MEMORY_RATIO = 200.0
 MEMORY_FLOOR = 16 * 1024 * 1024
@@ -89,6 +89,9 @@ def _load(data: bytes, fmt: str) -> None:
 def _baseline() -> dict[str, float]:
     """Seconds per byte of each format's benign documents (the example cases)."""
     if not _BASELINE:
+        # Each format's first call builds what it needs (models, readers): not timed.
+        for fmt in FORMATS:
+            _load(b"{}", fmt)
         root = Path(__file__).resolve().parent.parent
         paths = sorted((root / "examples" / "cases").glob("*.json"))
         cases = [partycases.load(path) for path in paths]
@@ -122,6 +125,14 @@ def fuzz_perf(data: bytes) -> None:
     elapsed = time.perf_counter() - start
     size = max(len(document), 1)
     slow = elapsed > TIME_FLOOR and elapsed > TIME_RATIO * per_byte * size
+    if slow:
+        # Timed again, best of three: a first call's imports or another process's burst
+        # of work are not the input's cost.
+        for _ in range(3):
+            start = time.perf_counter()
+            _load(document, fmt)
+            elapsed = min(elapsed, time.perf_counter() - start)
+        slow = elapsed > TIME_FLOOR and elapsed > TIME_RATIO * per_byte * size
     if not slow and _STATS["inputs"] % 64:
         return
     # Memory is traced for slow inputs and for a sample of the others (tracing is slow).

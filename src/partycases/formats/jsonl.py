@@ -69,7 +69,9 @@ def iter_stream(stream: IO[bytes] | IO[str], max_bytes: int) -> Iterator[Case | 
 @boundary("JSON Lines")
 def loads(data: bytes | str) -> Case:
     """Read a JSON Lines document that holds exactly one case."""
-    found = list(iter_lines(data.splitlines()))
+    # Lines are counted before any is validated: a corpus here is refused at once.
+    text = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    found = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if len(found) != 1:
         raise LoadError(
             [
@@ -79,10 +81,11 @@ def loads(data: bytes | str) -> Case:
                 )
             ]
         )
-    item = found[0]
-    if isinstance(item, LoadError):
-        raise item
-    return item
+    number, line = found[0]
+    try:
+        return loads_json(line)
+    except LoadError as error:
+        raise _with_line(error, number) from None
 
 
 def dumps(case: Case) -> bytes:
