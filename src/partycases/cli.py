@@ -101,7 +101,7 @@ def _write_output(target: str, data: bytes, force: bool) -> None:
     if os.path.exists(target) and not force:
         _fail(f"{target}: already exists; pass --force to replace it")
     try:
-        atomic_write(target, data)
+        atomic_write(target, data, overwrite=force)
     except WriteError as error:
         _fail(str(error))
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import tempfile
+import re
+import secrets
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
@@ -132,50 +134,127 @@ def dump(case: Case, path: PathLike, *, format: str | None = None) -> None:
     atomic_write(path, data)
 
 
-def atomic_write(path: PathLike, data: bytes) -> None:
+def atomic_write(path: PathLike, data: bytes, *, overwrite: bool = True) -> None:
     """Replace ``path`` with ``data`` all at once (see :func:`atomic_writer`)."""
-    with atomic_writer(path) as stream:
+    with atomic_writer(path, overwrite=overwrite) as stream:
         stream.write(data)
 
 
+_OPEN_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL  # a fresh file, never one planted at the name
+    | getattr(os, "O_NOFOLLOW", 0)  # never through a symbolic link
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _refuse(target: Path, reason: str) -> WriteError:
+    return WriteError(f"{target}: cannot write: {reason}")
+
+
 @contextlib.contextmanager
-def atomic_writer(path: PathLike) -> Iterator[BinaryIO]:
+def atomic_writer(path: PathLike, *, overwrite: bool = True) -> Iterator[BinaryIO]:
     """Write ``path`` through a temporary file that replaces it only on success.
 
-    The bytes go to a temporary file beside the target, which is flushed to disk
-    and renamed over it when the ``with`` block ends without an exception. On any
-    failure the temporary file is removed and the old file, if any, is left
-    exactly as it was.
+    The bytes go to a temporary file beside the target, with a name no other
+    writer uses, created afresh (``O_EXCL``) and never through a symbolic link
+    (``O_NOFOLLOW``). When the ``with`` block ends without an exception it is
+    flushed to disk, renamed over the target, and the directory is flushed too,
+    so the rename survives a crash. On any failure the temporary file is removed
+    and the old file, if any, is left exactly as it was.
+
+    Only regular files are replaced: a target that is a symbolic link, a device,
+    a pipe or a directory is refused with a :class:`~partycases.WriteError`. With
+    ``overwrite=False`` an existing target is refused too, and the check cannot
+    race another writer: the file is linked into place only if the name is free.
     """
     target = Path(path)
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    except OSError as error:
-        raise WriteError(f"{target}: cannot write: {error.strerror}") from None
+    info = _existing(target, overwrite)
     _sweep(target)
+    temporary = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp"
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
-        )
+        # A new file gets 0o666 less the umask, applied by the system (the umask is never
+        # changed, which would race other threads); a replaced one gets its old mode below.
+        handle = os.open(temporary, _OPEN_FLAGS, 0o600 if info is not None else 0o666)
     except OSError as error:
-        raise WriteError(f"{target}: cannot write: {error.strerror}") from None
+        raise _refuse(target, error.strerror or str(error)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
+            if info is not None:
+                _set_mode(stream.fileno(), temporary, stat.S_IMODE(info.st_mode))
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        if overwrite:
+            os.replace(temporary, target)
+        else:
+            _link_if_free(temporary, target)
+        _sync_directory(target.parent)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(error, FileExistsError):
+            raise _refuse(target, "it already exists") from None
         if isinstance(error, OSError) and not isinstance(error, WriteError):
-            raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
+            raise _refuse(target, error.strerror or str(error)) from None
         raise
+
+
+def _existing(target: Path, overwrite: bool) -> os.stat_result | None:
+    """The target's status if it is a regular file that may be replaced; ``None`` if absent."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _refuse(target, error.strerror or str(error)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise _refuse(target, "it is a symbolic link; partycases replaces only regular files")
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse(target, "it is not a regular file (a directory, device, pipe or socket)")
+    if not overwrite:
+        raise _refuse(target, "it already exists")
+    return info
+
+
+def _set_mode(handle: int, temporary: Path, mode: int) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(handle, mode)
+    else:  # pragma: no cover - Windows
+        os.chmod(temporary, mode)
+
+
+def _link_if_free(temporary: Path, target: Path) -> None:
+    """Put ``temporary`` at ``target`` only if nothing is there (atomically, where links exist)."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links on this file system: the check and the rename are separate steps.
+        if os.path.lexists(target):
+            raise FileExistsError(target) from None
+        os.replace(temporary, target)
+        return
+    os.unlink(temporary)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Flush a directory's entries, so that a rename in it survives a crash (POSIX only)."""
+    if os.name != "posix":  # pragma: no cover - Windows cannot open directories
+        return
+    try:
+        handle = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass  # some file systems do not flush directories; the rename itself is done
+    finally:
+        os.close(handle)
 
 
 def _sweep(target: Path) -> None:
@@ -183,17 +262,17 @@ def _sweep(target: Path) -> None:
 
     Temporary names carry the writer's process id; a file whose process is gone
     cannot be finished by anyone, so the next writer of the same target removes it.
+    The whole name must match, so the temporary file of another target whose name
+    starts the same way (``a`` and ``a.1``) is never taken for one of ours.
     """
-    prefix = f".{target.name}."
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.([0-9]+)\.[A-Za-z0-9_]+\.tmp")
     try:
-        names = [
-            n for n in os.listdir(target.parent) if n.startswith(prefix) and n.endswith(".tmp")
-        ]
+        names = os.listdir(target.parent)
     except OSError:
         return
     for name in names:
-        pid = name[len(prefix) :].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        match = pattern.fullmatch(name)
+        if match is not None and not _alive(int(match[1])):
             with contextlib.suppress(OSError):
                 os.unlink(target.parent / name)
 
