@@ -25,7 +25,14 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, PydanticUndefined, core_schema
 
-from partycases.ids import ID_KINDS, ID_PATTERN, MAX_KEY
+from partycases.ids import (
+    CONTROL_CHARACTERS,
+    ID_KINDS,
+    ID_PATTERN,
+    INVISIBLE_ASTRAL,
+    INVISIBLE_CHARACTERS,
+    MAX_KEY,
+)
 from partycases.models._nfc_unsafe import NFC_UNSAFE
 from partycases.values import Span
 
@@ -113,10 +120,12 @@ class Model(BaseModel):
                 setattr(cls, name, Field(value, description=doc))
 
 
-#: Characters no human text field may hold: C0 controls but tab and line ends,
-#: DEL, zero-width and direction marks (they make look-alike names) and BOMs.
+#: Characters no human text field may hold: C0 controls but tab and line ends, DEL and C1
+#: controls (a terminal obeys ESC and BEL), and the invisible characters that make look-alike
+#: names (zero-width and direction marks, soft hyphens, variation selectors, Hangul fillers,
+#: tag characters; see :data:`partycases.ids.INVISIBLE_CHARACTERS`).
 FORBIDDEN_CHARACTERS: Final = (
-    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + INVISIBLE_CHARACTERS + INVISIBLE_ASTRAL
 )
 # Lone surrogates too: no encoding can write them.
 _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARACTERS}\ud800-\udfff]")
@@ -137,7 +146,7 @@ def _nfc(value: str) -> str:
         raise PydanticCustomError(
             "text_character",
             "character U+{code} at position {position} is not allowed in text "
-            "(control, zero-width, direction mark or lone surrogate)",
+            "(control, zero-width or other invisible character, direction mark or lone surrogate)",
             {"code": f"{ord(bad.group()):04X}", "position": bad.start()},
         )
     # is_normalized is a quick check that allocates nothing for text already in NFC.
@@ -191,9 +200,15 @@ MAX_TEXT: Final = 10 * 1024 * 1024
 MAX_COUNT: Final = 10**12
 
 
+#: Controls and invisible characters: no id may hold one (see ``partycases.ids``).
+_NOT_IN_IDS: Final = CONTROL_CHARACTERS + INVISIBLE_CHARACTERS
+
+
 def _id(kind: str) -> object:
     # The key's length is a separate check; see ``partycases.ids.ID_PATTERN``.
-    return StringConstraints(pattern=rf"^{kind}:[^\s/\\:]+$", max_length=len(kind) + 1 + MAX_KEY)
+    return StringConstraints(
+        pattern=rf"^{kind}:[^\s/\\:{_NOT_IN_IDS}]+$", max_length=len(kind) + 1 + MAX_KEY
+    )
 
 
 #: An id of any kind, used where a field refers to another entity of the case.
@@ -208,7 +223,12 @@ HonourId = Annotated[str, _id("honour")]
 ActivityId = Annotated[str, _id("activity")]
 WorkId = Annotated[str, _id("work")]
 #: A case's own id: a slug usable as a file name (no separators, no leading dot).
-CaseId = Annotated[str, StringConstraints(pattern=r"^[^\s/\\:.][^\s/\\:]*$", max_length=MAX_KEY)]
+CaseId = Annotated[
+    str,
+    StringConstraints(
+        pattern=rf"^[^\s/\\:.{_NOT_IN_IDS}][^\s/\\:{_NOT_IN_IDS}]*$", max_length=MAX_KEY
+    ),
+]
 #: A BCP 47 tag such as ``zh-Hant``, ``zh-Hans`` or ``zh-Hans-CN``.
 Language = Annotated[
     str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
