@@ -10,18 +10,24 @@ problems carry a JSON pointer and, when the reader can tell, a line and column.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from typing import Any, Final
 
 import orjson
 from pydantic import ValidationError
 
-from partycases.errors import LoadError, Problem
+from partycases.errors import LoadError, Problem, json_pointer
 from partycases.migrate import migrate, needs_migration
 from partycases.models import Case
 from partycases.models._base import TEXT_FAST_ERROR
 from partycases.models._problems import problems_from
 
-__all__ = ["Locator", "validate_data", "validate_json"]
+__all__ = ["MAX_INT_BITS", "Locator", "validate_data", "validate_json"]
+
+#: The most bits an integer in extension data may have: every format writes and reads it back
+#: (decimal text of integers is limited to 4,300 digits in Python; this is about 2,466).
+MAX_INT_BITS: Final = 8192
 
 #: Places problems in the document they came from: gives each problem that has no line yet
 #: its line and column, in one pass over the document however many problems there are.
@@ -39,12 +45,50 @@ def validate_data(raw: object, locate: Locator | None = None) -> Case:
         if not isinstance(raw, dict):
             got = "nothing" if raw is None else type(raw).__name__
             raise LoadError([Problem(f"expected a mapping holding a case, got {got}")])
-        return Case.model_validate(migrate(raw) if needs_migration(raw) else raw)
+        return _writable(Case.model_validate(migrate(raw) if needs_migration(raw) else raw))
     except ValidationError as error:
         problems = problems_from(error)
     except LoadError as error:
         problems = list(error.problems)
     raise LoadError(locate(problems) if locate is not None else problems)
+
+
+def _writable(case: Case) -> Case:
+    """``case``, if its extension data can be written and read back as it is; else a LoadError.
+
+    NaN and the infinities are not JSON numbers (they would come back as text or
+    change type from one format to another), and integers past
+    :data:`MAX_INT_BITS` cannot be written as decimal text by every format.
+    """
+    if not case.extensions:
+        return case
+    problems = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [(("extensions",), case.extensions)]
+    while stack:
+        location, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*location, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*location, index), item) for index, item in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            problems.append(
+                Problem(
+                    f"{value} is not a JSON number and would not read back as one; "
+                    "expected a finite number, or text",
+                    json_pointer(location),
+                )
+            )
+        elif isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+            problems.append(
+                Problem(
+                    f"integer too large (more than {MAX_INT_BITS} bits); "
+                    "expected a smaller number, or text",
+                    json_pointer(location),
+                )
+            )
+    if problems:
+        raise LoadError(sorted(problems, key=lambda problem: problem.pointer))
+    return case
 
 
 def validate_json(
@@ -61,15 +105,23 @@ def validate_json(
     error's detail into a located problem.
     """
     try:
-        return Case.model_validate_json(data)
+        case = Case.model_validate_json(data)
     except ValidationError as error:
         if not _needs_slow_path(error):
             problems = problems_from(error, syntax)
             raise LoadError(locate(problems) if locate is not None else problems) from None
+    else:
+        try:
+            return _writable(case)
+        except LoadError as error:
+            problems = list(error.problems)
+            raise LoadError(locate(problems) if locate is not None else problems) from None
     try:
         raw = orjson.loads(data)
     except orjson.JSONDecodeError as error:
-        raise LoadError([Problem(f"invalid JSON: {error}")]) from None
+        # NaN and Infinity pass pydantic's reader but not orjson's: the same answer either way.
+        problem = Problem(f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)
+        raise LoadError([problem]) from None
     return validate_data(raw, locate)
 
 

@@ -249,3 +249,36 @@ def test_malformed_data_ends_in_a_load_error(fmt: str, document: object, fragmen
     with pytest.raises(pc.LoadError) as caught:
         pc.loads(data, format=fmt)  # type: ignore[arg-type]
     assert fragment in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "document", "pointer"),
+    [
+        (
+            "json",
+            '{"id": "x", "language": "zh-Hans", "extensions": {"a.b": [1, NaN]}}',
+            "/extensions/a.b/1",
+        ),
+        (
+            "json",
+            '{"id": "x", "language": "zh-Hans", "extensions": {"a.b": 1e400}}',
+            "/extensions/a.b",
+        ),
+        ("yaml", "id: x\nlanguage: zh-Hans\nextensions: {a.b: [.inf]}\n", "/extensions/a.b/0"),
+        ("toml", 'id = "x"\nlanguage = "zh-Hans"\n[extensions]\n"a.b" = nan\n', "/extensions/a.b"),
+        (
+            "json",
+            '{"id": "x", "language": "zh-Hans", "extensions": {"a.b": ' + "9" * 4000 + "}}",
+            "/extensions/a.b",
+        ),
+    ],
+)
+def test_extension_values_that_cannot_round_trip_are_refused(
+    fmt: str, document: str, pointer: str
+) -> None:
+    """NaN, infinities and integers no format can write back are located problems at load."""
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(document, format=fmt)
+    [problem] = caught.value.problems
+    assert problem.pointer == pointer
+    assert problem.line is not None

@@ -18,7 +18,7 @@ from partycases.formats._locate import pointer_tokens
 from partycases.formats._problems import boundary, utf8_text
 from partycases.formats.json import to_data
 from partycases.models import Case
-from partycases.validate import validate_data
+from partycases.validate import MAX_INT_BITS, validate_data
 
 __all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_EXPANSION", "MIN_EXPANSION_BUDGET", "dumps", "loads"]
 
@@ -30,8 +30,6 @@ MAX_DEPTH = 64
 MAX_EXPANSION = 8
 #: ... or this many units, whichever is larger (a node counts one, a scalar one per character).
 MIN_EXPANSION_BUDGET = 1 << 16
-#: The most bits an integer may have: every format can still write it in decimal.
-MAX_INT_BITS = 8192
 
 
 def _yaml() -> Any:
