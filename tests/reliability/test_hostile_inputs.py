@@ -282,3 +282,11 @@ def test_extension_values_that_cannot_round_trip_are_refused(
     [problem] = caught.value.problems
     assert problem.pointer == pointer
     assert problem.line is not None
+
+
+@pytest.mark.parametrize("value", ["0", 0, "1700000000", True, 1.5])
+def test_a_number_is_not_a_timestamp(value: object) -> None:
+    """Seconds since 1970, as a number or text, are refused where a publication time goes."""
+    with pytest.raises(pc.LoadError, match="not a number of seconds") as caught:
+        pc.loads(json.dumps({**BASE, "published_at": value}))
+    assert caught.value.problems[0].pointer == "/published_at"

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Final
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
@@ -204,6 +205,24 @@ MAX_COUNT: Final = 10**12
 _NOT_IN_IDS: Final = CONTROL_CHARACTERS + INVISIBLE_CHARACTERS
 
 
+_CALENDAR = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _calendar_timestamp(value: object) -> object:
+    """Refuse what pydantic would read as seconds since 1970 (``0``, ``"1700000000"``, ``true``).
+
+    A published timestamp is a calendar date and time; a bare number is a mistake.
+    """
+    if isinstance(value, (bool, int, float)) or (
+        isinstance(value, str) and not _CALENDAR.match(value.strip())
+    ):
+        raise PydanticCustomError(
+            "calendar_timestamp",
+            "expected a date and time such as 2023-05-23T16:34:54, not a number of seconds",
+        )
+    return value
+
+
 def _id(kind: str) -> object:
     # The key's length is a separate check; see ``partycases.ids.ID_PATTERN``.
     return StringConstraints(
@@ -238,6 +257,7 @@ Language = Annotated[
 #: would demand a zone that published timestamps do not carry.
 LocalDateTime = Annotated[
     dt.datetime,
+    BeforeValidator(_calendar_timestamp),
     WithJsonSchema(
         {
             "type": "string",
