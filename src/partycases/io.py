@@ -12,13 +12,13 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import attrs
 
-from partycases.errors import FormatError, LoadError, Problem, WriteError
+from partycases.errors import FormatError, LoadError, PartycasesError, Problem, WriteError
 from partycases.formats import Format, format_for_path, get_format, names
 
 if TYPE_CHECKING:
@@ -108,19 +108,42 @@ def load(
     data = _read(path, max_bytes)
     try:
         if encoding is None:
-            return fmt.loads(data)
+            return _guarded(fmt, data)
         if fmt.name != "text":
             raise LoadError([Problem(f"encoding= applies to text files, not to {fmt.name}")])
         from partycases.text.codec import loads as loads_text
 
-        return loads_text(data, encoding)
+        return _guarded(fmt, data, lambda raw: loads_text(raw, encoding))
     except LoadError as error:
         raise error.with_path(os.fspath(path)) from None
 
 
 def loads(data: bytes | str, *, format: str = "json") -> Case:
     """Validate a case from ``data`` in the named format (JSON by default)."""
-    return get_format(format).loads(data)
+    return _guarded(get_format(format), data)
+
+
+def _guarded(
+    fmt: Format, data: bytes | str, reader: Callable[[bytes | str], Case] | None = None
+) -> Case:
+    """The exception boundary of every load: nothing but a partycases error leaves it.
+
+    Each format's reader has its own; this one also covers readers that do not
+    (the published-text parser), so that one document cannot end a corpus run.
+    """
+    try:
+        return (reader or fmt.loads)(data)
+    except (PartycasesError, Warning):
+        raise  # ours, or a warning the caller made an error
+    except Exception as error:  # the boundary: anything else is reported
+        if isinstance(error, RecursionError):
+            message = f"the {fmt.name} document nests too deeply to read"
+        elif isinstance(error, MemoryError):
+            message = f"the {fmt.name} document is too large to hold in memory"
+        else:
+            detail = str(error).splitlines()[0][:200] if str(error) else ""
+            message = f"cannot read this {fmt.name} document ({type(error).__name__}: {detail})"
+    raise LoadError([Problem(message)])
 
 
 def dumps(case: Case, *, format: str = "json") -> bytes:

@@ -290,3 +290,23 @@ def test_a_number_is_not_a_timestamp(value: object) -> None:
     with pytest.raises(pc.LoadError, match="not a number of seconds") as caught:
         pc.loads(json.dumps({**BASE, "published_at": value}))
     assert caught.value.problems[0].pointer == "/published_at"
+
+
+def test_a_reader_bug_is_a_load_error_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception no check foresaw, in any reader, reaches the caller as a LoadError."""
+
+    def broken(data: bytes | str, encoding: str | None = None) -> pc.Case:
+        raise KeyError("internal")
+
+    monkeypatch.setattr("partycases.text.codec.loads", broken)
+    path = tmp_path / "case.txt"
+    path.write_text("标题\n")
+    with pytest.raises(pc.LoadError, match="KeyError") as caught:
+        pc.load(path)
+    assert caught.value.path == str(path)
+    [item] = list(pc.iter_cases(path))
+    assert isinstance(item, pc.LoadError)
+    with pytest.raises(pc.LoadError, match="KeyError"):
+        pc.loads("标题\n", format="text")

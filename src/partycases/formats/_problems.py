@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from partycases.errors import LoadError, PartycasesError, Problem
 
-__all__ = ["boundary", "json_syntax_problem", "utf8_text"]
+__all__ = ["boundary", "json_syntax_problem", "unexpected", "utf8_text"]
 
 _T = TypeVar("_T")
 
@@ -28,24 +28,29 @@ def boundary(what: str) -> Callable[[Callable[[bytes | str], _T]], Callable[[byt
         def guarded(data: bytes | str) -> _T:
             try:
                 return function(data)
-            except PartycasesError:
-                raise
-            except RecursionError:
-                message = f"the {what} document nests too deeply to read"
-            except MemoryError:
-                message = f"the {what} document is too large to hold in memory"
+            except (PartycasesError, Warning):
+                raise  # ours, or a warning the caller made an error
             except Exception as error:  # the boundary: anything else is reported
-                detail = str(error).splitlines()[0][:200] if str(error) else ""
-                message = (
-                    f"cannot read this {what} document ({type(error).__name__}"
-                    + (f": {detail}" if detail else "")
-                    + f"); expected a {what} case"
-                )
+                message = unexpected(error, what)
             raise LoadError([Problem(message)])
 
         return guarded
 
     return decorate
+
+
+def unexpected(error: BaseException, what: str) -> str:
+    """What to say of an exception no check foresaw, reading a ``what`` document."""
+    if isinstance(error, RecursionError):
+        return f"the {what} document nests too deeply to read"
+    if isinstance(error, MemoryError):
+        return f"the {what} document is too large to hold in memory"
+    detail = str(error).splitlines()[0][:200] if str(error) else ""
+    return (
+        f"cannot read this {what} document ({type(error).__name__}"
+        + (f": {detail}" if detail else "")
+        + f"); expected a {what} case"
+    )
 
 
 _AT_LINE = re.compile(r"(.*?) at line ([0-9]+) column ([0-9]+)$")
