@@ -16,7 +16,14 @@ import json
 import re
 from collections.abc import Iterable
 
-__all__ = ["line_columns", "locate", "pointer_tokens", "positions", "toml_positions"]
+__all__ = [
+    "duplicate_key",
+    "line_columns",
+    "locate",
+    "pointer_tokens",
+    "positions",
+    "toml_positions",
+]
 
 Path = tuple[str, ...]
 
@@ -191,6 +198,57 @@ def line_columns(text: str, offsets: dict[str, int]) -> dict[str, tuple[int, int
 def locate(data: bytes | str, pointer: str) -> tuple[int, int] | None:
     """Return the 1-based ``(line, column)`` of ``pointer`` in JSON ``data``, or ``None``."""
     return positions(data, [pointer]).get(pointer)
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+', re.DOTALL)
+
+
+def duplicate_key(text: str) -> tuple[str, int, int] | None:
+    """The first key an object of the JSON ``text`` holds twice: its pointer, line and column.
+
+    One pass over the tokens, keeping each open object's keys; ``None`` when
+    there is none (or the text is not JSON this scan can follow).
+    """
+    # Each open container: (keys seen, or None for an array; its path; next item index).
+    stack: list[tuple[set[str] | None, Path, list[int]]] = []
+    expecting_key = False
+    pending: Path = ()
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in "{[":
+            stack.append((set() if token == "{" else None, pending, [0]))
+            expecting_key = token == "{"
+            if token == "[":
+                pending = (*pending, "0")
+        elif token in "}]":
+            if stack:
+                stack.pop()
+            expecting_key = False
+        elif token == ",":
+            if not stack:
+                return None
+            keys, path, index = stack[-1]
+            index[0] += 1
+            expecting_key = keys is not None
+            if keys is None:
+                pending = (*path, str(index[0]))
+        elif token == ":":
+            expecting_key = False
+        elif expecting_key and token.startswith('"') and stack:
+            keys, path, _ = stack[-1]
+            try:
+                key = _decode_key(token)
+            except ValueError:
+                return None
+            assert keys is not None
+            pending = (*path, key)
+            if key in keys:
+                where = line_columns(text, {"": match.start()})[""]
+                return "".join(
+                    "/" + k.replace("~", "~0").replace("/", "~1") for k in pending
+                ), *where
+            keys.add(key)
+    return None
 
 
 # ------------------------------------------------------------------ TOML
