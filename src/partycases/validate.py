@@ -11,7 +11,7 @@ problems carry a JSON pointer and, when the reader can tell, a line and column.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 import orjson
@@ -121,29 +121,37 @@ def _writable(case: Case) -> Case:
     problems = _identities(case) if len(case.organisations) > 1 else []
     if not case.extensions and not problems:
         return case
-    stack: list[tuple[tuple[str | int, ...], Any]] = [(("extensions",), case.extensions)]
-    while stack:
-        location, value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend(((*location, key), item) for key, item in value.items())
-        elif isinstance(value, list):
-            stack.extend(((*location, index), item) for index, item in enumerate(value))
-        elif isinstance(value, float) and not math.isfinite(value):
-            problems.append(
-                Problem(
-                    f"{value} is not a JSON number and would not read back as one; "
-                    "expected a finite number, or text",
-                    json_pointer(location),
+    # Depth first, one iterator per open container: memory in proportion to the depth,
+    # and a location built only for a value that is reported.
+    path: list[str | int] = ["extensions"]
+    open_items: list[Iterator[tuple[Any, Any]]] = [iter(case.extensions.items())]
+    while open_items:
+        for key, value in open_items[-1]:
+            if isinstance(value, (dict, list)):
+                if value:
+                    path.append(key)
+                    items = value.items() if isinstance(value, dict) else enumerate(value)
+                    open_items.append(iter(items))
+                    break
+            elif isinstance(value, float) and not math.isfinite(value):
+                problems.append(
+                    Problem(
+                        f"{value} is not a JSON number and would not read back as one; "
+                        "expected a finite number, or text",
+                        json_pointer([*path, key]),
+                    )
                 )
-            )
-        elif isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
-            problems.append(
-                Problem(
-                    f"integer too large (more than {MAX_INT_BITS} bits); "
-                    "expected a smaller number, or text",
-                    json_pointer(location),
+            elif isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+                problems.append(
+                    Problem(
+                        f"integer too large (more than {MAX_INT_BITS} bits); "
+                        "expected a smaller number, or text",
+                        json_pointer([*path, key]),
+                    )
                 )
-            )
+        else:
+            open_items.pop()
+            path.pop()
     if problems:
         raise LoadError(problems)
     return case

@@ -51,11 +51,10 @@ class _DuplicateKeyError(Exception):
     """An object of the document holds a key twice."""
 
 
-def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = dict(pairs)
-    if len(found) != len(pairs):
+def _unique(pairs: list[tuple[str, Any]]) -> None:
+    # Nothing is built from the objects: only their keys are compared, then let go.
+    if len(pairs) > 1 and len({key for key, _ in pairs}) != len(pairs):
         raise _DuplicateKeyError
-    return found
 
 
 def _refuse_duplicate_keys(document: bytes | str) -> None:
