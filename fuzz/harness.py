@@ -5,7 +5,7 @@ Run on demand (not in CI), for example for ten minutes per target:
     pip install -e '.[all]' atheris
     python fuzz/harness.py loads -max_total_time=600 fuzz/corpus/loads
     python fuzz/harness.py text -max_total_time=600 fuzz/corpus/text
-    python fuzz/harness.py perf -max_total_time=1800 -max_len=65536 fuzz/corpus/loads
+    python fuzz/harness.py perf -max_total_time=1800 -max_len=65536 -timeout=120 fuzz/corpus/loads
 
 Every input must end in a valid case or a ``PartycasesError``; any other
 exception is a crash, which atheris saves as ``crash-*`` for a regression test.
@@ -13,8 +13,9 @@ The seed corpora are built from the project's own fixtures by ``fuzz/seeds.py``.
 
 The ``perf`` target is a performance oracle: it times every input against the
 benign baseline (the seed documents' time per byte, per format) and, when an
-input costs far more per byte than that, measures its memory too and saves it
-under ``fuzz/findings/`` with its figures. Findings are kept, not raised, so
+input costs far more per byte than that, confirms it in a fresh uninstrumented
+interpreter, measures its memory too and saves it under ``fuzz/findings/`` with
+its figures. Findings are kept, not raised, so
 one slow input does not end a long run; ``-timeout`` still catches hangs.
 """
 
