@@ -336,3 +336,15 @@ def test_one_organisation_cannot_have_ids_in_two_scripts() -> None:
     with pytest.raises(pc.LoadError, match="same organisation") as caught:
         pc.loads(json.dumps({**BASE, "organisations": orgs}, ensure_ascii=False))
     assert caught.value.problems[0].pointer == "/organisations/1/id"
+
+
+def test_a_union_problem_from_yaml_names_what_was_wrong() -> None:
+    """In YAML (validated in Python) a bad quantity is one problem, not "an instance of Quantity"."""
+    document = (
+        "id: x\nlanguage: zh-Hans\norganisations:\n- {id: 'org:甲', name: 甲, member_count: many}\n"
+    )
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(document, format="yaml")
+    [problem] = caught.value.problems
+    assert problem.pointer == "/organisations/0/member_count"
+    assert "instance of" not in problem.message

@@ -86,6 +86,8 @@ def problems_from(
             problems.append(syntax(details["ctx"]["error"]))
             continue
         location = details["loc"]
+        if details["type"] == "is_instance_of" and any(map(_internal, location)):
+            continue  # a union's "already built" member: its other member says what was wrong
         pointer = json_pointer(token for token in location if not _internal(token))
         message = _message(details)
         if location and location[-1] == "[key]":
