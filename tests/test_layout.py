@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "models": {"errors", "ids", "values", "models"},
     "formats": {"errors", "models", "formats", "_json", "_gc", "values", "migrate", "validate"},
     "migrate": {"errors"},
-    "validate": {"errors", "ids", "migrate", "models"},
+    "validate": {"errors", "migrate", "models"},
     "schema": {"models", "_json"},
     "io": {"errors", "formats", "models", "text"},
     "cli": {"errors", "formats", "io", "models", "schema", "text", "_show"},

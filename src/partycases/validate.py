@@ -18,7 +18,6 @@ import orjson
 from pydantic import ValidationError
 
 from partycases.errors import LoadError, Problem, json_pointer
-from partycases.ids import name_key
 from partycases.migrate import migrate, needs_migration
 from partycases.models import Case
 from partycases.models._base import TEXT_FAST_ERROR
@@ -54,73 +53,16 @@ def validate_data(raw: object, locate: Locator | None = None) -> Case:
     raise LoadError(locate(problems) if locate is not None else problems)
 
 
-def _identities(case: Case) -> list[Problem]:
-    """Parent chains that loop, and one organisation given two ids in two scripts.
-
-    An organisation's id is its name key, folded across Traditional and Simplified
-    script, so ``org:天津市文化傳媒商會`` beside ``org:天津市文化传媒商会`` is one
-    organisation twice. Only ids of the same length are folded and compared (the
-    folding costs tens of microseconds a name).
-    """
-    problems = []
-    orgs = case.organisations
-    parents = {org.id: org.parent_id for org in orgs}
-    position = {org.id: index for index, org in enumerate(orgs)}
-    settled: set[str] = set()  # every organisation whose chain is already walked
-    for org in orgs if any(parents.values()) else ():
-        path: dict[str, None] = {}  # this walk, in order (a dict: ordered, and O(1) lookups)
-        current: str | None = org.id
-        while current is not None and current in parents and current not in settled:
-            if current in path:
-                cycle = [*list(path)[list(path).index(current) :], current]
-                problems.append(
-                    Problem(
-                        f"parent_id makes a cycle ({' -> '.join(cycle)}); "
-                        "expected a chain that ends",
-                        f"/organisations/{position[current]}/parent_id",
-                    )
-                )
-                break
-            path[current] = None
-            current = parents[current]
-        settled.update(path)
-    by_length: dict[int, list[int]] = {}
-    for index, org in enumerate(orgs):
-        by_length.setdefault(len(org.id), []).append(index)
-    for indexes in by_length.values():
-        if len(indexes) < 2:
-            continue
-        first: dict[str, str] = {}
-        for index in indexes:
-            org_id = orgs[index].id
-            try:
-                key = name_key(org_id.partition(":")[2])
-            except ValueError:
-                continue
-            if key in first and first[key] != org_id:
-                problems.append(
-                    Problem(
-                        f"{org_id!r} names the same organisation as {first[key]!r} in another "
-                        "script or form; one organisation has one id",
-                        f"/organisations/{index}/id",
-                    )
-                )
-            first.setdefault(key, org_id)
-    return problems
-
-
 def _writable(case: Case) -> Case:
-    """``case``, if its identities hold and its extension data reads back as written.
+    """``case``, if its extension data can be written and read back as it is; else a LoadError.
 
-    Organisations' parent chains must end, and no organisation may have two ids
-    (see :func:`_identities`). NaN and the infinities are not JSON numbers (they
-    would come back as text or change type from one format to another), and
-    integers past :data:`MAX_INT_BITS` cannot be written as decimal text by
-    every format.
+    NaN and the infinities are not JSON numbers (they would come back as text or
+    change type from one format to another), and integers past
+    :data:`MAX_INT_BITS` cannot be written as decimal text by every format.
     """
-    problems = _identities(case) if len(case.organisations) > 1 else []
-    if not case.extensions and not problems:
+    if not case.extensions:
         return case
+    problems: list[Problem] = []
     # Depth first, one iterator per open container: memory in proportion to the depth,
     # and a location built only for a value that is reported.
     path: list[str | int] = ["extensions"]

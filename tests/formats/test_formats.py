@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -272,3 +273,12 @@ def test_yaml_reads_the_core_schema_and_refuses_duplicate_keys() -> None:
     with pytest.raises(pc.LoadError, match="duplicate key 'id'") as caught:
         pc.loads(b"id: x\nlanguage: zh-Hans\nid: y\n", format="yaml")
     assert caught.value.problems[0].line == 3
+
+
+@pytest.mark.parametrize("title", ["1e5", "0o17", "yes", "010", "1:20", "2013-02-03", ".nan", "~"])
+def test_yaml_writes_number_like_text_quoted(title: str) -> None:
+    """Text that a YAML 1.1 or 1.2 reader would take for a number, date or boolean reads back as text."""
+    case = pc.loads(json.dumps({"id": "x", "language": "zh-Hans", "title": title}))
+    written = pc.dumps(case, format="yaml")
+    assert f"title: '{title}'" in written.decode()
+    assert pc.loads(written, format="yaml") == case

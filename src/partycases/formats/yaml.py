@@ -260,6 +260,11 @@ def _dumper(yaml: Any) -> Any:
     class Dumper(yaml.SafeDumper):  # type: ignore[misc]
         pass
 
+    # YAML 1.1's resolvers and the loader's too: a string either would read as something
+    # else (``yes``, a date, ``1e5``, ``0o17``) is written quoted, for every reader.
+    for tag, pattern, first in _IMPLICIT:
+        Dumper.add_implicit_resolver(tag, re.compile(pattern), list(first))
+
     def text(dumper: Any, data: str) -> Any:
         style = '"' if _ESCAPE.search(data) else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
