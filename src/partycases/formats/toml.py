@@ -21,6 +21,7 @@ from partycases.validate import validate_data
 
 __all__ = ["dumps", "loads"]
 
+_LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
 _AT = re.compile(r"\(at line (?P<line>[0-9]+), column (?P<column>[0-9]+)\)")
 
 
@@ -59,6 +60,16 @@ def loads(data: bytes | str) -> Case:
         raise LoadError([Problem(f"invalid TOML: {text_only}", line=line, column=column)]) from None
     except RecursionError:
         raise LoadError([Problem("invalid TOML: nesting too deep")]) from None
+    except ValueError:
+        # The reader's own conversion failed: Python reads at most 4,300 decimal digits.
+        long_number = _LONG_NUMBER.search(text)
+        if long_number is None:
+            raise
+        start = long_number.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        message = "invalid TOML: a number of more than 4,300 digits; expected a smaller one or text"
+        raise LoadError([Problem(message, line=line, column=column)]) from None
 
     def locate(problems: list[Problem]) -> list[Problem]:
         # One pass over the lines for every problem, each placed at its own key.
