@@ -34,6 +34,25 @@ def main() -> None:
         write(ROOT / "fuzz" / "corpus" / "loads", bytes([4]) + text.encode("utf-8"))
     for path in sorted((ROOT / "tests" / "data" / "invalid").glob("*.json")):
         write(ROOT / "fuzz" / "corpus" / "loads", b"\x00" + path.read_bytes())
+    for index, seed in HOSTILE_SHAPES:
+        write(ROOT / "fuzz" / "corpus" / "loads", bytes([index]) + seed)
+
+
+#: Small documents of the shapes that once cost far more than their size (for the perf target):
+#: YAML aliases, many problems in one document, deep dotted keys. (format index, document)
+HOSTILE_SHAPES = [
+    (2, b"id: x\nlanguage: zh-Hans\nextensions:\n  a.b:\n    - &a [1, 2, 3]\n    - [*a, *a]\n"),
+    (
+        0,
+        b'{"id": "x", "language": "zh-Hans", "honours": ['
+        + b",".join(
+            b'{"id": "honour:%d", "title": "t", "recipient_id": "org:n"}' % i for i in range(20)
+        )
+        + b"]}",
+    ),
+    (3, b'id = "x"\nlanguage = "zh-Hans"\n[extensions."a.b"]\n' + b"k.k.k.k.k.k = 1\n"),
+    (2, b"id: x\nlanguage: zh-Hans\nbad1: 1\nbad2: 2\nbad3: 3\n"),
+]
 
 
 if __name__ == "__main__":

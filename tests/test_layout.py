@@ -26,12 +26,13 @@ ALLOWED: dict[str, set[str]] = {
     "ids": set(),
     "values": set(),
     "models": {"errors", "ids", "values", "models"},
-    "formats": {"errors", "models", "formats", "_json", "_gc", "values", "migrate"},
+    "formats": {"errors", "models", "formats", "_json", "_gc", "values", "migrate", "validate"},
     "migrate": {"errors"},
+    "validate": {"errors", "migrate", "models"},
     "schema": {"models", "_json"},
     "io": {"errors", "formats", "models", "text"},
     "cli": {"cli", "errors", "formats", "io", "migrate", "models", "schema", "text"},
-    "text": {"errors", "ids", "models", "text", "values"},
+    "text": {"errors", "ids", "models", "text", "values", "validate"},
 }
 
 

@@ -8,6 +8,7 @@ the package.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -20,6 +21,7 @@ __all__ = [
     "PartycasesWarning",
     "Problem",
     "WriteError",
+    "printable",
 ]
 
 
@@ -29,6 +31,20 @@ class PartycasesError(Exception):
 
 class PartycasesWarning(UserWarning):
     """Something was accepted but not fully understood (for example lossy parsing)."""
+
+
+#: Characters a terminal or a line-based reader would act on: controls, line and paragraph
+#: separators, direction marks. Shown escaped wherever an error prints input.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control, line-separator and direction characters shown as escapes.
+
+    A key holding a newline or an escape sequence cannot forge output lines or
+    steer a terminal when an error naming it is printed.
+    """
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _escape_token(token: str | int) -> str:
@@ -60,12 +76,12 @@ class Problem:
             parts.append(str(self.line))
             if self.column is not None:
                 parts.append(str(self.column))
-        head = ":".join(parts)
-        return f"{head}: {self.pointer or '/'}"
+        head = printable(":".join(parts))
+        return f"{head}: {printable(self.pointer) or '/'}"
 
     def format(self, path: str | None = None) -> str:
-        """Return ``path:line:col: pointer: message``."""
-        return f"{self.where(path)}: {self.message}"
+        """Return ``path:line:col: pointer: message``, control characters escaped."""
+        return f"{self.where(path)}: {printable(self.message)}"
 
 
 class LoadError(PartycasesError, ValueError):
@@ -85,7 +101,7 @@ class LoadError(PartycasesError, ValueError):
     def _message(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{self.path or '<input>'}: {count} {noun}"]
+        lines = [f"{printable(self.path or '<input>')}: {count} {noun}"]
         lines.extend("  " + problem.format(self.path) for problem in self.problems)
         return "\n".join(lines)
 

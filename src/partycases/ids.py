@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     import opencc
 
 __all__ = [
+    "CONTROL_CHARACTERS",
     "ID_KINDS",
+    "INVISIBLE_ASTRAL",
+    "INVISIBLE_CHARACTERS",
     "IdKind",
     "make_id",
     "name_key",
@@ -28,15 +31,34 @@ __all__ = [
 IdKind = Literal["org", "person", "honour", "activity", "work"]
 ID_KINDS: Final[tuple[IdKind, ...]] = ("org", "person", "honour", "activity", "work")
 
-#: The characters an id key may not contain: whitespace, path separators, and
-#: ``:`` (which separates the kind). Kept in step with ``ID_PATTERN``.
-_FORBIDDEN = re.compile(r"[\s/\\:]")
+#: Characters that draw nothing but can make two strings that look alike differ (a regular
+#: expression class body): Unicode's default-ignorable code points, among them soft hyphens,
+#: zero-width and direction marks, the Arabic letter mark, Mongolian and other variation
+#: selectors, the combining grapheme joiner, Hangul fillers and tag characters.
+INVISIBLE_CHARACTERS: Final = (
+    r"\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E"
+    r"\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8"
+)
+#: The invisible characters beyond the Basic Multilingual Plane (tag characters among them).
+#: Kept apart because the JSON Schema's patterns (ECMA 262) cannot name them portably: text
+#: fields refuse them and keys drop them, but the id patterns list only the ones above.
+INVISIBLE_ASTRAL: Final = r"\U0001BCA0-\U0001BCA3\U0001D173-\U0001D17A\U000E0000-\U000E0FFF"
+#: Control characters (C0, DEL, C1; a regular expression class body): ESC and BEL among them,
+#: which a terminal would obey if an id holding them were printed.
+CONTROL_CHARACTERS: Final = r"\x00-\x1F\x7F-\x9F"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}{INVISIBLE_ASTRAL}]")
+#: The characters an id key may not contain: whitespace, path separators, ``:``
+#: (which separates the kind), controls and invisible characters. Kept in step with
+#: ``ID_PATTERN``.
+_FORBIDDEN = re.compile(rf"[\s/\\:{CONTROL_CHARACTERS}{INVISIBLE_CHARACTERS}{INVISIBLE_ASTRAL}]")
 #: The most characters an id key (the part after the colon) may have.
 MAX_KEY: Final = 200
 #: An id: a known kind, a colon, a key of allowed characters. The key's length
 #: is checked apart (``MAX_KEY``): a bounded repeat of a Unicode class, as in
 #: ``{1,200}``, takes pydantic-core's regex engine milliseconds to compile.
-ID_PATTERN: Final = r"^(org|person|honour|activity|work):[^\s/\\:]+$"
+ID_PATTERN: Final = (
+    rf"^(org|person|honour|activity|work):[^\s/\\:{CONTROL_CHARACTERS}{INVISIBLE_CHARACTERS}]+$"
+)
 
 
 @functools.cache
@@ -60,7 +82,9 @@ def name_key(name: str) -> str:
     >>> name_key("天津市文化傳媒商會") == name_key("天津市文化传媒商会")
     True
     """
-    folded = _fold(name)
+    # Invisible characters go first: some are letters or marks (Hangul fillers, variation
+    # selectors) and would otherwise survive into the key.
+    folded = _fold(_INVISIBLE.sub("", name))
     kept = [
         char
         for char in folded

@@ -9,16 +9,17 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
+import secrets
 import stat
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from io import BytesIO, StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import attrs
 
-from partycases.errors import FormatError, LoadError, Problem, WriteError
+from partycases.errors import FormatError, LoadError, PartycasesError, Problem, WriteError
 from partycases.formats import (
     REGISTRY,
     Format,
@@ -43,6 +44,7 @@ __all__ = [
     "iter_cases",
     "load",
     "loads",
+    "read_limited",
 ]
 
 #: The largest file :func:`load` reads unless told otherwise (64 MiB).
@@ -81,6 +83,24 @@ def _read(path: PathLike, max_bytes: int) -> bytes:
     return data
 
 
+def read_limited(
+    stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES, name: str = "<stdin>"
+) -> bytes:
+    """Read all of ``stream`` (standard input, a pipe), refusing it past ``max_bytes``.
+
+    At most ``max_bytes + 1`` bytes are read: a larger stream is a
+    :class:`~partycases.LoadError` naming ``name``, and the rest is never read.
+    """
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        too_big = (
+            f"the input is larger than the limit of {max_bytes} bytes; "
+            "the rest was not read (pass max_bytes= to raise it)"
+        )
+        raise LoadError([Problem(too_big)], name)
+    return data
+
+
 def load(
     path: PathLike,
     *,
@@ -100,7 +120,7 @@ def load(
     fmt.loads  # noqa: B018 - a write-only format is refused before the file is read
     data = _read(path, max_bytes)
     try:
-        return fmt.read_bytes(data, encoding=encoding)
+        return _guarded(fmt, data, lambda raw: fmt.read_bytes(raw, encoding=encoding))
     except LoadError as error:
         raise error.with_path(os.fspath(path)) from None
     except FormatError as error:  # an option the format does not take
@@ -112,7 +132,31 @@ def loads(data: bytes | str, *, format: str = "json", encoding: str | None = Non
 
     ``encoding=`` applies to published texts (``format="text"``), as in :func:`load`.
     """
-    return get_format(format).read_bytes(data, encoding=encoding)
+    fmt = get_format(format)
+    return _guarded(fmt, data, lambda raw: fmt.read_bytes(raw, encoding=encoding))
+
+
+def _guarded(
+    fmt: Format, data: bytes | str, reader: Callable[[bytes | str], Case] | None = None
+) -> Case:
+    """The exception boundary of every load: nothing but a partycases error leaves it.
+
+    Each format's reader has its own; this one also covers readers that do not
+    (the published-text parser), so that one document cannot end a corpus run.
+    """
+    try:
+        return (reader or fmt.loads)(data)
+    except (PartycasesError, Warning):
+        raise  # ours, or a warning the caller made an error
+    except Exception as error:  # the boundary: anything else is reported
+        if isinstance(error, RecursionError):
+            message = f"the {fmt.name} document nests too deeply to read"
+        elif isinstance(error, MemoryError):
+            message = f"the {fmt.name} document is too large to hold in memory"
+        else:
+            detail = str(error).splitlines()[0][:200] if str(error) else ""
+            message = f"cannot read this {fmt.name} document ({type(error).__name__}: {detail})"
+    raise LoadError([Problem(message)])
 
 
 def dumps(case: Case, *, format: str = "json") -> bytes:
@@ -126,50 +170,127 @@ def dump(case: Case, path: PathLike, *, format: str | None = None) -> None:
     atomic_write(path, data)
 
 
-def atomic_write(path: PathLike, data: bytes) -> None:
+def atomic_write(path: PathLike, data: bytes, *, overwrite: bool = True) -> None:
     """Replace ``path`` with ``data`` all at once (see :func:`atomic_writer`)."""
-    with atomic_writer(path) as stream:
+    with atomic_writer(path, overwrite=overwrite) as stream:
         stream.write(data)
 
 
+_OPEN_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL  # a fresh file, never one planted at the name
+    | getattr(os, "O_NOFOLLOW", 0)  # never through a symbolic link
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _refuse(target: Path, reason: str) -> WriteError:
+    return WriteError(f"{target}: cannot write: {reason}")
+
+
 @contextlib.contextmanager
-def atomic_writer(path: PathLike) -> Iterator[BinaryIO]:
+def atomic_writer(path: PathLike, *, overwrite: bool = True) -> Iterator[BinaryIO]:
     """Write ``path`` through a temporary file that replaces it only on success.
 
-    The bytes go to a temporary file beside the target, which is flushed to disk
-    and renamed over it when the ``with`` block ends without an exception. On any
-    failure the temporary file is removed and the old file, if any, is left
-    exactly as it was.
+    The bytes go to a temporary file beside the target, with a name no other
+    writer uses, created afresh (``O_EXCL``) and never through a symbolic link
+    (``O_NOFOLLOW``). When the ``with`` block ends without an exception it is
+    flushed to disk, renamed over the target, and the directory is flushed too,
+    so the rename survives a crash. On any failure the temporary file is removed
+    and the old file, if any, is left exactly as it was.
+
+    Only regular files are replaced: a target that is a symbolic link, a device,
+    a pipe or a directory is refused with a :class:`~partycases.WriteError`. With
+    ``overwrite=False`` an existing target is refused too, and the check cannot
+    race another writer: the file is linked into place only if the name is free.
     """
     target = Path(path)
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    except OSError as error:
-        raise WriteError(f"{target}: cannot write: {error.strerror}") from None
+    info = _existing(target, overwrite)
     _sweep(target)
+    temporary = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp"
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
-        )
+        # A new file gets 0o666 less the umask, applied by the system (the umask is never
+        # changed, which would race other threads); a replaced one gets its old mode below.
+        handle = os.open(temporary, _OPEN_FLAGS, 0o600 if info is not None else 0o666)
     except OSError as error:
-        raise WriteError(f"{target}: cannot write: {error.strerror}") from None
+        raise _refuse(target, error.strerror or str(error)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
+            if info is not None:
+                _set_mode(stream.fileno(), temporary, stat.S_IMODE(info.st_mode))
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        if overwrite:
+            os.replace(temporary, target)
+        else:
+            _link_if_free(temporary, target)
+        _sync_directory(target.parent)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(error, FileExistsError):
+            raise _refuse(target, "it already exists") from None
         if isinstance(error, OSError) and not isinstance(error, WriteError):
-            raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
+            raise _refuse(target, error.strerror or str(error)) from None
         raise
+
+
+def _existing(target: Path, overwrite: bool) -> os.stat_result | None:
+    """The target's status if it is a regular file that may be replaced; ``None`` if absent."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _refuse(target, error.strerror or str(error)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise _refuse(target, "it is a symbolic link; partycases replaces only regular files")
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse(target, "it is not a regular file (a directory, device, pipe or socket)")
+    if not overwrite:
+        raise _refuse(target, "it already exists")
+    return info
+
+
+def _set_mode(handle: int, temporary: Path, mode: int) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(handle, mode)
+    else:  # pragma: no cover - Windows
+        os.chmod(temporary, mode)
+
+
+def _link_if_free(temporary: Path, target: Path) -> None:
+    """Put ``temporary`` at ``target`` only if nothing is there (atomically, where links exist)."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links on this file system: the check and the rename are separate steps.
+        if os.path.lexists(target):
+            raise FileExistsError(target) from None
+        os.replace(temporary, target)
+        return
+    os.unlink(temporary)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Flush a directory's entries, so that a rename in it survives a crash (POSIX only)."""
+    if os.name != "posix":  # pragma: no cover - Windows cannot open directories
+        return
+    try:
+        handle = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass  # some file systems do not flush directories; the rename itself is done
+    finally:
+        os.close(handle)
 
 
 def _sweep(target: Path) -> None:
@@ -177,17 +298,17 @@ def _sweep(target: Path) -> None:
 
     Temporary names carry the writer's process id; a file whose process is gone
     cannot be finished by anyone, so the next writer of the same target removes it.
+    The whole name must match, so the temporary file of another target whose name
+    starts the same way (``a`` and ``a.1``) is never taken for one of ours.
     """
-    prefix = f".{target.name}."
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.([0-9]+)\.[A-Za-z0-9_]+\.tmp")
     try:
-        names = [
-            n for n in os.listdir(target.parent) if n.startswith(prefix) and n.endswith(".tmp")
-        ]
+        names = os.listdir(target.parent)
     except OSError:
         return
     for name in names:
-        pid = name[len(prefix) :].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        match = pattern.fullmatch(name)
+        if match is not None and not _alive(int(match[1])):
             with contextlib.suppress(OSError):
                 os.unlink(target.parent / name)
 
@@ -389,7 +510,7 @@ def _stream_items(
             yield _failed(name, str(error))
             return
     if fmt.many:
-        yield from _line_items(_Lines(stream, head), name)
+        yield from _line_items(_Lines(stream, head), name, max_bytes)
         return
     rest = stream.read(max_bytes + 1 - len(head))
     document = head + rest if head else rest  # type: ignore[operator]
@@ -437,11 +558,15 @@ class _Lines:
             yield line
 
 
-def _line_items(lines: _Lines, name: str) -> Iterator[_Located]:
-    """Each JSON Lines item with its line number (blank lines are not items)."""
-    from partycases.formats.jsonl import iter_lines
+def _line_items(lines: _Lines, name: str, max_bytes: int) -> Iterator[_Located]:
+    """Each JSON Lines item with its line number (blank lines are not items).
 
-    for item in iter_lines(lines):
+    A line longer than ``max_bytes`` ends the stream with one located error: its
+    end cannot be found without reading all of it (``/dev/zero`` has none).
+    """
+    from partycases.formats.jsonl import iter_stream
+
+    for item in iter_stream(lines, max_bytes):  # type: ignore[arg-type]
         if isinstance(item, LoadError):
             yield _Located(item.with_path(name), name, lines.number)
         else:
@@ -541,7 +666,7 @@ def _file_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Loca
             yield _failed(name, f"cannot read the file: {error.strerror}")
             return
         with stream:
-            yield from _line_items(_Lines(stream), name)
+            yield from _line_items(_Lines(stream), name, max_bytes)
         return
     try:
         yield _Located(load(name, format=fmt.name, max_bytes=max_bytes), name)

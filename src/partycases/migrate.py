@@ -31,18 +31,41 @@ FUTURE: Final[dict[str, str]] = {}
 Data = dict[str, Any]
 
 
+def _both(old: str, new: str, pointer: str) -> LoadError:
+    return LoadError(
+        [
+            Problem(
+                f"holds both {old!r} (schema 0.9) and {new!r} (1.0); keep one of them, "
+                "nothing is dropped silently",
+                pointer,
+            )
+        ]
+    )
+
+
 def _from_0_9(data: Data) -> Data:
     out = copy.deepcopy(data)
     if "organizations" in out:
+        if "organisations" in out:
+            raise _both("organizations", "organisations", "/organizations")
         out["organisations"] = out.pop("organizations")
-    for honour in out.get("honours") or []:
+    honours = out.get("honours")
+    for index, honour in enumerate(honours if isinstance(honours, list) else []):
         if isinstance(honour, dict) and "year" in honour:
+            pointer = f"/honours/{index}/year"
+            if "date" in honour:
+                raise _both("year", "date", pointer)
             year = honour.pop("year")
+            if isinstance(year, bool) or not isinstance(year, (int, str, type(None))):
+                raise LoadError([Problem(f"expected a year such as 2017; got {year!r}", pointer)])
             if year is not None:
                 honour["date"] = str(year)
-    for org in out.get("organisations") or []:
-        if isinstance(org, dict) and isinstance(org.get("member_count"), int):
-            org["member_count"] = {"value": org["member_count"]}
+    organisations = out.get("organisations")
+    for org in organisations if isinstance(organisations, list) else []:
+        count = org.get("member_count") if isinstance(org, dict) else None
+        if isinstance(count, int) and not isinstance(count, bool):
+            org["member_count"] = {"value": count}
+    # Anything else malformed (``organizations: 5``) is left for the models to report.
     out["schema_version"] = "1.0"
     return out
 
@@ -60,6 +83,9 @@ def needs_migration(data: object) -> bool:
 
 def migrate(data: Data) -> Data:
     """Upgrade raw case data to the current version; a :class:`LoadError` if that cannot be done."""
+    if not isinstance(data, dict):
+        got = type(data).__name__
+        raise LoadError([Problem(f"expected a JSON object holding a case, got {got}")])
     version = data.get("schema_version", CURRENT)
     if not isinstance(version, str):
         raise LoadError(
@@ -71,11 +97,20 @@ def migrate(data: Data) -> Data:
         if step is None:
             raise LoadError([Problem(_unknown(version), "/schema_version")])
         target, function = step
-        data = function(data)
+        try:
+            data = function(data)
+        except RecursionError:
+            raise LoadError([Problem("the data nests too deeply to migrate")]) from None
         applied.append(f"{version}->{target}")
         version = target
     if applied:
-        extensions = dict(data.get("extensions") or {})
+        extensions = data.get("extensions") or {}
+        if not isinstance(extensions, dict):
+            got = type(extensions).__name__
+            raise LoadError(
+                [Problem(f"expected an object of extension data, got {got}", "/extensions")]
+            )
+        extensions = dict(extensions)
         extensions[MIGRATION_KEY] = {"from": original, "steps": applied}
         data = {**data, "extensions": extensions}
     return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -109,8 +110,11 @@ def test_yaml_is_loaded_safely() -> None:
         f"    {chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n"
         for i in range(12)
     )
-    with pytest.raises(pc.LoadError, match="more than 100 aliases"):
+    with pytest.raises(pc.LoadError, match="aliases expand the document"):
         pc.loads(bomb.encode(), format="yaml")
+    many = "id: x\nlanguage: zh-Hans\nextensions:\n  org.x:\n    a: &a 1\n    b: ["
+    with pytest.raises(pc.LoadError, match="more than 100 aliases"):
+        pc.loads((many + ", ".join(["*a"] * 101) + "]\n").encode(), format="yaml")
 
 
 def test_yaml_and_toml_accept_native_dates() -> None:
@@ -247,3 +251,35 @@ def test_dump_jsonl_is_atomic(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["corpus.jsonl"]
     assert pc.dump_jsonl([pc.load(p) for p in EXAMPLE_CASES], path) == 2
     assert len(list(pc.iter_cases(path))) == 2
+
+
+def test_toml_problems_are_placed_at_their_own_key() -> None:
+    """A TOML problem is placed at its own table's key, not the first line with the same name."""
+    doc = (
+        'id = "x"\nlanguage = "zh-Hans"\n'
+        '[[organisations]]\nid = "org:甲"\nname = "甲"\n'
+        '[[organisations]]\nid = "org:乙"\nname = "乙"\nmember_count = "many"\n'
+    )
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(doc, format="toml")
+    for problem in caught.value.problems:
+        assert problem.pointer.startswith("/organisations/1/member_count")
+        assert (problem.line, problem.column) == (9, 1)
+
+
+def test_yaml_reads_the_core_schema_and_refuses_duplicate_keys() -> None:
+    """YAML 1.1 booleans and dates stay text; a duplicate key is a located problem."""
+    case = pc.loads(b"id: x\nlanguage: zh-Hans\ntitle: yes\nheadline: 2013-02-30\n", format="yaml")
+    assert (case.title, case.headline) == ("yes", "2013-02-30")
+    with pytest.raises(pc.LoadError, match="duplicate key 'id'") as caught:
+        pc.loads(b"id: x\nlanguage: zh-Hans\nid: y\n", format="yaml")
+    assert caught.value.problems[0].line == 3
+
+
+@pytest.mark.parametrize("title", ["1e5", "0o17", "yes", "010", "1:20", "2013-02-03", ".nan", "~"])
+def test_yaml_writes_number_like_text_quoted(title: str) -> None:
+    """Text that a YAML 1.1 or 1.2 reader would take for a number, date or boolean reads back as text."""
+    case = pc.loads(json.dumps({"id": "x", "language": "zh-Hans", "title": title}))
+    written = pc.dumps(case, format="yaml")
+    assert f"title: '{title}'" in written.decode()
+    assert pc.loads(written, format="yaml") == case

@@ -188,3 +188,24 @@ def test_deep_nesting_is_a_load_error() -> None:
     )
     with pytest.raises(pc.LoadError, match="recursion limit"):
         pc.loads(data)
+
+
+@pytest.mark.parametrize(
+    ("document", "pointer", "column"),
+    [
+        ('{"id": "x", "language": "zh-Hans", "id": "y"}', "/id", 36),
+        (
+            '{"id": "x", "language": "zh-Hans", "extensions": {"a.b": {"k": 1, "k": 2}}}',
+            "/extensions/a.b/k",
+            67,
+        ),
+    ],
+)
+def test_duplicate_keys_are_refused_where_they_repeat(
+    document: str, pointer: str, column: int
+) -> None:
+    """A key given twice in one object is a located problem, not last-wins."""
+    with pytest.raises(pc.LoadError, match="duplicate key") as caught:
+        pc.loads(document)
+    [problem] = caught.value.problems
+    assert (problem.pointer, problem.line, problem.column) == (pointer, 1, column)

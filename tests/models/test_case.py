@@ -93,7 +93,7 @@ def test_entity_id_must_have_its_kind_prefix() -> None:
     data["organisations"].append({"id": "work:錯", "name": "錯誤"})
     [(pointer, message)] = problems(data)
     assert pointer == "/organisations/4/id"
-    assert "^org:" in message
+    assert "starting with org:" in message
 
 
 @pytest.mark.parametrize(
@@ -247,8 +247,9 @@ def test_extensions_hold_namespaced_data() -> None:
         "tags": ["a", None],
     }
     data["extensions"] = {"Bad Key": 1}
-    [(pointer, _)] = problems(data)
-    assert pointer == "/extensions/Bad Key/[key]"
+    [(pointer, message)] = problems(data)
+    assert pointer == "/extensions/Bad Key"
+    assert message.startswith("the key itself")
 
 
 @pytest.mark.parametrize("code", ["51330100MJ9A1B2C3T", "91110000600037341L"])

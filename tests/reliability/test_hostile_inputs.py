@@ -159,3 +159,166 @@ def test_writers_write_only_where_they_are_told(tmp_path: Path) -> None:
     written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
     assert all(name.startswith("out/") for name in written)
     assert not (tmp_path / "etc").exists()
+
+
+LOOK_ALIKES = ["\u061c", "\u00ad", "\u180e", "\u034f", "\ufe0f", "\u3164", "\u115f", "\U000e0041"]
+
+
+@pytest.mark.parametrize("invisible", LOOK_ALIKES, ids=lambda c: f"U+{ord(c):04X}")
+def test_invisible_characters_are_refused_in_text_and_dropped_from_ids(invisible: str) -> None:
+    """Each invisible look-alike character is refused in a name and dropped by organisation_id."""
+    name = "天津市文化傳媒商會"
+    spoofed = name[:3] + invisible + name[3:]
+    data = {**BASE, "organisations": [{"id": "org:甲", "name": spoofed}]}
+    with pytest.raises(pc.LoadError, match=f"U\\+{ord(invisible):04X}") as caught:
+        pc.loads(json.dumps(data, ensure_ascii=False).encode())
+    assert caught.value.problems[0].pointer == "/organisations/0/name"
+    assert pc.organisation_id(spoofed) == pc.organisation_id(name)
+
+
+@pytest.mark.parametrize("control", ["\x1b", "\x07", "\x9b", "\u200e"])
+def test_terminal_controls_are_refused_in_ids(control: str) -> None:
+    """ESC, BEL, a C1 control or a direction mark in an id is a located problem."""
+    for data in (
+        {**BASE, "id": f"x{control}[31m"},
+        {**BASE, "organisations": [{"id": f"org:甲{control}", "name": "甲"}]},
+    ):
+        with pytest.raises(pc.LoadError, match="control or invisible") as caught:
+            pc.loads(json.dumps(data))
+        assert "\x1b" not in str(caught.value)
+
+
+def test_a_key_holding_a_newline_cannot_forge_an_output_line() -> None:
+    """Pointers and messages are printed with control characters escaped."""
+    data = {**BASE, "bad\nx.json:1:1: / fake": 1}
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(json.dumps(data))
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 2
+    assert "\\u000a" in lines[1]
+    assert pc.errors.printable("a\x1b[2Jb\u202ec") == "a\\u001b[2Jb\\u202ec"
+
+
+def test_a_union_field_is_one_problem_at_its_own_pointer() -> None:
+    """A date that is neither a partial date nor a range: one problem, no schema internals."""
+    data = {**BASE, "activities": [{"id": "activity:a", "name": "甲", "date": "2019-13"}]}
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(json.dumps(data))
+    [problem] = caught.value.problems
+    assert problem.pointer == "/activities/0/date"
+    assert "month 13" in problem.message
+    assert "date range" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("fmt", "document", "fragment"),
+    [
+        ("json", {"schema_version": "0.9", **BASE, "organizations": 5}, "/organisations"),
+        ("json", {"schema_version": "0.9", **BASE, "extensions": 5}, "/extensions"),
+        (
+            "json",
+            {"schema_version": "0.9", **BASE, "organizations": [], "organisations": []},
+            "holds both",
+        ),
+        (
+            "json",
+            {"schema_version": "0.9", **BASE, "honours": [{"year": 2017, "date": "2018"}]},
+            "holds both",
+        ),
+        ("yaml", "id: x\nlanguage: zh-Hans\npublished_at: 2013-02-03T10:00:00+99:00\n", "/"),
+        (
+            "yaml",
+            "id: x\nlanguage: zh-Hans\npublished_at: !!timestamp 2013-02-30\n",
+            "/published_at",
+        ),
+        ("yaml", "id: x\nlanguage: zh-Hans\nextensions: {a.b: " + "9" * 5000 + "}\n", "bits"),
+        ("yaml", "id: x\nlanguage: zh-Hans\nextensions: {a.b: 0x" + "f" * 5000 + "}\n", "bits"),
+        ("toml", 'id = "x"\nlanguage = "zh-Hans"\n[extensions]\n"a.b" = ' + "9" * 5000, ":4:9:"),
+        (
+            "toml",
+            'id = "x"\nlanguage = "zh-Hans"\n[extensions]\n"a.b".'
+            + ".".join(["k"] * 3000)
+            + " = 1",
+            "TOML",
+        ),
+    ],
+)
+def test_malformed_data_ends_in_a_load_error(fmt: str, document: object, fragment: str) -> None:
+    """Malformed 0.9 data, impossible dates and offsets, huge integers, deep keys: a LoadError."""
+    data = json.dumps(document) if isinstance(document, dict) else document
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(data, format=fmt)  # type: ignore[arg-type]
+    assert fragment in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "document", "pointer"),
+    [
+        (
+            "json",
+            '{"id": "x", "language": "zh-Hans", "extensions": {"a.b": [1, NaN]}}',
+            "/extensions/a.b/1",
+        ),
+        (
+            "json",
+            '{"id": "x", "language": "zh-Hans", "extensions": {"a.b": 1e400}}',
+            "/extensions/a.b",
+        ),
+        ("yaml", "id: x\nlanguage: zh-Hans\nextensions: {a.b: [.inf]}\n", "/extensions/a.b/0"),
+        ("toml", 'id = "x"\nlanguage = "zh-Hans"\n[extensions]\n"a.b" = nan\n', "/extensions/a.b"),
+        (
+            "json",
+            '{"id": "x", "language": "zh-Hans", "extensions": {"a.b": ' + "9" * 4000 + "}}",
+            "/extensions/a.b",
+        ),
+    ],
+)
+def test_extension_values_that_cannot_round_trip_are_refused(
+    fmt: str, document: str, pointer: str
+) -> None:
+    """NaN, infinities and integers no format can write back are located problems at load."""
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(document, format=fmt)
+    [problem] = caught.value.problems
+    assert problem.pointer == pointer
+    assert problem.line is not None
+
+
+@pytest.mark.parametrize("value", ["0", 0, "1700000000", True, 1.5])
+def test_a_number_is_not_a_timestamp(value: object) -> None:
+    """Seconds since 1970, as a number or text, are refused where a publication time goes."""
+    with pytest.raises(pc.LoadError, match="not a number of seconds") as caught:
+        pc.loads(json.dumps({**BASE, "published_at": value}))
+    assert caught.value.problems[0].pointer == "/published_at"
+
+
+def test_a_reader_bug_is_a_load_error_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception no check foresaw, in any reader, reaches the caller as a LoadError."""
+
+    def broken(data: bytes | str, encoding: str | None = None) -> pc.Case:
+        raise KeyError("internal")
+
+    monkeypatch.setattr("partycases.text.codec.loads", broken)
+    path = tmp_path / "case.txt"
+    path.write_text("标题\n")
+    with pytest.raises(pc.LoadError, match="KeyError") as caught:
+        pc.load(path)
+    assert caught.value.path == str(path)
+    [item] = list(pc.iter_cases(path))
+    assert isinstance(item, pc.LoadError)
+    with pytest.raises(pc.LoadError, match="KeyError"):
+        pc.loads("标题\n", format="text")
+
+
+def test_a_union_problem_from_yaml_names_what_was_wrong() -> None:
+    """In YAML (validated in Python) a bad quantity is one problem, not "an instance of Quantity"."""
+    document = (
+        "id: x\nlanguage: zh-Hans\norganisations:\n- {id: 'org:甲', name: 甲, member_count: many}\n"
+    )
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(document, format="yaml")
+    [problem] = caught.value.problems
+    assert problem.pointer == "/organisations/0/member_count"
+    assert "instance of" not in problem.message

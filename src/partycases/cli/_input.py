@@ -59,14 +59,16 @@ def _take_stdin() -> None:
 
 def read_stdin(max_bytes: int | None = None) -> bytes:
     """All of standard input, up to ``max_bytes`` (default: io's limit; exit 1 beyond it)."""
-    from partycases.io import DEFAULT_MAX_BYTES
+    from partycases.errors import LoadError
+    from partycases.io import DEFAULT_MAX_BYTES, read_limited
 
-    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     _take_stdin()
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        fail(f"{STDIN_NAME}: the input is larger than the limit of {max_bytes} bytes")
-    return data
+    try:
+        return read_limited(
+            sys.stdin.buffer, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes, STDIN_NAME
+        )
+    except LoadError as error:
+        fail(str(error))
 
 
 class Inputs:

@@ -137,7 +137,7 @@ class Outputs:
         from partycases.io import atomic_write
 
         try:
-            atomic_write(target, data)
+            atomic_write(target, data, overwrite=self.force)
         except WriteError as error:
             return self._refuse(str(error))
         self._written[key] = source or target

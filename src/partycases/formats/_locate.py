@@ -1,125 +1,336 @@
-"""Find where a JSON pointer's value sits in a JSON document, as line and column.
+"""Where JSON pointers' values sit in a document, as line and column, in one pass.
 
 Used only on the error path, to give content errors the ``line:column`` that
-syntax errors already have. A small scanner that tracks the current path; it
-gives up quietly (returns ``None``) on anything it does not understand.
+syntax errors already have. However many problems a document has, it is
+scanned once: every pointer asked for is looked up in what that one scan saw.
+The scanners give up quietly on anything they do not understand; a pointer
+whose place is not found falls back to its nearest ancestor that was, or to no
+position at all.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import json
 import re
+from collections.abc import Iterable
 
-__all__ = ["locate"]
+__all__ = [
+    "duplicate_key",
+    "line_columns",
+    "locate",
+    "pointer_tokens",
+    "positions",
+    "toml_positions",
+]
+
+Path = tuple[str, ...]
 
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _SCALAR = re.compile(r"-?[0-9][0-9.eE+-]*|true|false|null")
 
 
-class _StopError(Exception):
-    """The scan found its target, or met something it does not read."""
-
-
-def _tokens(pointer: str) -> list[str]:
+def pointer_tokens(pointer: str) -> Path:
+    """The reference tokens of an RFC 6901 JSON pointer, unescaped (``~1`` is ``/``)."""
     if not pointer:
-        return []
-    return [part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:]]
+        return ()
+    return tuple(part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:])
+
+
+class _StopError(Exception):
+    """The scan met something it does not read, or found everything it was asked for."""
 
 
 def _decode_key(raw: str) -> str:
-    import json
-
+    if "\\" not in raw:
+        return raw[1:-1]
     value: str = json.loads(raw)
     return value
 
 
 class _Scanner:
-    def __init__(self, text: str, target: list[str]) -> None:
-        self.text = text
-        self.target = target
-        self.found: int | None = None
+    """One pass over a JSON text, noting the offset of every wanted path.
 
-    def skip(self, position: int) -> int:
+    A field's offset is its key's (the key names the problem, known field or
+    not); an item's is its value's. Iterative, so deep nesting cannot exhaust
+    the stack.
+    """
+
+    def __init__(self, text: str, wanted: set[Path]) -> None:
+        self.text = text
+        self.wanted = wanted
+        self.found: dict[Path, int] = {}
+
+    def _note(self, path: Path, offset: int) -> None:
+        if path in self.wanted and path not in self.found:
+            self.found[path] = offset
+            if len(self.found) == len(self.wanted):
+                raise _StopError
+
+    def _skip(self, position: int) -> int:
         match = _WHITESPACE.match(self.text, position)
         return match.end() if match else position
 
-    def value(self, position: int, path: list[str]) -> int:
-        position = self.skip(position)
-        if path == self.target:
-            self.found = position
-            raise _StopError
-        if position >= len(self.text):
-            raise _StopError
-        char = self.text[position]
-        if char == "{":
-            return self.object(position + 1, path)
-        if char == "[":
-            return self.array(position + 1, path)
-        match = (
-            _STRING.match(self.text, position)
-            if char == '"'
-            else _SCALAR.match(self.text, position)
-        )
-        if match is None:
-            raise _StopError
-        return match.end()
-
-    def object(self, position: int, path: list[str]) -> int:
-        position = self.skip(position)
-        if self.text.startswith("}", position):
-            return position + 1
+    def scan(self) -> None:
+        """Walk the whole document (or until every wanted path is found)."""
+        text = self.text
+        # Each open container: [path, is_object, next index].
+        stack: list[list[object]] = []
+        position = self._skip(0)
+        self._note((), position)
+        path: Path | None = ()
         while True:
-            position = self.skip(position)
+            position = self._skip(position)
+            if position >= len(text):
+                raise _StopError
+            char = text[position]
+            if char in "{[":
+                stack.append([path, char == "{", 0])
+                position = self._skip(position + 1)
+                if text.startswith("}" if char == "{" else "]", position):
+                    stack.pop()
+                    position += 1
+                else:
+                    path = self._enter(stack[-1], position)
+                    position = self._after_key(stack[-1], position)
+                    continue
+            else:
+                match = (
+                    _STRING.match(text, position) if char == '"' else _SCALAR.match(text, position)
+                )
+                if match is None:
+                    raise _StopError
+                position = match.end()
+            # A value ended: move to the next sibling, or close containers.
+            while True:
+                if not stack:
+                    return
+                position = self._skip(position)
+                frame = stack[-1]
+                if text.startswith(",", position):
+                    frame[2] = int(frame[2]) + 1  # type: ignore[call-overload]
+                    position = self._skip(position + 1)
+                    path = self._enter(frame, position)
+                    position = self._after_key(frame, position)
+                    break
+                if text.startswith("}" if frame[1] else "]", position):
+                    stack.pop()
+                    position += 1
+                    continue
+                raise _StopError
+
+    def _enter(self, frame: list[object], position: int) -> Path | None:
+        # Paths are built only along the way to a wanted one; elsewhere the scan only
+        # matches brackets, so deep nesting costs no more than its length.
+        parent: Path | None = frame[0]  # type: ignore[assignment]
+        if frame[1]:
             key = _STRING.match(self.text, position)
             if key is None:
                 raise _StopError
-            name = _decode_key(key.group())
-            position = self.skip(key.end())
-            if not self.text.startswith(":", position):
-                raise _StopError
-            if [*path, name] == self.target:
-                # Point at the field's key: it names the problem, known field or not.
-                self.found = key.start()
-                raise _StopError
-            position = self.value(position + 1, [*path, name])
-            position = self.skip(position)
-            if self.text.startswith(",", position):
-                position += 1
-                continue
-            if self.text.startswith("}", position):
-                return position + 1
+            if parent is None:
+                return None
+            path = (*parent, _decode_key(key.group()))
+            offset = key.start()
+        else:
+            if parent is None:
+                return None
+            path = (*parent, str(frame[2]))
+            offset = position
+        if path not in self.wanted:
+            return None
+        self._note(path, offset)
+        return path
+
+    def _after_key(self, frame: list[object], position: int) -> int:
+        if not frame[1]:
+            return position
+        key = _STRING.match(self.text, position)
+        assert key is not None  # checked by _enter
+        position = self._skip(key.end())
+        if not self.text.startswith(":", position):
             raise _StopError
-
-    def array(self, position: int, path: list[str]) -> int:
-        position = self.skip(position)
-        if self.text.startswith("]", position):
-            return position + 1
-        index = 0
-        while True:
-            position = self.value(position, [*path, str(index)])
-            position = self.skip(position)
-            if self.text.startswith(",", position):
-                position += 1
-                index += 1
-                continue
-            if self.text.startswith("]", position):
-                return position + 1
-            raise _StopError
+        return position + 1
 
 
-def locate(data: bytes | str, pointer: str) -> tuple[int, int] | None:
-    """Return the 1-based ``(line, column)`` of ``pointer`` in ``data``, or ``None``."""
+def positions(data: bytes | str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Map each pointer found in the JSON ``data`` to its 1-based ``(line, column)``."""
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError:
-        return None
+        return {}
     text = text.removeprefix("\ufeff")
-    scanner = _Scanner(text, _tokens(pointer))
-    with contextlib.suppress(_StopError, ValueError, RecursionError):
-        scanner.value(0, [])
-    if scanner.found is None:
-        return None
-    line = text.count("\n", 0, scanner.found) + 1
-    column = scanner.found - (text.rfind("\n", 0, scanner.found) + 1) + 1
-    return line, column
+    wanted = {pointer: pointer_tokens(pointer) for pointer in pointers}
+    if not wanted:
+        return {}
+    # Ancestors too: a pointer whose own place is missing falls back to the nearest one found.
+    paths = {tokens[:length] for tokens in wanted.values() for length in range(len(tokens) + 1)}
+    scanner = _Scanner(text, paths)
+    with contextlib.suppress(_StopError, ValueError):
+        scanner.scan()
+    return _resolve(text, wanted, scanner.found)
+
+
+def _resolve(
+    text: str, wanted: dict[str, Path], found: dict[Path, int]
+) -> dict[str, tuple[int, int]]:
+    offsets: dict[str, int] = {}
+    for pointer, tokens in wanted.items():
+        for length in range(len(tokens), -1, -1):
+            if tokens[:length] in found:
+                offsets[pointer] = found[tokens[:length]]
+                break
+    return line_columns(text, offsets)
+
+
+def line_columns(text: str, offsets: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """Turn character offsets into 1-based ``(line, column)``, with one pass over ``text``."""
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", text))
+    result = {}
+    for key, offset in offsets.items():
+        line = bisect.bisect_right(starts, offset)
+        result[key] = (line, offset - starts[line - 1] + 1)
+    return result
+
+
+def locate(data: bytes | str, pointer: str) -> tuple[int, int] | None:
+    """Return the 1-based ``(line, column)`` of ``pointer`` in JSON ``data``, or ``None``."""
+    return positions(data, [pointer]).get(pointer)
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+', re.DOTALL)
+
+
+def duplicate_key(text: str) -> tuple[str, int, int] | None:
+    """The first key an object of the JSON ``text`` holds twice: its pointer, line and column.
+
+    One pass over the tokens, keeping each open object's keys; ``None`` when
+    there is none (or the text is not JSON this scan can follow).
+    """
+    # Each open container: (keys seen, or None for an array; its path; next item index).
+    stack: list[tuple[set[str] | None, Path, list[int]]] = []
+    expecting_key = False
+    pending: Path = ()
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in "{[":
+            stack.append((set() if token == "{" else None, pending, [0]))
+            expecting_key = token == "{"
+            if token == "[":
+                pending = (*pending, "0")
+        elif token in "}]":
+            if stack:
+                stack.pop()
+            expecting_key = False
+        elif token == ",":
+            if not stack:
+                return None
+            keys, path, index = stack[-1]
+            index[0] += 1
+            expecting_key = keys is not None
+            if keys is None:
+                pending = (*path, str(index[0]))
+        elif token == ":":
+            expecting_key = False
+        elif expecting_key and token.startswith('"') and stack:
+            keys, path, _ = stack[-1]
+            try:
+                key = _decode_key(token)
+            except ValueError:
+                return None
+            assert keys is not None
+            pending = (*path, key)
+            if key in keys:
+                where = line_columns(text, {"": match.start()})[""]
+                return "".join(
+                    "/" + k.replace("~", "~0").replace("/", "~1") for k in pending
+                ), *where
+            keys.add(key)
+    return None
+
+
+# ------------------------------------------------------------------ TOML
+
+_BARE = r"[A-Za-z0-9_-]+"
+_BASIC = r'"(?:[^"\\\n]|\\.)*"'
+_LITERAL = r"'[^'\n]*'"
+_KEY_PART = rf"(?:{_BARE}|{_BASIC}|{_LITERAL})"
+_DOTTED = rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})*"
+_KEY_LINE = re.compile(rf"[ \t]*(?P<key>{_DOTTED})[ \t]*=[ \t]*(?P<rest>.*)")
+_HEADER = re.compile(rf"[ \t]*(?P<open>\[\[?)[ \t]*(?P<key>{_DOTTED})[ \t]*\]\]?")
+_PARTS = re.compile(_KEY_PART)
+
+
+def _toml_parts(dotted: str) -> list[str]:
+    parts = []
+    for match in _PARTS.finditer(dotted):
+        part = match.group()
+        if part.startswith('"'):
+            try:
+                part = json.loads(part)
+            except ValueError:
+                part = part[1:-1]
+        elif part.startswith("'"):
+            part = part[1:-1]
+        parts.append(part)
+    return parts
+
+
+def toml_positions(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Map each pointer to the ``(line, column)`` of the TOML key or table header that holds it.
+
+    One pass over the lines: table headers (``[a.b]``, ``[[a]]`` with their item
+    index), dotted keys, and multi-line strings skipped. A value inside an inline
+    table or array is placed at the key that holds it.
+    """
+    wanted = {pointer: pointer_tokens(pointer) for pointer in pointers}
+    if not wanted:
+        return {}
+    paths = {tokens[:length] for tokens in wanted.values() for length in range(len(tokens) + 1)}
+    found: dict[Path, int] = {}
+    arrays: dict[Path, int] = {}
+    table: Path = ()
+    offset = 0
+    closing: str | None = None  # the delimiter of a multi-line string being skipped
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        if closing is not None:
+            if closing in line:
+                closing = None
+            continue
+        header = _HEADER.match(line)
+        if header is not None:
+            parts = _toml_parts(header["key"])
+            table = _resolve_table(parts[:-1], arrays)
+            table = (*table, parts[-1])
+            if header["open"] == "[[":
+                arrays[table] = arrays.get(table, 0) + 1
+                table = (*table, str(arrays[table] - 1))
+            found.setdefault(table, start + header.start("key"))
+            continue
+        pair = _KEY_LINE.match(line)
+        if pair is None:
+            continue
+        # Only the prefixes of wanted paths are kept: a long dotted key costs its length.
+        path = table
+        for part in _toml_parts(pair["key"]):
+            path = (*path, part)
+            if path not in paths:
+                break
+            found.setdefault(path, start + pair.start("key"))
+        rest = pair["rest"]
+        for delimiter in ('"""', "'''"):
+            if rest.startswith(delimiter) and rest.count(delimiter) == 1:
+                closing = delimiter
+    return _resolve(text, wanted, found)
+
+
+def _resolve_table(parts: list[str], arrays: dict[Path, int]) -> Path:
+    path: Path = ()
+    for part in parts:
+        path = (*path, part)
+        if path in arrays:
+            path = (*path, str(arrays[path] - 1))
+    return path

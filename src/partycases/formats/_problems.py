@@ -2,19 +2,55 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
-from pydantic import ValidationError
+from partycases.errors import LoadError, PartycasesError, Problem
 
-from partycases.errors import LoadError, Problem
-from partycases.models._problems import problems_from
+__all__ = ["boundary", "json_syntax_problem", "unexpected", "utf8_text"]
 
-__all__ = ["from_validation_error", "json_syntax_problem", "utf8_text"]
+_T = TypeVar("_T")
 
 
-def from_validation_error(error: ValidationError, data: bytes | str) -> list[Problem]:
-    """Return one problem per error pydantic found, with JSON syntax errors located in ``data``."""
-    return problems_from(error, lambda detail: json_syntax_problem(data, detail))
+def boundary(what: str) -> Callable[[Callable[[bytes | str], _T]], Callable[[bytes | str], _T]]:
+    """A loader's exception boundary: whatever escapes it unexpected becomes a :class:`LoadError`.
+
+    The readers and models below a loader explain what they know; this catches
+    what they do not (a parser's own bug, a recursion or memory limit, a value
+    no check foresaw), so that one bad document never aborts a corpus run with a
+    traceback. ``what`` names the format in the message.
+    """
+
+    def decorate(function: Callable[[bytes | str], _T]) -> Callable[[bytes | str], _T]:
+        @functools.wraps(function)
+        def guarded(data: bytes | str) -> _T:
+            try:
+                return function(data)
+            except (PartycasesError, Warning):
+                raise  # ours, or a warning the caller made an error
+            except Exception as error:  # the boundary: anything else is reported
+                message = unexpected(error, what)
+            raise LoadError([Problem(message)])
+
+        return guarded
+
+    return decorate
+
+
+def unexpected(error: BaseException, what: str) -> str:
+    """What to say of an exception no check foresaw, reading a ``what`` document."""
+    if isinstance(error, RecursionError):
+        return f"the {what} document nests too deeply to read"
+    if isinstance(error, MemoryError):
+        return f"the {what} document is too large to hold in memory"
+    detail = str(error).splitlines()[0][:200] if str(error) else ""
+    return (
+        f"cannot read this {what} document ({type(error).__name__}"
+        + (f": {detail}" if detail else "")
+        + f"); expected a {what} case"
+    )
 
 
 _AT_LINE = re.compile(r"(.*?) at line ([0-9]+) column ([0-9]+)$")

@@ -10,17 +10,18 @@ import re
 import sys
 from typing import Any
 
-from pydantic import ValidationError
+import attrs
 
 from partycases.errors import FormatError, LoadError, MissingExtraError, Problem
-from partycases.formats._problems import utf8_text
+from partycases.formats._locate import toml_positions
+from partycases.formats._problems import boundary, utf8_text
 from partycases.formats.json import to_data
-from partycases.migrate import migrate, needs_migration
 from partycases.models import Case
-from partycases.models._problems import problems_from
+from partycases.validate import validate_data
 
 __all__ = ["dumps", "loads"]
 
+_LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
 _AT = re.compile(r"\(at line (?P<line>[0-9]+), column (?P<column>[0-9]+)\)")
 
 
@@ -44,18 +45,7 @@ def _writer() -> Any:
     return tomli_w
 
 
-def _locate(text: str, pointer: str) -> tuple[int, int] | None:
-    # A field's key on a line of its own: ``name = ...``; good enough to point at.
-    key = pointer.rsplit("/", 1)[-1]
-    if not key or key.isdigit():
-        return None
-    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
-    if match is None:
-        return None
-    line = text.count("\n", 0, match.start()) + 1
-    return line, match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-
-
+@boundary("TOML")
 def loads(data: bytes | str) -> Case:
     """Validate a TOML document as a case; syntax errors carry line:column."""
     reader = _reader()
@@ -70,16 +60,28 @@ def loads(data: bytes | str) -> Case:
         raise LoadError([Problem(f"invalid TOML: {text_only}", line=line, column=column)]) from None
     except RecursionError:
         raise LoadError([Problem("invalid TOML: nesting too deep")]) from None
-    try:
-        return Case.model_validate(migrate(value) if needs_migration(value) else value)
-    except ValidationError as error:
-        located = []
-        for problem in problems_from(error):
-            found = _locate(text, problem.pointer)
-            located.append(
-                problem if found is None else Problem(problem.message, problem.pointer, *found)
-            )
-        raise LoadError(located) from None
+    except ValueError:
+        # The reader's own conversion failed: Python reads at most 4,300 decimal digits.
+        long_number = _LONG_NUMBER.search(text)
+        if long_number is None:
+            raise
+        start = long_number.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        message = "invalid TOML: a number of more than 4,300 digits; expected a smaller one or text"
+        raise LoadError([Problem(message, line=line, column=column)]) from None
+
+    def locate(problems: list[Problem]) -> list[Problem]:
+        # One pass over the lines for every problem, each placed at its own key.
+        found = toml_positions(text, {p.pointer for p in problems if p.line is None})
+        return [
+            attrs.evolve(problem, line=where[0], column=where[1])
+            if problem.line is None and (where := found.get(problem.pointer))
+            else problem
+            for problem in problems
+        ]
+
+    return validate_data(value, locate)
 
 
 def _has_null(value: Any) -> bool:

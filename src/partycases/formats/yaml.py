@@ -8,23 +8,28 @@ instead of expanded.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
-from pydantic import ValidationError
+import attrs
 
 from partycases.errors import LoadError, MissingExtraError, Problem
-from partycases.formats._problems import utf8_text
+from partycases.formats._locate import pointer_tokens
+from partycases.formats._problems import boundary, utf8_text
 from partycases.formats.json import to_data
-from partycases.migrate import migrate, needs_migration
 from partycases.models import Case
-from partycases.models._problems import problems_from
+from partycases.validate import MAX_INT_BITS, validate_data
 
-__all__ = ["MAX_ALIASES", "MAX_DEPTH", "dumps", "loads"]
+__all__ = ["MAX_ALIASES", "MAX_DEPTH", "MAX_EXPANSION", "MIN_EXPANSION_BUDGET", "dumps", "loads"]
 
-#: More aliases than this in one document is refused (billion-laughs guard).
+#: More aliases than this in one document is refused.
 MAX_ALIASES = 100
 #: Deeper nesting than this is refused.
 MAX_DEPTH = 64
+#: Aliases may make the document's data at most this many times its size in characters...
+MAX_EXPANSION = 8
+#: ... or this many units, whichever is larger (a node counts one, a scalar one per character).
+MIN_EXPANSION_BUDGET = 1 << 16
 
 
 def _yaml() -> Any:
@@ -35,16 +40,56 @@ def _yaml() -> Any:
     return yaml
 
 
+# YAML 1.2's core schema, not PyYAML's 1.1 defaults: ``yes``/``no``/``on``/``off`` stay text,
+# ``010`` is ten, ``1:20`` is text, and dates stay text for the models to read (so an
+# impossible date such as ``2013-02-30`` is a located problem, not a crash in the reader).
+_IMPLICIT = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
+)
+
+
 def _loader_class(yaml: Any) -> Any:
-    class Loader(yaml.SafeLoader):  # type: ignore[misc]
+    error = yaml.constructor.ConstructorError
+
+    # libyaml's parser when PyYAML was built with it (several times faster and leaner), under
+    # PyYAML's own composer, so that the caps below apply whichever parser reads the events.
+    parser = yaml.cyaml.CParser if getattr(yaml, "__with_libyaml__", False) else None
+    bases = (
+        (yaml.composer.Composer, parser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver)
+        if parser is not None
+        else (yaml.SafeLoader,)
+    )
+
+    class Loader(*bases):  # type: ignore[misc]
+        yaml_implicit_resolvers: dict[str, list[tuple[str, Any]]] = {}  # noqa: RUF012
+
         def __init__(self, stream: str) -> None:
-            super().__init__(stream)
+            if parser is None:
+                super().__init__(stream)
+            else:
+                parser.__init__(self, stream)
+                yaml.composer.Composer.__init__(self)
+                yaml.constructor.SafeConstructor.__init__(self)
+                yaml.resolver.Resolver.__init__(self)
             self.aliases = 0
             self.depth = 0
+            self.budget = max(MIN_EXPANSION_BUDGET, MAX_EXPANSION * len(stream))
+            # The size each node stands for once its aliases are expanded, by node identity.
+            self.sizes: dict[int, int] = {}
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             mark = self.peek_event().start_mark
-            if self.check_event(yaml.AliasEvent):
+            is_alias = self.check_event(yaml.AliasEvent)
+            if is_alias:
                 self.aliases += 1
                 if self.aliases > MAX_ALIASES:
                     raise yaml.composer.ComposerError(
@@ -56,21 +101,104 @@ def _loader_class(yaml: Any) -> Any:
                     None, None, f"nesting deeper than {MAX_DEPTH}", mark
                 )
             try:
-                return super().compose_node(parent, index)
+                node = super().compose_node(parent, index)
             finally:
                 self.depth -= 1
+            if not is_alias:
+                self._measure(node, mark)
+            return node
 
+        def _size(self, node: Any) -> int:
+            if isinstance(node, yaml.ScalarNode):
+                return 1 + len(node.value)
+            return self.sizes[id(node)]
+
+        def _measure(self, node: Any, mark: Any) -> None:
+            # Children are measured before their parent (composition is depth-first), and an
+            # alias is the node it names, already measured: one addition per child. Only
+            # collections are remembered; a scalar's size is its length.
+            if isinstance(node, yaml.ScalarNode):
+                # Only the start is ever reported; sharing the tag saves memory per value.
+                node.end_mark = None
+                node.tag = sys.intern(node.tag)
+                size = self._size(node)
+            elif isinstance(node, yaml.SequenceNode):
+                size = 1 + sum(map(self._size, node.value))
+            else:
+                size = 1 + sum(self._size(key) + self._size(value) for key, value in node.value)
+            if size > self.budget:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"aliases expand the document past {self.budget} units "
+                    f"({MAX_EXPANSION} times its size); write the data out instead",
+                    mark,
+                )
+            if not isinstance(node, yaml.ScalarNode):
+                self.sizes[id(node)] = size
+
+        def compose_mapping_node(self, anchor: Any) -> Any:
+            node = super().compose_mapping_node(anchor)
+            seen: set[str] = set()
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    if key.value in seen:
+                        raise yaml.composer.ComposerError(
+                            None,
+                            None,
+                            f"duplicate key {key.value!r}; each key may appear once",
+                            key.start_mark,
+                        )
+                    seen.add(key.value)
+            return node
+
+        def construct_yaml_int(self, node: Any) -> int:
+            text = self.construct_scalar(node).replace("_", "")
+            sign, digits = (-1, text[1:]) if text[:1] == "-" else (1, text.lstrip("+"))
+            base = {"0x": 16, "0o": 8, "0b": 2}.get(digits[:2].lower(), 10)
+            if base != 10:
+                digits = digits[2:]
+            if len(digits) * (4 if base == 16 else 3.33) > MAX_INT_BITS or not digits:
+                raise error(
+                    None,
+                    None,
+                    f"integer too large (more than {MAX_INT_BITS} bits)",
+                    node.start_mark,
+                )
+            try:
+                return sign * int(digits, base)
+            except ValueError:
+                raise error(None, None, f"not an integer: {text!r}", node.start_mark) from None
+
+        def construct_yaml_timestamp(self, node: Any) -> str:
+            # An explicit !!timestamp is read as text too; the models parse dates.
+            value: str = self.construct_scalar(node)
+            return value
+
+    for tag, pattern, first in _IMPLICIT:
+        Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     return Loader
 
 
-def _node_at(root: Any, pointer: str, yaml: Any) -> Any:
-    """The node a pointer names: the key for a field, the item for a list index."""
+def _node_at(root: Any, tokens: tuple[str, ...], yaml: Any, keys: dict[int, Any]) -> Any:
+    """The node a pointer names: the key for a field, the item for a list index.
+
+    ``keys`` caches each mapping's index of its keys, so that many problems under one
+    mapping cost one pass over it, not one each.
+    """
     node = root
-    tokens = pointer.split("/")[1:]
     for position, token in enumerate(tokens):
         last = position == len(tokens) - 1
         if isinstance(node, yaml.MappingNode):
-            pair = next(((k, v) for k, v in node.value if k.value == token), None)
+            index = keys.get(id(node))
+            if index is None:
+                index = keys[id(node)] = {}
+                for key, value in node.value:
+                    if isinstance(key, yaml.ScalarNode):
+                        index.setdefault(key.value, (key, value))
+            pair = index.get(token)
             if pair is None:
                 return node
             node = pair[0] if last else pair[1]
@@ -83,6 +211,7 @@ def _node_at(root: Any, pointer: str, yaml: Any) -> Any:
     return node
 
 
+@boundary("YAML")
 def loads(data: bytes | str) -> Case:
     """Validate a YAML document as a case; problems carry line:column."""
     yaml = _yaml()
@@ -107,17 +236,19 @@ def loads(data: bytes | str) -> Case:
     if not isinstance(value, dict):
         got = "nothing" if value is None else type(value).__name__
         raise LoadError([Problem(f"expected a mapping, got {got}", line=1, column=1)])
-    try:
-        return Case.model_validate(migrate(value) if needs_migration(value) else value)
-    except ValidationError as error:
+
+    def locate(problems: list[Problem]) -> list[Problem]:
         located = []
-        for problem in problems_from(error):
-            node = _node_at(root, problem.pointer, yaml)
-            mark = node.start_mark
-            located.append(
-                Problem(problem.message, problem.pointer, mark.line + 1, mark.column + 1)
-            )
-        raise LoadError(located) from None
+        keys: dict[int, Any] = {}
+        for problem in problems:
+            if problem.line is not None:
+                located.append(problem)
+                continue
+            mark = _node_at(root, pointer_tokens(problem.pointer), yaml, keys).start_mark
+            located.append(attrs.evolve(problem, line=mark.line + 1, column=mark.column + 1))
+        return located
+
+    return validate_data(value, locate)
 
 
 #: Characters YAML readers treat as line breaks or may not round-trip: such
@@ -128,6 +259,11 @@ _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 def _dumper(yaml: Any) -> Any:
     class Dumper(yaml.SafeDumper):  # type: ignore[misc]
         pass
+
+    # YAML 1.1's resolvers and the loader's too: a string either would read as something
+    # else (``yes``, a date, ``1e5``, ``0o17``) is written quoted, for every reader.
+    for tag, pattern, first in _IMPLICIT:
+        Dumper.add_implicit_resolver(tag, re.compile(pattern), list(first))
 
     def text(dumper: Any, data: str) -> Any:
         style = '"' if _ESCAPE.search(data) else None

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Final
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
@@ -21,7 +22,14 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, PydanticUndefined, core_schema
 
-from partycases.ids import ID_KINDS, ID_PATTERN, MAX_KEY
+from partycases.ids import (
+    CONTROL_CHARACTERS,
+    ID_KINDS,
+    ID_PATTERN,
+    INVISIBLE_ASTRAL,
+    INVISIBLE_CHARACTERS,
+    MAX_KEY,
+)
 from partycases.models._descriptions import DESCRIPTIONS
 from partycases.models._nfc_unsafe import NFC_UNSAFE
 from partycases.values import Span
@@ -31,6 +39,7 @@ __all__ = [
     "MAX_ITEMS",
     "MAX_NUMBER",
     "MAX_TEXT",
+    "TEXT_FAST_ERROR",
     "TEXT_FAST_PATTERN",
     "ActivityId",
     "CaseId",
@@ -97,10 +106,12 @@ class Model(BaseModel):
                 setattr(cls, name, Field(value, description=doc))
 
 
-#: Characters no human text field may hold: C0 controls but tab and line ends,
-#: DEL, zero-width and direction marks (they make look-alike names) and BOMs.
+#: Characters no human text field may hold: C0 controls but tab and line ends, DEL and C1
+#: controls (a terminal obeys ESC and BEL), and the invisible characters that make look-alike
+#: names (zero-width and direction marks, soft hyphens, variation selectors, Hangul fillers,
+#: tag characters; see :data:`partycases.ids.INVISIBLE_CHARACTERS`).
 FORBIDDEN_CHARACTERS: Final = (
-    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + INVISIBLE_CHARACTERS + INVISIBLE_ASTRAL
 )
 # Lone surrogates too: no encoding can write them.
 _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARACTERS}\ud800-\udfff]")
@@ -109,6 +120,10 @@ _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARACTERS}\ud800-\udfff]")
 #: and the loader retries on the slow path, where :func:`_nfc` normalises or
 #: explains.
 TEXT_FAST_PATTERN: Final = f"^[^{FORBIDDEN_CHARACTERS}{NFC_UNSAFE}]*$"
+#: The error type of text that fails :data:`TEXT_FAST_PATTERN`. It carries no context: the
+#: pattern (about 5 KB) is not copied into each error, so a document holding many such
+#: strings costs memory in proportion to its size on its way to the slow path.
+TEXT_FAST_ERROR: Final = "text_needs_slow_path"
 
 
 def _nfc(value: str) -> str:
@@ -117,7 +132,7 @@ def _nfc(value: str) -> str:
         raise PydanticCustomError(
             "text_character",
             "character U+{code} at position {position} is not allowed in text "
-            "(control, zero-width, direction mark or lone surrogate)",
+            "(control, zero-width or other invisible character, direction mark or lone surrogate)",
             {"code": f"{ord(bad.group()):04X}", "position": bad.start()},
         )
     # is_normalized is a quick check that allocates nothing for text already in NFC.
@@ -138,8 +153,15 @@ class _TextSchema:
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         return core_schema.json_or_python_schema(
-            json_schema=core_schema.str_schema(
-                strip_whitespace=True, min_length=1, pattern=TEXT_FAST_PATTERN
+            json_schema=core_schema.chain_schema(
+                [
+                    core_schema.str_schema(strip_whitespace=True, min_length=1),
+                    core_schema.custom_error_schema(
+                        core_schema.str_schema(pattern=TEXT_FAST_PATTERN),
+                        custom_error_type=TEXT_FAST_ERROR,
+                        custom_error_message="text to be checked and normalised in Python",
+                    ),
+                ]
             ),
             python_schema=core_schema.no_info_after_validator_function(
                 _nfc, core_schema.str_schema(strip_whitespace=True, min_length=1)
@@ -167,9 +189,33 @@ MAX_COUNT: Final = 10**12
 MAX_NUMBER: Final = 9999
 
 
+#: Controls and invisible characters: no id may hold one (see ``partycases.ids``).
+_NOT_IN_IDS: Final = CONTROL_CHARACTERS + INVISIBLE_CHARACTERS
+
+
+_CALENDAR = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _calendar_timestamp(value: object) -> object:
+    """Refuse what pydantic would read as seconds since 1970 (``0``, ``"1700000000"``, ``true``).
+
+    A published timestamp is a calendar date and time; a bare number is a mistake.
+    """
+    if isinstance(value, (bool, int, float)) or (
+        isinstance(value, str) and not _CALENDAR.match(value.strip())
+    ):
+        raise PydanticCustomError(
+            "calendar_timestamp",
+            "expected a date and time such as 2023-05-23T16:34:54, not a number of seconds",
+        )
+    return value
+
+
 def _id(kind: str) -> object:
     # The key's length is a separate check; see ``partycases.ids.ID_PATTERN``.
-    return StringConstraints(pattern=rf"^{kind}:[^\s/\\:]+$", max_length=len(kind) + 1 + MAX_KEY)
+    return StringConstraints(
+        pattern=rf"^{kind}:[^\s/\\:{_NOT_IN_IDS}]+$", max_length=len(kind) + 1 + MAX_KEY
+    )
 
 
 #: An id of any kind, used where a field refers to another entity of the case.
@@ -184,7 +230,12 @@ HonourId = Annotated[str, _id("honour")]
 ActivityId = Annotated[str, _id("activity")]
 WorkId = Annotated[str, _id("work")]
 #: A case's own id: a slug usable as a file name (no separators, no leading dot).
-CaseId = Annotated[str, StringConstraints(pattern=r"^[^\s/\\:.][^\s/\\:]*$", max_length=MAX_KEY)]
+CaseId = Annotated[
+    str,
+    StringConstraints(
+        pattern=rf"^[^\s/\\:.{_NOT_IN_IDS}][^\s/\\:{_NOT_IN_IDS}]*$", max_length=MAX_KEY
+    ),
+]
 #: A BCP 47 tag such as ``zh-Hant``, ``zh-Hans`` or ``zh-Hans-CN``.
 Language = Annotated[
     str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
@@ -233,6 +284,6 @@ class _TimestampSchema:
 
 
 #: A timestamp as published: ISO 8601, the zone optional (``2023-05-23T16:34:54``).
-LocalDateTime = Annotated[dt.datetime, _TimestampSchema]
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(_calendar_timestamp), _TimestampSchema]
 #: Where a fact was read, as spans of ``Case.text``.
 Evidence = tuple[Span, ...]

@@ -1,0 +1,143 @@
+"""The one validation gateway: raw data or JSON bytes -> migration -> a case or located problems.
+
+Every reader ends here: JSON, JSON Lines, YAML and TOML hand over what they
+read (JSON as its bytes, so that valid documents take pydantic-core's fast
+path), with a function that places problems in their own document. Migration
+of older schema versions happens here and nowhere else, and every failure,
+however it arises, leaves as a :class:`~partycases.errors.LoadError` whose
+problems carry a JSON pointer and, when the reader can tell, a line and column.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from typing import Any, Final
+
+import orjson
+from pydantic import ValidationError
+
+from partycases.errors import LoadError, Problem, json_pointer
+from partycases.migrate import migrate, needs_migration
+from partycases.models import Case
+from partycases.models._base import TEXT_FAST_ERROR
+from partycases.models._problems import problems_from
+
+__all__ = ["MAX_INT_BITS", "Locator", "validate_data", "validate_json"]
+
+#: The most bits an integer in extension data may have: every format writes and reads it back
+#: (decimal text of integers is limited to 4,300 digits in Python; this is about 2,466).
+MAX_INT_BITS: Final = 8192
+
+#: Places problems in the document they came from: gives each problem that has no line yet
+#: its line and column, in one pass over the document however many problems there are.
+Locator = Callable[[list[Problem]], list[Problem]]
+
+
+def validate_data(raw: object, locate: Locator | None = None) -> Case:
+    """Validate raw data (as JSON, YAML or TOML readers build it) as a case.
+
+    Data of an older schema version is migrated first. Any problem, of the
+    migration or of the case, raises a :class:`~partycases.errors.LoadError`
+    listing every problem, each placed by ``locate`` when given.
+    """
+    try:
+        if not isinstance(raw, dict):
+            got = "nothing" if raw is None else type(raw).__name__
+            raise LoadError([Problem(f"expected a mapping holding a case, got {got}")])
+        return _writable(Case.model_validate(migrate(raw) if needs_migration(raw) else raw))
+    except ValidationError as error:
+        problems = problems_from(error)
+    except LoadError as error:
+        problems = list(error.problems)
+    raise LoadError(locate(problems) if locate is not None else problems)
+
+
+def _writable(case: Case) -> Case:
+    """``case``, if its extension data can be written and read back as it is; else a LoadError.
+
+    NaN and the infinities are not JSON numbers (they would come back as text or
+    change type from one format to another), and integers past
+    :data:`MAX_INT_BITS` cannot be written as decimal text by every format.
+    """
+    if not case.extensions:
+        return case
+    problems: list[Problem] = []
+    # Depth first, one iterator per open container: memory in proportion to the depth,
+    # and a location built only for a value that is reported.
+    path: list[str | int] = ["extensions"]
+    open_items: list[Iterator[tuple[Any, Any]]] = [iter(case.extensions.items())]
+    while open_items:
+        for key, value in open_items[-1]:
+            if isinstance(value, (dict, list)):
+                if value:
+                    path.append(key)
+                    items = value.items() if isinstance(value, dict) else enumerate(value)
+                    open_items.append(iter(items))
+                    break
+            elif isinstance(value, float) and not math.isfinite(value):
+                problems.append(
+                    Problem(
+                        f"{value} is not a JSON number and would not read back as one; "
+                        "expected a finite number, or text",
+                        json_pointer([*path, key]),
+                    )
+                )
+            elif isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+                problems.append(
+                    Problem(
+                        f"integer too large (more than {MAX_INT_BITS} bits); "
+                        "expected a smaller number, or text",
+                        json_pointer([*path, key]),
+                    )
+                )
+        else:
+            open_items.pop()
+            path.pop()
+    if problems:
+        raise LoadError(problems)
+    return case
+
+
+def validate_json(
+    data: bytes | str,
+    locate: Locator | None = None,
+    syntax: Callable[[str], Problem] | None = None,
+) -> Case:
+    """Validate a JSON document as a case: pydantic-core's fast path, or the slow path.
+
+    The fast path validates the bytes in pydantic-core. A document of another
+    schema version, or whose text the fast path cannot vouch for (not NFC, or
+    holding characters text may not hold), is parsed and validated in Python,
+    which migrates, normalises and explains. ``syntax`` turns a JSON syntax
+    error's detail into a located problem.
+    """
+    try:
+        case = Case.model_validate_json(data)
+    except ValidationError as error:
+        if not _needs_slow_path(error):
+            problems = problems_from(error, syntax)
+            raise LoadError(locate(problems) if locate is not None else problems) from None
+    else:
+        try:
+            return _writable(case)
+        except LoadError as error:
+            problems = list(error.problems)
+            raise LoadError(locate(problems) if locate is not None else problems) from None
+    try:
+        raw = orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        # NaN and Infinity pass pydantic's reader but not orjson's: the same answer either way.
+        problem = Problem(f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)
+        raise LoadError([problem]) from None
+    return validate_data(raw, locate)
+
+
+def _needs_slow_path(error: ValidationError) -> bool:
+    """Another schema version, or text the fast path cannot vouch for."""
+    # Neither input nor context is copied out: there may be one error per string.
+    details = error.errors(include_url=False, include_context=False, include_input=False)
+    return any(
+        detail["type"] == TEXT_FAST_ERROR or detail["loc"] == ("schema_version",)
+        for detail in details
+    )
