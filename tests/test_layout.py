@@ -69,6 +69,36 @@ def test_imports_follow_the_layers(path: Path) -> None:
     )
 
 
+def _private_reach_ins(path: Path) -> list[str]:
+    """Imports of another package's private module (``partycases.models._base`` from formats)."""
+    own = ".".join(("partycases", *path.relative_to(PACKAGE).parent.parts))
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        for name in names:
+            parts = name.split(".")
+            private = next((i for i, part in enumerate(parts) if part.startswith("_")), None)
+            if private is None or not name.startswith("partycases."):
+                continue
+            package = ".".join(parts[:private])
+            if not (own == package or own.startswith(package + ".")):
+                found.append(name)
+    return found
+
+
+@pytest.mark.parametrize(
+    "path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_no_module_reaches_into_another_packages_private_module(path: Path) -> None:
+    """A package's private modules are imported only from inside that package."""
+    assert _private_reach_ins(path) == []
+
+
 def test_import_is_lazy() -> None:
     """import partycases builds no model and imports no pydantic."""
     code = (

@@ -19,9 +19,7 @@ from pydantic import ValidationError
 
 from partycases.errors import LoadError, Problem, json_pointer
 from partycases.migrate import migrate, needs_migration
-from partycases.models import Case
-from partycases.models._base import TEXT_FAST_ERROR
-from partycases.models._problems import problems_from
+from partycases.models import TEXT_FAST_ERROR, Case, problems_from
 
 __all__ = ["MAX_INT_BITS", "Locator", "validate_data", "validate_json"]
 

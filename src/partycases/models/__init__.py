@@ -1,5 +1,7 @@
 """The v1 models of a typical case."""
 
+from partycases.models._base import MAX_TEXT, TEXT_FAST_ERROR
+from partycases.models._problems import problems_from
 from partycases.models.activity import Activity, ActivityKind
 from partycases.models.case import SCHEMA_VERSION, Case, Series, Source
 from partycases.models.honour import Honour, HonourKind, HonourLevel
@@ -16,7 +18,9 @@ from partycases.models.section import Paragraph, Section, SectionKind
 from partycases.models.work import Work, WorkKind
 
 __all__ = [
+    "MAX_TEXT",
     "SCHEMA_VERSION",
+    "TEXT_FAST_ERROR",
     "Activity",
     "ActivityKind",
     "Case",
@@ -38,4 +42,5 @@ __all__ = [
     "Source",
     "Work",
     "WorkKind",
+    "problems_from",
 ]

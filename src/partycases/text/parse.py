@@ -13,19 +13,18 @@ from __future__ import annotations
 import hashlib
 import re
 import warnings
+from collections.abc import Sequence
 from typing import Any, Literal, overload
 
 import attrs
 import orjson
-from pydantic import ValidationError
 
 from partycases.errors import LoadError, PartycasesWarning, Problem
-from partycases.models import Case
-from partycases.models._base import MAX_TEXT
-from partycases.models._problems import problems_from
+from partycases.models import MAX_TEXT, Case
 from partycases.text.facts import extract
 from partycases.text.layout import Node, Segment, Skeleton, read_layout
 from partycases.text.normalise import drop_invisible, fold, is_traditional, make_view
+from partycases.validate import validate_json
 from partycases.values import DateRange, PartialDate, Quantity
 
 __all__ = ["ParseReport", "Segment", "parse_text"]
@@ -102,23 +101,23 @@ def _encode(value: object) -> object:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
-def _prune(data: dict[str, Any], error: ValidationError, notes: list[str]) -> bool:
-    """Drop the facts ``error`` points at; False when it points at none.
+def _prune(data: dict[str, Any], problems: Sequence[Problem], notes: list[str]) -> bool:
+    """Drop the facts ``problems`` point at; False when they point at none.
 
     Text (sections, paragraphs, unparsed stretches) is never dropped: a text whose
     layout exceeds the model's limits is refused whole.
     """
     dropped: dict[str, set[int]] = {}
     changed = False
-    for detail in error.errors():
-        location = detail["loc"]
-        if len(location) >= 2 and location[0] in _COLLECTIONS and isinstance(location[1], int):
-            dropped.setdefault(str(location[0]), set()).add(location[1])
-        elif location and location[0] in _COLLECTIONS:
-            notes.append(f"every {location[0][:-1]} left out: {detail['msg']}")
-            data[str(location[0])] = []
+    for problem in problems:
+        tokens = problem.pointer.split("/")[1:]
+        if len(tokens) >= 2 and tokens[0] in _COLLECTIONS and tokens[1].isdigit():
+            dropped.setdefault(tokens[0], set()).add(int(tokens[1]))
+        elif tokens and tokens[0] in _COLLECTIONS:
+            notes.append(f"every {tokens[0][:-1]} left out: {problem.message}")
+            data[tokens[0]] = []
             changed = True
-        elif location and location[0] in ("subject_ids",):
+        elif tokens and tokens[0] == "subject_ids":
             data["subject_ids"] = []
             changed = True
     removed: set[str] = set()
@@ -163,23 +162,19 @@ def _drop_references(data: dict[str, Any], removed: set[str]) -> None:
 
 
 def _validated(data: dict[str, Any], notes: list[str]) -> Case:
-    """Validate through the JSON fast path, else in Python; prune what cannot be represented."""
-    try:
-        return Case.model_validate_json(orjson.dumps(data, default=_encode))
-    except ValidationError:
-        pass  # text the fast path cannot vouch for (not NFC): Python normalises it below
+    """Validate through the one gateway; prune the facts that cannot be represented."""
     for _ in range(8):
         try:
-            return Case.model_validate(data)
-        except ValidationError as error:  # noqa: PERF203 - a retry after pruning, rare
-            if not _prune(data, error, notes):
-                raise LoadError(problems_from(error)) from None
+            return validate_json(orjson.dumps(data, default=_encode))
+        except LoadError as error:  # noqa: PERF203 - a retry after pruning, rare
+            if not _prune(data, error.problems, notes):
+                raise
     for name in _COLLECTIONS:
         data[name] = []
     data["subject_ids"] = []
     data.get("source", {}).pop("publisher_id", None)
     notes.append("every fact left out: the case would not validate with them")
-    return Case.model_validate(data)
+    return validate_json(orjson.dumps(data, default=_encode))
 
 
 def _refuse(text: str) -> None:
