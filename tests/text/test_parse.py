@@ -276,3 +276,13 @@ def test_angle_bracket_titles_are_works_not_organisations() -> None:
     case = quiet("标题\n一、背景\n江州市网络视听商会学习〈江州市网络文化协会章程〉。")
     assert [work.title for work in case.works] == ["江州市网络文化协会章程"]
     assert [org.name for org in case.organisations] == ["江州市网络视听商会"]
+
+
+def test_parse_warnings_point_at_the_callers_line(tmp_path: Path) -> None:
+    """A parse warning names the caller's file, through parse_text and through load alike."""
+    path = tmp_path / "case.txt"
+    path.write_text("标题\n2023-05-23 16:34:54 2\n一、背景\n内容。\n", encoding="utf-8")
+    for read in (lambda: pc.parse_text(path.read_text(encoding="utf-8")), lambda: pc.load(path)):
+        with pytest.warns(pc.PartycasesWarning) as caught:
+            read()
+        assert {Path(w.filename).name for w in caught} == {Path(__file__).name}

@@ -11,7 +11,9 @@ represented is dropped with a warning, never raised.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import sys
 import warnings
 from collections.abc import Sequence
 from typing import Any, Literal, overload
@@ -177,6 +179,23 @@ def _validated(data: dict[str, Any], notes: list[str]) -> Case:
     return validate_json(orjson.dumps(data, default=_encode))
 
 
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` that names the first frame outside partycases.
+
+    A warning then points at the caller's line, whether it called
+    :func:`parse_text` directly or through :func:`partycases.load`.
+    """
+    frame = sys._getframe(2)  # parse_text's caller
+    level = 2
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return level
+
+
 def _refuse(text: str) -> None:
     if len(text) > MAX_TEXT:
         raise LoadError([Problem(f"the text has {len(text)} characters; the limit is {MAX_TEXT}")])
@@ -239,8 +258,9 @@ def parse_text(
     case = _validated(data, notes)
     messages = [*skeleton.warnings, *notes]
     result = ParseReport(tuple(sorted(skeleton.segments, key=lambda s: s.start)), tuple(messages))
+    level = _caller_level()
     for message in messages:
-        warnings.warn(message, PartycasesWarning, stacklevel=2)
+        warnings.warn(message, PartycasesWarning, stacklevel=level)
     return (case, result) if report else case
 
 
