@@ -23,27 +23,45 @@ ORDER = ("Case", "Series", "Source", "Section", "Paragraph", "Organisation", "Na
 ENUMS = ("SectionKind", "OrganisationKind", "NameKind", "IdentifierScheme", "HonourKind",
          "HonourLevel", "ActivityKind", "WorkKind")  # fmt: skip
 
-DIAGRAM = """```mermaid
-erDiagram
-    Case ||--o{ Section : sections
+#: What holds what: a case its sections and entities, a section its paragraphs.
+CONTAINMENT = """    Case ||--o{ Section : sections
     Section ||--o{ Paragraph : paragraphs
     Section ||--o{ Section : subsections
+    Case ||--o| Source : source
     Case ||--o{ Organisation : organisations
     Case ||--o{ Person : people
     Case ||--o{ Honour : honours
     Case ||--o{ Activity : activities
     Case ||--o{ Work : works
-    Case }o--o{ Organisation : subject_ids
-    Organisation }o--o| Organisation : parent_id
-    Organisation }o--o{ Organisation : "approved_by, supervised_by"
-    Honour }o--|| Organisation : "recipient_id (or Work, Person)"
-    Honour }o--o{ Organisation : awarded_by
-    Activity }o--o{ Organisation : organiser_ids
-    Activity }o--o{ Work : work_ids
-    Work }o--o{ Organisation : "creator_ids (or Person)"
-    Person ||--o{ Role : roles
-    Role }o--o| Organisation : organisation_id
-```"""
+    Person ||--o{ Role : roles"""
+_OWNERS = {
+    "": "Case",
+    "organisations": "Organisation",
+    "people": "Person",
+    "honours": "Honour",
+    "activities": "Activity",
+    "works": "Work",
+}
+_NESTED = {"roles": "Role", "source": "Source"}
+_TARGETS = {"org": "Organisation", "work": "Work", "person": "Person"}
+
+
+def _reference_lines() -> list[str]:
+    """One diagram line per reference, from the references table the checks use."""
+    lines = []
+    for link in models.REFERENCES:
+        *path, (field, many) = link.steps
+        owner = _NESTED[path[-1][0]] if path else _OWNERS[link.owner]
+        targets = [_TARGETS[kind] for kind in ("org", "work", "person") if kind in link.kinds]
+        label = field if len(targets) == 1 else f'"{field} (or {", ".join(targets[1:])})"'
+        lines.append(f"    {owner} }}o--{'o{' if many else 'o|'} {targets[0]} : {label}")
+    return lines
+
+
+def diagram() -> str:
+    """The Mermaid diagram of the models: containment, then every reference."""
+    body = "\n".join([CONTAINMENT, *_reference_lines()])
+    return f"```mermaid\nerDiagram\n{body}\n```"
 
 
 def _type_name(annotation: Any) -> str:
@@ -84,7 +102,7 @@ def render() -> str:
         "Generated from the models and their field docstrings (`python -m partycases._reference`).",
         "Field names are the JSON keys; defaults are left out of canonical JSON.",
         "",
-        DIAGRAM,
+        diagram(),
         "",
     ]
     for name in ORDER:

@@ -2,6 +2,7 @@
 
 from partycases.models._base import MAX_TEXT, TEXT_FAST_ERROR
 from partycases.models._problems import problems_from
+from partycases.models._references import REFERENCES, Link
 from partycases.models.activity import Activity, ActivityKind
 from partycases.models.case import SCHEMA_VERSION, Case, Series, Source
 from partycases.models.honour import Honour, HonourKind, HonourLevel
@@ -19,6 +20,7 @@ from partycases.models.work import Work, WorkKind
 
 __all__ = [
     "MAX_TEXT",
+    "REFERENCES",
     "SCHEMA_VERSION",
     "TEXT_FAST_ERROR",
     "Activity",
@@ -29,6 +31,7 @@ __all__ = [
     "HonourLevel",
     "Identifier",
     "IdentifierScheme",
+    "Link",
     "Name",
     "NameKind",
     "Organisation",
