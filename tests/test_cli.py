@@ -461,15 +461,16 @@ def test_terminal_controls_are_escaped(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert len(out.splitlines()) == 1
     assert "\\x1b]0;owned\\x07\\x9b.json" in out
-    assert "/evil\\x0akey\\u202e" in out
+    assert "/evil\\u000akey\\u202e" in out
     for raw in ("\x1b", "\x07", "\u009b", "\u202e"):
         assert raw not in out
     untitled = json.loads(TIANJIN.read_bytes())
     del untitled["title"]
-    untitled["id"] = "x\x1b[31mred\x07"  # ids may hold such characters; show prints the id
+    untitled["id"] = "x\x1b[31mred\x07"  # refused in ids; the refusal prints it escaped
     shown = run("show", "-", stdin=json.dumps(untitled).encode())
-    assert shown.returncode == 0, shown.stderr
-    assert text(shown.stdout).startswith("x\\x1b[31mred\\x07\n")
+    assert shown.returncode == 1
+    assert "x\\x1b[31mred\\x07" in text(shown.stderr)
+    assert b"\x1b" not in shown.stderr
     rendered = run("render", "-", stdin=json.dumps(untitled).encode()).stdout
     assert b"\x1b" not in rendered
 

@@ -489,6 +489,9 @@ def _sniffed_head(stream: BinaryIO | TextIO, max_bytes: int) -> bytes | str:
     return b"" if buffer is None else buffer.getvalue()
 
 
+_TOO_LARGE = "the input is larger than the limit of {} bytes"
+
+
 def _stream_items(
     stream: BinaryIO | TextIO, name: str, format: str | None, max_bytes: int
 ) -> Iterator[_Located]:
@@ -498,6 +501,10 @@ def _stream_items(
         head = _sniffed_head(stream, max_bytes)
         raw = head.encode("utf-8", "surrogatepass") if isinstance(head, str) else head
         fmt = sniff(raw)
+        if fmt is None and len(head) > max_bytes:
+            # Past the limit with nothing a format opens with: read no further.
+            yield _failed(name, f"{_TOO_LARGE.format(max_bytes)}; the rest was not read")
+            return
         if fmt is None:
             problem = UNKNOWN_CONTENT if raw.strip() else "the input is empty; expected a case"
             yield _failed(name, problem)
@@ -515,10 +522,7 @@ def _stream_items(
     rest = stream.read(max_bytes + 1 - len(head))
     document = head + rest if head else rest  # type: ignore[operator]
     if len(document) > max_bytes:
-        yield _failed(
-            name,
-            f"the input is larger than the limit of {max_bytes} bytes; pass max_bytes= to raise it",
-        )
+        yield _failed(name, f"{_TOO_LARGE.format(max_bytes)}; pass max_bytes= to raise it")
         return
     try:
         yield _Located(fmt.read_bytes(document), name)
@@ -549,6 +553,11 @@ class _Lines:
         if not line:
             self._head = None
             line = self._stream.readline(limit)
+        elif line[-1:] not in ("\n", b"\n"):
+            # Sniffing stopped in the middle of this line: the rest of it is in the stream.
+            self._head = None
+            rest = self._stream.readline(limit - len(line) if limit >= 0 else -1)
+            line = line + rest  # type: ignore[operator]
         if line:
             self.number += 1
         return line
