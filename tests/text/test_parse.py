@@ -286,3 +286,22 @@ def test_parse_warnings_point_at_the_callers_line(tmp_path: Path) -> None:
         with pytest.warns(pc.PartycasesWarning) as caught:
             read()
         assert {Path(w.filename).name for w in caught} == {Path(__file__).name}
+
+
+@pytest.mark.parametrize("mark", ["\ufe0f", "\u00ad", "\u3164", "\U000e0041", "\x9b"])
+def test_characters_no_field_may_hold_are_left_out_of_fields(mark: str) -> None:
+    """A variation selector, soft hyphen, filler, tag character or C1 control in the text: a case."""
+    case = quiet(f"标题\n一、背景\n江州市网络视听商会成立于2016年{mark}11月,现有会员单位200家。")
+    assert case.organisations[0].name == "江州市网络视听商会"
+    assert mark not in case.sections[0].paragraphs[0].text
+    assert mark in (case.text or "")
+
+
+def test_an_honour_list_published_by_a_body_names_it_as_awarder() -> None:
+    """某网信办公布…名单, and the next sentence's honour: the body that published the list confers it."""
+    case = quiet(
+        "标题\n一、背景\n近日,砚港市委网信办公布首批网络社会组织党建工作示范点名单。"
+        "砚港市电竞行业协会入选首批网络社会组织党建工作示范点。"
+    )
+    [honour] = case.honours
+    assert honour.awarded_by == ("org:砚港市委网信办",)

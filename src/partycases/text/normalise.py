@@ -13,35 +13,30 @@ import bisect
 import functools
 import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
 import attrs
+
+from partycases.ids import INVISIBLE_ASTRAL, INVISIBLE_CHARACTERS
 
 if TYPE_CHECKING:
     import opencc
 
 __all__ = [
-    "INVISIBLE",
-    "Line",
     "View",
     "drop_invisible",
     "fold",
     "is_traditional",
-    "lines",
     "make_view",
 ]
 
-#: Invisible format characters (zero-width, direction marks, BOM): dropped from
-#: field values, which must not hold them; evidence spans still index the text
-#: as it was.
-INVISIBLE: Final = dict.fromkeys(
-    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A)]
-)
-INVISIBLE[0xFEFF] = None
-_INVISIBLE_CHARACTER: Final = re.compile(
-    "[" + "".join(re.escape(chr(code)) for code in sorted(INVISIBLE)) + "]"
-)
+#: Characters no text field may hold but a published text may: invisible format characters
+#: (zero-width, direction marks, variation selectors, fillers, tag characters, BOM) and C1
+#: controls left by a lost encoding. Dropped from field values; evidence spans still index
+#: the text as it was. The same classes as the models refuse (``partycases.ids``).
+_INVISIBLE_CLASS: Final = f"{INVISIBLE_CHARACTERS}{INVISIBLE_ASTRAL}\x80-\x9f"
+_INVISIBLE_CHARACTER: Final = re.compile(f"[{_INVISIBLE_CLASS}]")
 
 
 def drop_invisible(text: str) -> str:
@@ -134,35 +129,6 @@ def is_traditional(text: str, folded: str) -> bool:
     return False
 
 
-@attrs.frozen
-class Line:
-    """One line of the input: where its content starts and ends (whitespace trimmed)."""
-
-    start: int
-    end: int
-
-    def read(self, text: str) -> str:
-        """The line's content."""
-        return text[self.start : self.end]
-
-
-def lines(text: str) -> Iterator[Line]:
-    """Yield every non-blank line of ``text`` with trimmed offsets (CR, LF or CRLF ends)."""
-    position = 0
-    length = len(text)
-    for match in re.finditer(r"\r\n|\r|\n|$", text):
-        start, end = position, match.start()
-        position = match.end()
-        while start < end and (text[start].isspace() or text[start] in "\ufeff\u200b"):
-            start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in "\ufeff\u200b"):
-            end -= 1
-        if start < end:
-            yield Line(start, end)
-        if position >= length:
-            break
-
-
 # ------------------------------------------------------------------ the view
 
 #: What the matching view drops: pinyin in brackets after a character (協(xié)會),
@@ -170,7 +136,7 @@ def lines(text: str) -> Iterator[Line]:
 _ARTEFACT: Final = re.compile(
     r"(?<=[\u3400-\u9fff])\((?=[a-zü]{0,6}[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
     r"[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[1-5]?\)"
-    r"|[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\u3164\ufe0f\ufeff]"
+    rf"|[{_INVISIBLE_CLASS}]"
     r"|\?+"
 )
 

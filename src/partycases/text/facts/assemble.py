@@ -157,7 +157,13 @@ class _Assembler:
             if honour_id is None:
                 continue
             if honour_id in out:
-                out[honour_id]["evidence"] += self.evidence([honour.evidence])
+                # The same honour stated twice (a headline and the body): one honour,
+                # with every awarder either statement names.
+                known = out[honour_id]
+                known["evidence"] += self.evidence([honour.evidence])
+                for awarder in self.ids(honour.awarders):
+                    if awarder not in known["awarded_by"] and awarder != recipient:
+                        known["awarded_by"].append(awarder)
                 continue
             data: dict[str, Any] = {
                 "id": honour_id,

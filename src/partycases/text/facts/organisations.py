@@ -197,7 +197,8 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
     found = MentionList()
     for first, name_end, suffix in spans:
         name_start = first
-        limit = name_end - len(suffix)
+        # 渠安市委: the place's level word is the suffix's first character.
+        limit = name_end - len(suffix) + (suffix[0] in "省市区县")
         if not _place_start(folded, name_start, limit):
             # 支部組織黨員參加江州市委網信辦 -> 江州市委網信辦: start at the first place.
             name_start = next(
