@@ -223,8 +223,8 @@ def cases(draw: st.DrawFn) -> pc.Case:
     agents = org_ids + person_ids
 
     organisations = []
-    for org_id in org_ids:
-        parents = [other for other in org_ids if other != org_id]
+    for position, org_id in enumerate(org_ids):
+        parents = org_ids[:position]  # a parent comes first: no chain leads back to itself
         organisations.append(
             {
                 "id": org_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import unicodedata
 from typing import Any
 
@@ -402,3 +403,18 @@ def test_every_generated_case_hashes_like_its_copy(case: pc.Case) -> None:
     again = pc.loads(pc.dumps(case), format="json")
     assert again == case
     assert hash(again) == hash(case)
+
+
+def test_a_parent_chain_that_leads_back_is_refused() -> None:
+    """Two organisations each the other's parent: a located problem, not a case."""
+    data = {
+        "id": "case-cycle",
+        "language": "zh-Hans",
+        "organisations": [
+            {"id": "org:甲市商会", "name": "甲市商会", "parent_id": "org:乙市协会"},
+            {"id": "org:乙市协会", "name": "乙市协会", "parent_id": "org:甲市商会"},
+        ],
+    }
+    with pytest.raises(pc.LoadError, match="leads back to it") as caught:
+        pc.loads(json.dumps(data, ensure_ascii=False))
+    assert caught.value.problems[0].pointer.endswith("/parent_id")

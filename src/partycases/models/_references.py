@@ -41,6 +41,7 @@ __all__ = [
     "case_problems",
     "is_sound",
     "located_problems",
+    "parent_cycle",
 ]
 
 Location = tuple[str | int, ...]
@@ -356,9 +357,48 @@ def case_problems(case: Case) -> list[InitErrorDetails]:
     return [] if is_sound(case) else located_problems(case)
 
 
+def parent_cycle(case: Case) -> int | None:
+    """The index of an organisation whose ``parent_id`` chain leads back to itself, or None.
+
+    One pass: each organisation is walked once, whatever the number of chains.
+    """
+    organisations = case.organisations
+    if not any(org.parent_id for org in organisations):
+        return None
+    index = {org.id: position for position, org in enumerate(organisations)}
+    state = [0] * len(organisations)  # 0 unseen, 1 on the current chain, 2 done
+    for start in range(len(organisations)):
+        chain = []
+        position: int | None = start
+        while position is not None and state[position] == 0:
+            state[position] = 1
+            chain.append(position)
+            parent = organisations[position].parent_id
+            # Its own parent is the self-reference check's to report, not a chain's.
+            own = parent == organisations[position].id
+            position = index.get(parent) if parent is not None and not own else None
+        if position is not None and state[position] == 1:
+            return position
+        for visited in chain:
+            state[visited] = 2
+    return None
+
+
 def located_problems(case: Case) -> list[InitErrorDetails]:
     """Every cross-field problem of ``case`` with its place (the slow check, from the tables)."""
     check = _Checker(None if case.text is None else len(case.text))
+    cycle = parent_cycle(case)
+    if cycle is not None:
+        org = case.organisations[cycle]
+        check.errors.append(
+            _error(
+                "parent_cycle",
+                "the parent_id chain of '{id}' leads back to it; expected a parent above it",
+                ("organisations", cycle, "parent_id"),
+                org.parent_id,
+                id=org.id,
+            )
+        )
     for field in COLLECTIONS:
         for index, entity in enumerate(getattr(case, field)):
             check.declare(entity.id, (field, index, "id"))
