@@ -182,3 +182,16 @@ def test_span_offsets_are_bounded() -> None:
         Span(0, 10 * 1024 * 1024 + 1)
     with pytest.raises(ValidationError):
         TypeAdapter(Span).validate_json(b'{"start": 0, "end": 99999999999}')
+
+
+def test_a_count_is_a_whole_number_not_true() -> None:
+    """``true`` (or ``"5"``) as a member count is refused, not read as 1 (or 5)."""
+    import json
+
+    from tests.conftest import EXAMPLES
+
+    data = json.loads((EXAMPLES / "cases" / "tianjin-culture-media-chamber.json").read_bytes())
+    for wrong in (True, "5"):
+        data["organisations"][1]["member_count"]["value"] = wrong
+        with pytest.raises(pc.LoadError, match="member_count/value"):
+            pc.loads(json.dumps(data))

@@ -311,7 +311,7 @@ class Qualifier(str, enum.Enum):
 class _QuantityDict(TypedDict):
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
 
-    value: Annotated[int, Field(ge=0, le=MAX_COUNT, description="The number stated.")]
+    value: Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True, description="The number stated.")]
     qualifier: NotRequired[
         Annotated[Qualifier, Field(description="How the number relates to the true value.")]
     ]
