@@ -188,6 +188,7 @@ def test_a_count_is_a_whole_number_not_true() -> None:
     """``true`` (or ``"5"``) as a member count is refused, not read as 1 (or 5)."""
     import json
 
+    import partycases as pc
     from tests.conftest import EXAMPLES
 
     data = json.loads((EXAMPLES / "cases" / "tianjin-culture-media-chamber.json").read_bytes())
