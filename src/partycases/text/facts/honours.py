@@ -156,9 +156,11 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
             batch = BATCH.match(folded, piece_start, piece_end)
             if batch is not None:
                 try:
-                    honour.batch = parse_number(batch["number"])
+                    number = parse_number(batch["number"])
                 except ValueError:
-                    honour.batch = None
+                    number = 0
+                # 第零批 or a batch past the model's bound names no batch a case can hold.
+                honour.batch = number if 1 <= number <= 9999 else None
                 piece_start = batch.end()
             if piece_end - piece_start < 2:
                 continue
