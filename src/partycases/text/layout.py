@@ -22,7 +22,7 @@ import attrs
 
 from partycases.models import SectionKind
 from partycases.text import lexicon
-from partycases.text.normalise import View
+from partycases.text.normalise import HAN, View, is_han
 from partycases.text.numerals import NUMERAL_CHARS, parse_number
 
 __all__ = ["Block", "Node", "Segment", "Skeleton", "read_layout"]
@@ -85,7 +85,7 @@ _END_PUNCTUATION: Final = "。!?;,."
 _VISIBLE_RUN: Final = re.compile(
     r"[^\s\ufeff](?:[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]*[^\s\ufeff])?"
 )
-_MEANINGFUL: Final = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+_MEANINGFUL: Final = re.compile(f"[0-9A-Za-z{HAN}]")
 HEADING_MAX: Final = 30
 TITLE_MAX: Final = 80
 
@@ -380,7 +380,7 @@ class _Reader:
             return True
         if len(folded) > 30 or not _org_suffix_at_end().search(folded):
             return False
-        return all("\u3400" <= char <= "\u9fff" or char in "()、 " for char in folded)
+        return all(is_han(char) or char in "()、 " for char in folded)
 
     def _header(self, lines: list[Span]) -> int:
         """Read the header; return the index of the first body line."""
@@ -654,8 +654,8 @@ class _Reader:
         first = folded[:1]
         return (
             end - start >= 20
-            and ("\u3400" <= last <= "\u9fff" or last in ",、")
-            and ("\u3400" <= first <= "\u9fff" or first.isdigit())
+            and (is_han(last) or last in ",、")
+            and (is_han(first) or first.isdigit())
             and not (ITEM.match(folded) or SECTION.match(folded) or SUBSECTION.match(folded))
             and not _labels().match(folded)
         )

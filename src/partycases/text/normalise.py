@@ -24,9 +24,11 @@ if TYPE_CHECKING:
     import opencc
 
 __all__ = [
+    "HAN",
     "View",
     "drop_invisible",
     "fold",
+    "is_han",
     "is_traditional",
     "make_view",
 ]
@@ -37,6 +39,17 @@ __all__ = [
 #: the text as it was. The same classes as the models refuse (``partycases.ids``).
 _INVISIBLE_CLASS: Final = f"{INVISIBLE_CHARACTERS}{INVISIBLE_ASTRAL}\x80-\x9f"
 _INVISIBLE_CHARACTER: Final = re.compile(f"[{_INVISIBLE_CLASS}]")
+
+
+#: Han characters, the extensions beyond the Basic Multilingual Plane included: OpenCC
+#: folds some Traditional characters (嚽) to Simplified ones there (𪢕).
+HAN: Final = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_CHARACTER: Final = re.compile(f"[{HAN}]")
+
+
+def is_han(char: str) -> bool:
+    """Whether ``char`` is a Han character."""
+    return _HAN_CHARACTER.match(char) is not None
 
 
 def drop_invisible(text: str) -> str:

@@ -17,6 +17,7 @@ import attrs
 
 from partycases.models import ActivityKind
 from partycases.text import lexicon
+from partycases.text.normalise import is_han
 
 __all__ = ["ActivityMatch", "find_activities", "is_routine"]
 
@@ -119,8 +120,7 @@ def is_routine(name: str) -> bool:
     return any(practice in name for practice in lexicon.routine())
 
 
-def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff"
+_is_han = is_han
 
 
 @functools.cache

@@ -19,6 +19,7 @@ from partycases.models import OrganisationKind
 from partycases.text import lexicon
 from partycases.text.facts.drafts import Mention, Org, Page
 from partycases.text.facts.spans import MentionList, SpanSet
+from partycases.text.normalise import is_han
 
 __all__ = ["agents", "find_mentions", "kind_of", "suffix_pattern"]
 
@@ -89,8 +90,7 @@ def kind_of(folded_name: str) -> OrganisationKind:
     return OrganisationKind.OTHER
 
 
-def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff"
+_is_han = is_han
 
 
 def _stops_at(folded: str, position: int) -> bool:
