@@ -303,11 +303,13 @@ class _Extractor:
         return found
 
     def _issuer(self, sentence: _Sentence) -> list[Org]:
-        """Bodies that issued a decision or notice in this or a nearby sentence."""
+        """Bodies that issued a decision, notice or list in a nearby sentence of the paragraph."""
         index = sentence.index
         if index not in self.issuers:
             self.issuers[index] = []
             for other in self.sentences[max(0, index - 3) : index + 2]:
+                if other.line != sentence.line:
+                    continue  # a decision in another paragraph confers other honours
                 found = self._decision(other)
                 if found is not None:
                     found.places.add("agent")
