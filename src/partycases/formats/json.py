@@ -22,7 +22,7 @@ from partycases._json import PRETTY
 from partycases.errors import LoadError, Problem
 from partycases.formats._locate import locate
 from partycases.formats._problems import from_validation_error
-from partycases.migrate import migrate, needs_migration
+from partycases.migrate import LEGACY_ORG_PREFIX, migrate, needs_migration
 from partycases.models import SCHEMA_VERSION, Case
 from partycases.models._base import TEXT_FAST_PATTERN
 from partycases.models._problems import problems_from
@@ -30,6 +30,7 @@ from partycases.models._problems import problems_from
 __all__ = ["dumps", "dumps_compact", "loads", "to_data", "with_positions"]
 
 _BOM = b"\xef\xbb\xbf"
+_LEGACY_ORG = LEGACY_ORG_PREFIX.encode()
 
 
 def loads(data: bytes | str) -> Case:
@@ -38,6 +39,8 @@ def loads(data: bytes | str) -> Case:
         data = data[len(_BOM) :]
     elif isinstance(data, str) and data.startswith("\ufeff"):
         data = data[1:]
+    if (_LEGACY_ORG in data) if isinstance(data, bytes) else (LEGACY_ORG_PREFIX in data):
+        return _slow(data)  # ids an earlier release made from credit codes: repaired on raw data
     try:
         return Case.model_validate_json(data)
     except ValidationError as error:
