@@ -21,7 +21,6 @@ PACKAGE = ROOT / "src" / "partycases"
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "_json": set(),
-    "_gc": set(),
     "ids": set(),
     "values": set(),
     "models": {"errors", "ids", "values", "models"},

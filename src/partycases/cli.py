@@ -292,36 +292,36 @@ if click is not None:
     @click.option(
         "--parquet",
         "out_dir",
-        required=True,
         type=click.Path(file_okay=False),
         help="Directory for the Parquet tables.",
     )
+    @click.option("--csv", "csv_dir", type=click.Path(file_okay=False), help="Directory for CSV.")
     @click.option("--force", is_flag=True, help="Replace tables that already exist.")
-    def export(paths: tuple[str, ...], out_dir: str, force: bool) -> None:
-        """Export the cases in PATHS as linked Parquet tables (needs the [arrow] extra)."""
-        from partycases.errors import LoadError, PartycasesError
-        from partycases.formats.arrow import TABLES, write_parquet
+    def export(
+        paths: tuple[str, ...], out_dir: str | None, csv_dir: str | None, force: bool
+    ) -> None:
+        """Export the cases in PATHS as linked tables (needs the [arrow] extra)."""
+        import partycases
+        from partycases.errors import PartycasesError
 
-        existing = [t for t in TABLES if (Path(out_dir) / f"{t}.parquet").exists()]
-        if existing and not force:
-            _fail(f"{out_dir}: already holds {existing[0]}.parquet; pass --force to replace")
-        cases, failed = [], 0
-        for item, source in _validate_items(paths, None):
-            if isinstance(item, LoadError):
-                failed += 1
-                for problem in item.problems:
-                    click.echo(problem.format(item.path or source), err=True)
-            else:
-                cases.append(item)
+        targets = [d for d in (out_dir, csv_dir) if d is not None]
+        if not targets:
+            _fail("give --parquet DIR, --csv DIR or both")
+        for target in targets:
+            if Path(target).is_dir() and any(Path(target).iterdir()) and not force:
+                _fail(f"{target}: already holds tables; pass --force to replace them")
+
+        def report(error: LoadError) -> None:
+            for problem in error.problems:
+                click.echo(problem.format(error.path), err=True)
+
         try:
-            written = write_parquet(cases, out_dir)
+            summary = partycases.export(paths, parquet=out_dir, csv=csv_dir, on_error=report)
         except PartycasesError as error:
             _fail(str(error))
-        click.echo(
-            f"{len(cases)} cases exported to {len(written)} tables in {out_dir}; {failed} failed",
-            err=True,
-        )
-        sys.exit(EXIT_INVALID if failed else 0)
+        where = " and ".join(targets) if summary.written else "nothing (no case could be read)"
+        click.echo(f"{summary.cases} cases exported to {where}; {summary.failed} failed", err=True)
+        sys.exit(EXIT_INVALID if summary.failed else 0)
 
     @cli.command()
     @click.argument("files", nargs=-1, required=True)

@@ -1,0 +1,95 @@
+"""Export a corpus read from files as tables: the library side of ``partycases export``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from partycases.errors import LoadError, PartycasesError
+from partycases.formats import format_for_path
+from partycases.io import DEFAULT_MAX_BYTES, iter_cases
+from partycases.models import Case
+
+__all__ = ["ExportSummary", "export"]
+
+PathLike = str | os.PathLike[str]
+
+
+@attrs.define
+class ExportSummary:
+    """What :func:`export` did."""
+
+    cases: int = 0
+    """Cases written to the tables."""
+    failed: int = 0
+    """Files or lines that could not be read as a case."""
+    written: dict[str, dict[str, Path]] = attrs.field(factory=dict)
+    """The files written, by format (``parquet``, ``csv``) and table; empty if nothing was."""
+
+
+def _files(source: PathLike) -> Iterator[str]:
+    """``source`` itself, or the files of a known format under a directory, in order."""
+    path = Path(source)
+    if not path.is_dir():
+        yield os.fspath(source)
+        return
+    for file in sorted(path.rglob("*")):
+        if file.is_file():
+            try:
+                format_for_path(str(file))
+            except PartycasesError:
+                continue
+            yield str(file)
+
+
+def export(
+    sources: PathLike | Iterable[PathLike],
+    *,
+    parquet: PathLike | None = None,
+    csv: PathLike | None = None,
+    on_error: Callable[[LoadError], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ExportSummary:
+    """Read every case under ``sources`` and write all tables as Parquet and/or CSV.
+
+    ``sources`` are files, directories or globs, as for :func:`partycases.iter_cases`.
+    Each case's file is recorded in ``cases.source_file``. A source that cannot
+    be read is passed to ``on_error`` and counted, never skipped silently. When
+    nothing at all could be read, nothing is written: the previous tables stay.
+    Each output directory appears all at once (see
+    :func:`partycases.formats.arrow.write_tables`).
+    """
+    from partycases.formats.arrow import write_tables
+
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]
+    summary = ExportSummary()
+
+    def cases() -> Iterator[tuple[Case, str]]:
+        for source in sources:
+            for file in _files(source):
+                for item in iter_cases(file, max_bytes=max_bytes):
+                    if isinstance(item, LoadError):
+                        summary.failed += 1
+                        if on_error is not None:
+                            on_error(item)
+                    else:
+                        summary.cases += 1
+                        yield item, file
+
+    class _NothingReadError(Exception):
+        pass
+
+    def checked() -> Iterator[tuple[Case, str]]:
+        yield from cases()
+        if summary.cases == 0 and summary.failed:
+            raise _NothingReadError
+
+    try:
+        summary.written = write_tables(checked(), parquet=parquet, csv=csv)
+    except _NothingReadError:
+        summary.written = {}
+    return summary
