@@ -13,7 +13,7 @@ from partycases.formats import format_for_path
 from partycases.io import DEFAULT_MAX_BYTES, iter_cases
 from partycases.models import Case
 
-__all__ = ["ExportSummary", "export"]
+__all__ = ["ExportSummary", "export", "files_of"]
 
 PathLike = str | os.PathLike[str]
 
@@ -30,7 +30,7 @@ class ExportSummary:
     """The files written, by format (``parquet``, ``csv``) and table; empty if nothing was."""
 
 
-def _files(source: PathLike) -> Iterator[str]:
+def files_of(source: PathLike) -> Iterator[str]:
     """``source`` itself, or the files of a known format under a directory, in order."""
     path = Path(source)
     if not path.is_dir():
@@ -70,7 +70,7 @@ def export(
 
     def cases() -> Iterator[tuple[Case, str]]:
         for source in sources:
-            for file in _files(source):
+            for file in files_of(source):
                 for item in iter_cases(file, max_bytes=max_bytes):
                     if isinstance(item, LoadError):
                         summary.failed += 1

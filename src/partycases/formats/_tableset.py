@@ -136,8 +136,11 @@ def staged_directory(
         raise _fail(target, error.strerror or error) from None
     try:
         yield staging
-        for entry in os.scandir(staging):
-            _fsync(Path(entry.path))
+        for folder, _, files in os.walk(staging):
+            for name in files:
+                _fsync(Path(folder) / name)
+            if folder != str(staging):
+                _fsync(Path(folder), directory=True)
         os.chmod(staging, _umask_mode())
         _fsync(staging, directory=True)
         _check_target(target, allowed)

@@ -33,7 +33,9 @@ from partycases.values import DateRange, PartialDate
 
 __all__ = [
     "COLUMNS",
+    "CORPUS_TABLES",
     "TABLES",
+    "iter_batches",
     "schema",
     "to_arrow",
     "to_pandas",
@@ -114,6 +116,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     ],
 }  # fmt: skip
 TABLES: Final = tuple(COLUMNS)
+#: The tables built from the corpus records, after every case has been read.
+CORPUS_TABLES: Final = ("entities", "entity_facts")
 #: The rows gathered per table before they are handed on as one record batch.
 BATCH_ROWS: Final = 8192
 _KINDS: Final = {"org": "organisation", "person": "person", "honour": "honour", "work": "work"}
@@ -314,13 +318,18 @@ def _items(cases: Iterable[Item]) -> Iterator[tuple[Case, str | None]]:
 
 
 def iter_batches(
-    cases: Iterable[Item], *, corpus: Corpus | None = None, batch_rows: int = BATCH_ROWS
+    cases: Iterable[Item],
+    *,
+    corpus: Corpus | None = None,
+    batch_rows: int = BATCH_ROWS,
+    entities: bool = True,
 ) -> Iterator[tuple[str, Any]]:
     """Yield ``(table, pyarrow.RecordBatch)`` pairs for a corpus, a bounded batch at a time.
 
     ``cases`` holds cases, or ``(case, source_file)`` pairs. Per-case tables come
     as they fill; ``entities`` and ``entity_facts`` come last, from ``corpus``
-    (a fresh :class:`~partycases.corpus.Corpus` unless one is given).
+    (a fresh :class:`~partycases.corpus.Corpus` unless one is given), unless
+    ``entities`` is false (a part of a corpus whose records are merged elsewhere).
     """
     pa = _pyarrow()
     schemas = {table: schema(table) for table in TABLES}
@@ -334,7 +343,7 @@ def iter_batches(
         for table in TABLES:
             if rows.size(table) >= batch_rows:
                 yield table, batch(table)
-    for record in rows.corpus.entities():
+    for record in rows.corpus.entities() if entities else ():
         rows.entity(record)
         for table in ("entities", "entity_facts"):
             if rows.size(table) >= batch_rows:
