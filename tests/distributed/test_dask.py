@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyarrow as pa
 import pyarrow.dataset as ds
 import pytest
 
@@ -12,20 +11,9 @@ import partycases as pc
 from partycases.formats.arrow import TABLES
 from partycases.parallel import export_dataset, partitions
 from tests.conftest import EXAMPLE_CASES
+from tests.distributed.rows import rows
 
 distributed = pytest.importorskip("distributed", reason="Dask (the [dask] extra) is not installed")
-
-
-def rows(table: pa.Table) -> list[tuple[object, ...]]:
-    """A table's rows as sortable tuples (lists made tuples, None first)."""
-
-    def key(value: object) -> object:
-        return tuple(value) if isinstance(value, list) else value
-
-    return sorted(
-        (tuple(key(v) for v in row.values()) for row in table.to_pylist()),
-        key=lambda r: tuple((v is not None, str(v)) for v in r),
-    )
 
 
 @pytest.fixture(scope="module")
