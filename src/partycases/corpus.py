@@ -115,14 +115,30 @@ class EntityRecord:
         return {value: list(seen.cases) for value, seen in self.facts.get(field, {}).items()}
 
     def _name(self, name: str, language: str | None, case_id: str, sample: int) -> None:
-        self.names.setdefault((name, language), _Seen()).add(case_id, sample)
+        seen = self.names.get((name, language))
+        if seen is None:
+            seen = self.names[name, language] = _Seen()
+        seen.add(case_id, sample)
 
     def _fact(self, field: str, value: Any, case_id: str, sample: int) -> None:
-        if value is None or value == ():
+        # Called for every fact of every entity of every case: kept flat on purpose.
+        if value is None or (type(value) is tuple and not value):
             return
-        # Free text (a location, a grade) is compared in one script, so 東海省 and 东海省 agree.
-        text = name_key(value) if isinstance(value, str) and field in _FREE_TEXT else _text(value)
-        self.facts.setdefault(field, {}).setdefault(text, _Seen()).add(case_id, sample)
+        if type(value) is str:
+            # Free text (a location, a grade) is compared in one script: 東海省 = 东海省.
+            text = name_key(value) if field in _FREE_TEXT else value
+        else:
+            text = _text(value)
+        values = self.facts.get(field)
+        if values is None:
+            values = self.facts[field] = {}
+        seen = values.get(text)
+        if seen is None:
+            seen = values[text] = _Seen()
+        seen.count += 1
+        cases = seen.cases
+        if len(cases) < sample and (not cases or cases[-1] != case_id):
+            cases.append(case_id)
 
     def _merge(self, other: EntityRecord, sample: int) -> None:
         self.cases.merge(other.cases, sample)

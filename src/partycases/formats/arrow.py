@@ -156,25 +156,23 @@ Item = Case | tuple[Case, str]
 
 
 class _Rows:
-    """Column lists for every table, filled one case at a time and drained in batches."""
+    """Rows for every table, filled one case at a time and drained in batches."""
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.columns: dict[str, dict[str, list[Any]]] = {
-            table: {name: [] for name, _ in cols} for table, cols in COLUMNS.items()
-        }
+        self.rows: dict[str, list[dict[str, Any]]] = {table: [] for table in COLUMNS}
 
     def add(self, table: str, **values: Any) -> None:
-        for name, column in self.columns[table].items():
-            column.append(values.get(name))
+        # Rows stay the keyword dicts they arrive as; pyarrow reads them by column
+        # name when the batch is built (a missing key is a null).
+        self.rows[table].append(values)
 
     def size(self, table: str) -> int:
-        return len(next(iter(self.columns[table].values())))
+        return len(self.rows[table])
 
-    def drain(self, table: str) -> dict[str, list[Any]]:
-        columns = self.columns[table]
-        self.columns[table] = {name: [] for name in columns}
-        return columns
+    def drain(self, table: str) -> list[dict[str, Any]]:
+        rows, self.rows[table] = self.rows[table], []
+        return rows
 
     def case(self, case: Case, source_file: str | None) -> None:
         cid = case.id
@@ -336,7 +334,7 @@ def iter_batches(
     rows = _Rows(corpus if corpus is not None else Corpus())
 
     def batch(table: str) -> Any:
-        return pa.RecordBatch.from_pydict(rows.drain(table), schema=schemas[table])
+        return pa.RecordBatch.from_pylist(rows.drain(table), schema=schemas[table])
 
     for case, source_file in _items(cases):
         rows.case(case, source_file)
