@@ -99,6 +99,8 @@ def test_query_corpus_example(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Honours per year and level" in result.stdout
     assert "天津市文化传媒商会 / 天津市文化傳媒商會" in result.stdout
+    assert "founding date the cases state differently" in result.stdout
+    assert "dates_stated" in result.stdout
 
 
 def test_jsonld_expands_with_the_facts() -> None:
