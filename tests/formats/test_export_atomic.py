@@ -124,3 +124,10 @@ def test_export_records_each_case_file(tmp_path: Path) -> None:
     summary = pc.export(ROOT / "examples" / "cases", parquet=tmp_path / "out")
     files = pq.read_table(summary.written["parquet"]["cases"]).column("source_file").to_pylist()
     assert sorted(Path(f).name for f in files) == sorted(p.name for p in EXAMPLE_CASES)
+
+
+def test_parquet_and_csv_need_two_directories(tmp_path: Path) -> None:
+    """One directory for both formats is refused before anything is written."""
+    with pytest.raises(ValueError, match="two different directories"):
+        pc.write_tables([], parquet=tmp_path / "t", csv=tmp_path / "t")
+    assert not (tmp_path / "t").exists()

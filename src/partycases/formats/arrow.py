@@ -334,7 +334,11 @@ def iter_batches(
     rows = _Rows(corpus if corpus is not None else Corpus())
 
     def batch(table: str) -> Any:
-        return pa.RecordBatch.from_pylist(rows.drain(table), schema=schemas[table])
+        try:
+            return pa.RecordBatch.from_pylist(rows.drain(table), schema=schemas[table])
+        except (pa.ArrowException, ValueError, TypeError, OverflowError) as error:
+            # The models bound every value the tables hold; this is the last line of defence.
+            raise WriteError(f"the {table} table cannot hold a value: {error}") from None
 
     for case, source_file in _items(cases):
         rows.case(case, source_file)
@@ -461,6 +465,8 @@ def write_tables(
     }
     if not targets:
         raise ValueError("write_tables needs a parquet or a csv directory")
+    if len({p.resolve() for p in targets.values()}) < len(targets):
+        raise ValueError("write_tables needs two different directories for Parquet and CSV")
     _pyarrow()
     sinks: dict[str, Any] = {"parquet": _ParquetSink, "csv": _CsvSink}
     with _stage(targets, sinks) as opened:
