@@ -33,7 +33,7 @@ from partycases.ids import make_id, name_key, organisation_id
 from partycases.models import Case
 from partycases.values import Quantity
 
-__all__ = ["ENTITY_KINDS", "Corpus", "EntityRecord", "build_corpus", "crosswalk"]
+__all__ = ["ENTITY_KINDS", "FACTS", "Corpus", "EntityRecord", "build_corpus", "crosswalk"]
 
 #: The kinds of entity a corpus merges across cases.
 ENTITY_KINDS: Final = ("organisation", "work", "honour")
