@@ -63,6 +63,7 @@ _EXPORTS: dict[str, str] = {
     "dump_jsonl": "partycases.io",
     "dumps": "partycases.io",
     "export": "partycases._export",
+    "export_items": "partycases._export",
     "generate_cases": "partycases.synthetic",
     "iter_cases": "partycases.io",
     "json_schema": "partycases.schema",
@@ -129,6 +130,7 @@ __all__ = [
     "dump_jsonl",
     "dumps",
     "export",
+    "export_items",
     "generate_cases",
     "iter_cases",
     "json_schema",
@@ -163,7 +165,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from partycases._export import ExportSummary, export
+    from partycases._export import ExportSummary, export, export_items
     from partycases.corpus import Corpus, EntityRecord, build_corpus
     from partycases.errors import (
         FormatError,

@@ -13,7 +13,7 @@ from partycases.formats import format_for_path
 from partycases.io import DEFAULT_MAX_BYTES, iter_cases
 from partycases.models import Case
 
-__all__ = ["ExportSummary", "export", "files_of"]
+__all__ = ["ExportSummary", "export", "export_items", "files_of"]
 
 PathLike = str | os.PathLike[str]
 
@@ -45,6 +45,46 @@ def files_of(source: PathLike) -> Iterator[str]:
             yield str(file)
 
 
+def export_items(
+    items: Iterable[tuple[Case | LoadError, str]],
+    *,
+    parquet: PathLike | None = None,
+    csv: PathLike | None = None,
+    on_error: Callable[[LoadError], None] | None = None,
+) -> ExportSummary:
+    """Write all tables of the cases among ``items``, ``(case or error, source)`` pairs.
+
+    For a command that reads its inputs itself: each error is passed to
+    ``on_error`` and counted; each case is written with its source as
+    ``cases.source_file``. When no item is a case and some are errors, nothing
+    is written and the previous tables stay.
+    """
+    from partycases.formats.arrow import write_tables
+
+    summary = ExportSummary()
+
+    class _NothingReadError(Exception):
+        pass
+
+    def cases() -> Iterator[tuple[Case, str]]:
+        for item, source in items:
+            if isinstance(item, LoadError):
+                summary.failed += 1
+                if on_error is not None:
+                    on_error(item)
+            else:
+                summary.cases += 1
+                yield item, source
+        if summary.cases == 0 and summary.failed:
+            raise _NothingReadError
+
+    try:
+        summary.written = write_tables(cases(), parquet=parquet, csv=csv)
+    except _NothingReadError:
+        summary.written = {}
+    return summary
+
+
 def export(
     sources: PathLike | Iterable[PathLike],
     *,
@@ -62,34 +102,12 @@ def export(
     Each output directory appears all at once (see
     :func:`partycases.formats.arrow.write_tables`).
     """
-    from partycases.formats.arrow import write_tables
-
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
-    summary = ExportSummary()
-
-    def cases() -> Iterator[tuple[Case, str]]:
-        for source in sources:
-            for file in files_of(source):
-                for item in iter_cases(file, max_bytes=max_bytes):
-                    if isinstance(item, LoadError):
-                        summary.failed += 1
-                        if on_error is not None:
-                            on_error(item)
-                    else:
-                        summary.cases += 1
-                        yield item, file
-
-    class _NothingReadError(Exception):
-        pass
-
-    def checked() -> Iterator[tuple[Case, str]]:
-        yield from cases()
-        if summary.cases == 0 and summary.failed:
-            raise _NothingReadError
-
-    try:
-        summary.written = write_tables(checked(), parquet=parquet, csv=csv)
-    except _NothingReadError:
-        summary.written = {}
-    return summary
+    items = (
+        (item, file)
+        for source in sources
+        for file in files_of(source)
+        for item in iter_cases(file, max_bytes=max_bytes)
+    )
+    return export_items(items, parquet=parquet, csv=csv, on_error=on_error)

@@ -315,8 +315,9 @@ if click is not None:
             for problem in error.problems:
                 click.echo(problem.format(error.path), err=True)
 
+        items = ((item, source) for item, source in _validate_items(paths, None))
         try:
-            summary = partycases.export(paths, parquet=out_dir, csv=csv_dir, on_error=report)
+            summary = partycases.export_items(items, parquet=out_dir, csv=csv_dir, on_error=report)
         except PartycasesError as error:
             _fail(str(error))
         where = " and ".join(targets) if summary.written else "nothing (no case could be read)"

@@ -131,3 +131,13 @@ def test_parquet_and_csv_need_two_directories(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="two different directories"):
         pc.write_tables([], parquet=tmp_path / "t", csv=tmp_path / "t")
     assert not (tmp_path / "t").exists()
+
+
+def test_export_items_takes_inputs_read_elsewhere(tmp_path: Path) -> None:
+    """export_items writes the cases among (case or error, source) pairs and reports the errors."""
+    error = pc.LoadError([pc.Problem("broken")], "bad.json")
+    items = [(pc.load(EXAMPLE_CASES[0]), "<stdin>"), (error, "bad.json")]
+    seen: list[pc.LoadError] = []
+    summary = pc.export_items(items, csv=tmp_path / "csv", on_error=seen.append)
+    assert (summary.cases, summary.failed, seen) == (1, 1, [error])
+    assert '"<stdin>"' in (tmp_path / "csv" / "cases.csv").read_text(encoding="utf-8")
