@@ -141,3 +141,26 @@ def test_export_items_takes_inputs_read_elsewhere(tmp_path: Path) -> None:
     summary = pc.export_items(items, csv=tmp_path / "csv", on_error=seen.append)
     assert (summary.cases, summary.failed, seen) == (1, 1, [error])
     assert '"<stdin>"' in (tmp_path / "csv" / "cases.csv").read_text(encoding="utf-8")
+
+
+def test_export_memory_is_flat_in_the_number_of_cases(tmp_path: Path) -> None:
+    """Writing four times the cases (the same entities) peaks at about the same traced memory."""
+    import itertools
+    import tracemalloc
+
+    pool = list(pc.generate_cases(40, seed=6))
+
+    def peak(count: int) -> int:
+        cases = (
+            case.model_copy(update={"id": f"m{index}"})
+            for index, case in zip(range(count), itertools.cycle(pool), strict=False)
+        )
+        tracemalloc.start()
+        pc.write_tables(cases, parquet=tmp_path / f"out{count}", batch_rows=256)
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top
+
+    peak(20)  # imports and first-use caches, outside the comparison
+    small, large = peak(100), peak(400)
+    assert large < small * 1.5
