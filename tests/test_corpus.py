@@ -5,9 +5,14 @@ from __future__ import annotations
 import itertools
 import tracemalloc
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import partycases as pc
 from partycases.corpus import crosswalk
 from tests.conftest import EXAMPLE_CASES
+from tests.strategies import cases
 
 
 def test_the_shared_organisation_is_one_record_in_both_scripts() -> None:
@@ -79,3 +84,21 @@ def test_memory_grows_with_entities_not_cases() -> None:
 
     once, many = held(1), held(10)
     assert many < once * 1.5
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(cases(), min_size=1, max_size=2))
+def test_any_valid_cases_make_tables_and_one_key_per_id(drawn: list[pc.Case]) -> None:
+    """Any valid cases give every table; each local id maps to exactly one crosswalk row."""
+    pytest.importorskip("pyarrow", reason="the [arrow] extra is not installed")
+    unique = [c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(drawn)]
+    tables = pc.to_arrow(unique)
+    walk = tables["crosswalk"].to_pylist()
+    assert len({(r["case_id"], r["local_id"]) for r in walk}) == len(walk)
+    ids = sum(
+        len(c.organisations) + len(c.people) + len(c.works) + len(c.honours) + len(c.activities)
+        for c in unique
+    )
+    assert len(walk) == ids
+    entity_ids = set(tables["entities"].column("entity_id").to_pylist())
+    assert {r["entity_id"] for r in walk if r["entity_kind"] == "organisation"} <= entity_ids

@@ -29,7 +29,7 @@ from typing import Any, Final
 
 import attrs
 
-from partycases.ids import make_id, name_key, organisation_id
+from partycases.ids import IdKind, make_id, name_key
 from partycases.models import Case
 from partycases.values import Quantity
 
@@ -126,7 +126,7 @@ class EntityRecord:
             return
         if type(value) is str:
             # Free text (a location, a grade) is compared in one script: 東海省 = 东海省.
-            text = name_key(value) if field in _FREE_TEXT else value
+            text = _folded(value) if field in _FREE_TEXT else value
         else:
             text = _text(value)
         values = self.facts.get(field)
@@ -160,6 +160,21 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _folded(text: str) -> str:
+    try:
+        return name_key(text)
+    except ValueError:  # no letters or digits at all: kept as written
+        return text
+
+
+def _key(kind: IdKind, name: str, local: str) -> str:
+    """The corpus key made from ``name``, or the local id when the name has nothing to key."""
+    try:
+        return make_id(kind, name)
+    except ValueError:
+        return local
+
+
 def _key_part(key: str) -> str:
     return key.split(":", 1)[1]
 
@@ -168,17 +183,20 @@ def crosswalk(case: Case) -> dict[str, str]:
     """Every local id of ``case`` -> its corpus key (see the module's description)."""
     keys: dict[str, str] = {}
     for org in case.organisations:
-        keys[org.id] = organisation_id(org.name)
+        keys[org.id] = _key("org", org.name, org.id)
     for work in case.works:
-        keys[work.id] = make_id("work", work.title)
+        keys[work.id] = _key("work", work.title, work.id)
     for person in case.people:
-        keys[person.id] = make_id("person", person.name)
+        keys[person.id] = _key("person", person.name, person.id)
     for activity in case.activities:
         keys[activity.id] = f"activity:{case.id}-{_key_part(activity.id)}"
     for honour in case.honours:
         recipient = _key_part(keys.get(honour.recipient_id, honour.recipient_id))
         year = honour.date.year if honour.date is not None else "undated"
-        keys[honour.id] = make_id("honour", recipient, year, honour.title)
+        try:
+            keys[honour.id] = make_id("honour", recipient, year, honour.title)
+        except ValueError:
+            keys[honour.id] = honour.id
     return keys
 
 
