@@ -1,4 +1,4 @@
-"""Build Parquet tables from a corpus and query them with DuckDB.
+"""Build Parquet tables from a corpus and query them with DuckDB, across cases and entities.
 
 The corpus is the two example cases plus 3,000 synthetic ones (in both scripts).
 Run from the repository root (needs the extras: pip install -e '.[duckdb]'):
@@ -41,6 +41,17 @@ MOST_HONOURED_ORGANISATIONS = """
     LIMIT 5
 """
 
+CONFLICTING_FOUNDING_DATES = """
+    SELECT e.entity_id, e.name, e.case_count, count(*) AS dates_stated,
+           min(f.value) AS earliest, max(f.value) AS latest
+    FROM read_parquet('{tables}/entities.parquet') AS e
+    JOIN read_parquet('{tables}/entity_facts.parquet') AS f USING (entity_id)
+    WHERE e.entity_kind = 'organisation' AND f.fact = 'founded' AND f.in_conflict
+    GROUP BY ALL
+    ORDER BY e.case_count DESC, e.entity_id
+    LIMIT 3
+"""
+
 
 def build(tables: Path) -> None:
     """Write the corpus's tables to ``tables``."""
@@ -59,6 +70,8 @@ def main(argv: list[str]) -> int:
         print(connection.sql(HONOURS_PER_YEAR_AND_LEVEL.format(tables=tables)))
         print("Organisations with the most honours (one id, whatever the script):")
         print(connection.sql(MOST_HONOURED_ORGANISATIONS.format(tables=tables)))
+        print("Organisations whose founding date the cases state differently:")
+        print(connection.sql(CONFLICTING_FOUNDING_DATES.format(tables=tables)))
     return 0
 
 

@@ -222,19 +222,24 @@ def test_every_subcommand_has_help(command: str) -> None:
 
 
 def test_export_parquet(tmp_path: Path) -> None:
-    """export writes the seven tables, reports bad inputs, and refuses to replace without --force."""
-    out = tmp_path / "tables"
+    """export writes every table as Parquet and CSV, reports bad inputs, and needs --force."""
+    from partycases.formats.arrow import TABLES
+
+    out, csv = tmp_path / "tables", tmp_path / "csv"
     result = run(
         "export",
         str(EXAMPLES / "cases"),
         str(DATA / "invalid" / "month-13.json"),
         "--parquet",
         str(out),
+        "--csv",
+        str(csv),
     )
     assert result.returncode == 1
     assert "month-13.json:10:7: /organisations/0/founded" in text(result.stderr)
-    assert "2 cases exported to 7 tables" in text(result.stderr)
-    assert len(list(out.glob("*.parquet"))) == 7
+    assert f"2 cases exported to {out} and {csv}; 1 failed" in text(result.stderr)
+    assert len(list(out.glob("*.parquet"))) == len(TABLES)
+    assert len(list(csv.glob("*.csv"))) == len(TABLES)
     again = run("export", str(EXAMPLES / "cases"), "--parquet", str(out))
     assert again.returncode == 1
     assert "pass --force" in text(again.stderr)

@@ -36,11 +36,11 @@ def test_invisible_and_punctuation_differences_do_not_split_ids(variant: str) ->
     assert organisation_id(variant) == "org:天津市文化传媒商会"
 
 
-def test_credit_code_wins_over_name() -> None:
-    """With a credit code, the id follows the code, whatever the name."""
-    code = "51330100MJ9A1B2C3T"
-    assert organisation_id("青岚市网络文艺工作者协会", code) == organisation_id("别名", code)
-    assert organisation_id("x", code) == "org:uscc-51330100mj9a1b2c3t"
+def test_credit_code_is_never_the_id() -> None:
+    """The id follows the name alone; a credit code cannot be passed to make one."""
+    assert organisation_id("青嵐市網絡文藝工作者協會") == "org:青岚市网络文艺工作者协会"
+    with pytest.raises(TypeError):
+        organisation_id("x", "51330100MJ9A1B2C3T")  # type: ignore[call-arg]
 
 
 def test_make_id() -> None:

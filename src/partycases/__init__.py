@@ -22,7 +22,10 @@ _EXPORTS: dict[str, str] = {
     "ActivityKind": "partycases.models",
     "Case": "partycases.models",
     "CaseStream": "partycases.io",
+    "Corpus": "partycases.corpus",
     "DateRange": "partycases.values",
+    "EntityRecord": "partycases.corpus",
+    "ExportSummary": "partycases._export",
     "FormatError": "partycases.errors",
     "Honour": "partycases.models",
     "HonourKind": "partycases.models",
@@ -55,9 +58,12 @@ _EXPORTS: dict[str, str] = {
     "Work": "partycases.models",
     "WorkKind": "partycases.models",
     "WriteError": "partycases.errors",
+    "build_corpus": "partycases.corpus",
     "dump": "partycases.io",
     "dump_jsonl": "partycases.io",
     "dumps": "partycases.io",
+    "export": "partycases._export",
+    "export_items": "partycases._export",
     "generate_cases": "partycases.synthetic",
     "iter_cases": "partycases.io",
     "json_schema": "partycases.schema",
@@ -71,7 +77,11 @@ _EXPORTS: dict[str, str] = {
     "render_text": "partycases.text",
     "to_arrow": "partycases.formats.arrow",
     "to_jsonld": "partycases.formats.jsonld",
+    "to_pandas": "partycases.formats.arrow",
+    "to_polars": "partycases.formats.arrow",
+    "write_csv": "partycases.formats.arrow",
     "write_parquet": "partycases.formats.arrow",
+    "write_tables": "partycases.formats.arrow",
 }
 
 __all__ = [
@@ -80,7 +90,10 @@ __all__ = [
     "ActivityKind",
     "Case",
     "CaseStream",
+    "Corpus",
     "DateRange",
+    "EntityRecord",
+    "ExportSummary",
     "FormatError",
     "Honour",
     "HonourKind",
@@ -113,9 +126,12 @@ __all__ = [
     "WorkKind",
     "WriteError",
     "__version__",
+    "build_corpus",
     "dump",
     "dump_jsonl",
     "dumps",
+    "export",
+    "export_items",
     "generate_cases",
     "iter_cases",
     "json_schema",
@@ -129,7 +145,11 @@ __all__ = [
     "render_text",
     "to_arrow",
     "to_jsonld",
+    "to_pandas",
+    "to_polars",
+    "write_csv",
     "write_parquet",
+    "write_tables",
 ]
 
 
@@ -147,6 +167,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from partycases._export import ExportSummary, export, export_items
+    from partycases.corpus import Corpus, EntityRecord, build_corpus
     from partycases.errors import (
         FormatError,
         LoadError,
@@ -158,7 +180,11 @@ if TYPE_CHECKING:
     )
     from partycases.formats.arrow import (
         to_arrow,
+        to_pandas,
+        to_polars,
+        write_csv,
         write_parquet,
+        write_tables,
     )
     from partycases.formats.jsonld import (
         to_jsonld,

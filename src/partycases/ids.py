@@ -112,17 +112,14 @@ def make_id(kind: IdKind, *parts: str | int) -> str:
     return f"{kind}:{key[:MAX_KEY]}"
 
 
-def organisation_id(name: str, credit_code: str | None = None) -> str:
-    """The id of an organisation: from its credit code when known, else its name.
+def organisation_id(name: str) -> str:
+    """The id of an organisation: the key of its name, whatever else is known about it.
+
+    A registered code (such as the unified social credit code) is an identifier
+    on the organisation, never its id, so the same body named in two cases, in
+    either script and with or without a code, has one id in both.
 
     >>> organisation_id("天津市文化傳媒商會")
     'org:天津市文化传媒商会'
-    >>> organisation_id("某某协会", credit_code="51110000MJ0000000X")
-    'org:uscc-51110000mj0000000x'
     """
-    if credit_code is not None:
-        code = _FORBIDDEN.sub("", unicodedata.normalize("NFKC", credit_code)).casefold()
-        if not code:
-            raise ValueError("an empty credit code cannot make an id")
-        return f"org:uscc-{code}"
     return make_id("org", name)

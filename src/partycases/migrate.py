@@ -10,6 +10,11 @@ Version 0.9 (the draft format before 1.0) differs from 1.0 in three ways:
 organisations were listed under ``organizations``; an honour's year was a bare
 integer ``year`` rather than a partial date ``date``; a member count was a bare
 integer rather than a quantity.
+
+Files written as 1.0 by earlier releases may give an organisation with a credit
+code the id ``org:uscc-<code>``. An organisation's id is now always the key of
+its name; such files are repaired on reading (:data:`REPAIRS`): the id becomes
+the name's key, the code becomes an identifier, and every reference follows.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Any, Final
 
 from partycases.errors import LoadError, Problem
 
-__all__ = ["CURRENT", "MIGRATION_KEY", "STEPS", "migrate", "needs_migration"]
+__all__ = ["CURRENT", "MIGRATION_KEY", "REPAIRS", "STEPS", "migrate", "needs_migration"]
 
 CURRENT: Final = "1.0"
 #: Where a migrated case records what was done to it.
@@ -76,9 +81,98 @@ STEPS: Final[dict[str, tuple[str, Callable[[Data], Data]]]] = {
 }
 
 
+#: The id prefix earlier releases gave an organisation with a credit code.
+LEGACY_ORG_PREFIX: Final = "org:uscc-"
+
+
+def _legacy_org_ids(data: Data) -> list[tuple[int, str]]:
+    organisations = data.get("organisations")
+    if not isinstance(organisations, list):
+        return []
+    return [
+        (index, org["id"])
+        for index, org in enumerate(organisations)
+        if isinstance(org, dict)
+        and isinstance(org.get("id"), str)
+        and org["id"].startswith(LEGACY_ORG_PREFIX)
+    ]
+
+
+def _code_identifier(code: str) -> dict[str, str]:
+    from stdnum.cn import uscc
+    from stdnum.exceptions import ValidationError as StdnumError
+
+    try:
+        return {"scheme": "uscc", "value": uscc.validate(code)}
+    except StdnumError:
+        return {"scheme": "other", "value": code}
+
+
+def _replace_references(value: Any, renamed: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return renamed.get(value, value)
+    if isinstance(value, list):
+        return [_replace_references(item, renamed) for item in value]
+    if isinstance(value, dict):
+        return {
+            # Extension data and the original text are the user's, never references.
+            key: item if key in ("extensions", "text") else _replace_references(item, renamed)
+            for key, item in value.items()
+        }
+    return value
+
+
+def _org_ids_by_name(data: Data) -> Data:
+    """Ids ``org:uscc-<code>`` (1.0 files): ids from names, the codes kept as identifiers."""
+    from partycases.ids import organisation_id
+
+    legacy = _legacy_org_ids(data)
+    organisations = data["organisations"]
+    taken = {org.get("id") for org in organisations if isinstance(org, dict)}
+    renamed: dict[str, str] = {}
+    problems = []
+    for index, old in legacy:
+        org = organisations[index]
+        pointer = f"/organisations/{index}/id"
+        name = org.get("name")
+        try:
+            new = organisation_id(name) if isinstance(name, str) else None
+        except ValueError:
+            new = None
+        if new is None:
+            problems.append(Problem(f"{old} has no usable name to make its id from", pointer))
+        elif new in taken or new in renamed.values():
+            problems.append(
+                Problem(f"{old} and another organisation both become {new}; merge them", pointer)
+            )
+        else:
+            renamed[old] = new
+    if problems:
+        raise LoadError(problems)
+    out: Data = _replace_references(data, renamed)
+    for index, old in legacy:
+        org = out["organisations"][index]
+        identifiers = org.get("identifiers")
+        identifiers = list(identifiers) if isinstance(identifiers, list) else []
+        if not any(isinstance(i, dict) and i.get("scheme") == "uscc" for i in identifiers):
+            identifiers.append(_code_identifier(old[len(LEGACY_ORG_PREFIX) :].upper()))
+        org["identifiers"] = identifiers
+    return out
+
+
+#: Repairs of current-version data written by earlier releases: (name, applies, step).
+REPAIRS: Final[tuple[tuple[str, Callable[[Data], bool], Callable[[Data], Data]], ...]] = (
+    ("1.0:org-ids-from-names", lambda data: bool(_legacy_org_ids(data)), _org_ids_by_name),
+)
+
+
 def needs_migration(data: object) -> bool:
-    """Whether ``data`` is a mapping whose ``schema_version`` is not the current one."""
-    return isinstance(data, dict) and data.get("schema_version", CURRENT) != CURRENT
+    """Whether ``data`` is a mapping of another schema version, or one that needs a repair."""
+    if not isinstance(data, dict):
+        return False
+    if data.get("schema_version", CURRENT) != CURRENT:
+        return True
+    return any(applies(data) for _, applies, _ in REPAIRS)
 
 
 def migrate(data: Data) -> Data:
@@ -103,6 +197,10 @@ def migrate(data: Data) -> Data:
             raise LoadError([Problem("the data nests too deeply to migrate")]) from None
         applied.append(f"{version}->{target}")
         version = target
+    for name, applies, repair in REPAIRS:
+        if applies(data):
+            data = repair(data)
+            applied.append(name)
     if applied:
         extensions = data.get("extensions") or {}
         if not isinstance(extensions, dict):

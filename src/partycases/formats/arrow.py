@@ -1,35 +1,61 @@
-"""Arrow and Parquet tables (extra ``[arrow]``): a corpus as normalised, linked tables.
+"""Arrow, Parquet and CSV tables (extra ``[arrow]``): a corpus as normalised, linked tables.
 
-Seven tables, linked by ``case_id`` and the entities' ids: ``cases``,
-``organisations``, ``honours``, ``activities``, ``works``, ``sections`` and
-``evidence``. An organisation has the same ``org_id`` in every case that names
-it, in either script, so honours group by organisation across a corpus. Partial
-dates are a text column plus ``*_lower`` and ``*_upper`` date columns, so SQL
-can filter by year. The column lists below are the stable, documented schema.
+Per-case tables (``cases``, ``organisations``, ``names``, ``identifiers``,
+``people``, ``honours``, ``activities``, ``works``, ``sections``, ``evidence``,
+``crosswalk``) link by ``case_id`` and the entities' ids; corpus tables
+(``entities``, ``entity_facts``) hold one record per organisation, work and
+honour across the corpus (see :mod:`partycases.corpus`). An organisation has
+the same ``org_id`` in every table and every case: the key of its name, in
+either script. Partial dates are a text column plus ``*_lower`` and
+``*_upper`` date columns, so SQL can filter by year. Every integer column is
+64-bit. The column lists below are the stable, documented schema.
+
+Tables are built in record batches of a bounded number of rows and written as
+they fill, so memory stays flat in the number of cases; only the corpus
+records grow, with the number of distinct entities.
 """
 
 from __future__ import annotations
 
-import gc
+import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-from partycases._gc import paused_gc
+import orjson
+
+from partycases.corpus import Corpus, EntityRecord
 from partycases.errors import MissingExtraError, WriteError
+from partycases.formats._tableset import staged_directory
 from partycases.models import Case, Section
 from partycases.values import DateRange, PartialDate
 
-__all__ = ["COLUMNS", "TABLES", "to_arrow", "write_parquet"]
+__all__ = [
+    "COLUMNS",
+    "CORPUS_TABLES",
+    "TABLES",
+    "iter_batches",
+    "schema",
+    "to_arrow",
+    "to_pandas",
+    "to_polars",
+    "write_csv",
+    "write_parquet",
+    "write_tables",
+]
+
+_DATES: Final = [("date", "string"), ("date_lower", "date"), ("date_upper", "date")]
 
 #: Every table and its columns, as (name, Arrow type name).
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "cases": [
         ("case_id", "string"), ("schema_version", "string"), ("title", "string"),
-        ("series_name", "string"), ("series_number", "int32"), ("published_at", "timestamp"),
+        ("series_name", "string"), ("series_number", "int64"), ("published_at", "timestamp"),
         ("language", "string"), ("publisher", "string"), ("publisher_id", "string"),
-        ("subject_ids", "list<string>"), ("tags", "list<string>"),
+        ("subject_ids", "list<string>"), ("tags", "list<string>"), ("source_url", "string"),
+        ("retrieved_at", "timestamp"), ("editor_note", "string"), ("headline", "string"),
+        ("source_file", "string"),
     ],
     "organisations": [
         ("case_id", "string"), ("org_id", "string"), ("name", "string"), ("kind", "string"),
@@ -39,33 +65,62 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("approved_by", "list<string>"), ("supervised_by", "list<string>"),
         ("credit_code", "string"), ("is_subject", "bool"),
     ],
+    "names": [
+        ("case_id", "string"), ("org_id", "string"), ("name", "string"),
+        ("language", "string"), ("kind", "string"), ("is_main", "bool"),
+    ],
+    "identifiers": [
+        ("case_id", "string"), ("org_id", "string"), ("scheme", "string"), ("value", "string"),
+    ],
+    "people": [
+        ("case_id", "string"), ("person_id", "string"), ("entity_id", "string"),
+        ("name", "string"), ("role_titles", "list<string>"), ("role_org_ids", "list<string>"),
+    ],
     "honours": [
-        ("case_id", "string"), ("honour_id", "string"), ("title", "string"),
-        ("recipient_id", "string"), ("recipient_kind", "string"), ("awarded_by", "list<string>"),
-        ("date", "string"), ("date_lower", "date"), ("date_upper", "date"), ("year", "int32"),
-        ("level", "string"), ("batch", "int32"), ("kind", "string"),
+        ("case_id", "string"), ("honour_id", "string"), ("entity_id", "string"),
+        ("title", "string"), ("recipient_id", "string"), ("recipient_kind", "string"),
+        ("awarded_by", "list<string>"), *_DATES, ("year", "int64"),
+        ("level", "string"), ("batch", "int64"), ("kind", "string"),
     ],
     "activities": [
         ("case_id", "string"), ("activity_id", "string"), ("name", "string"), ("kind", "string"),
-        ("date", "string"), ("date_lower", "date"), ("date_upper", "date"),
-        ("organiser_ids", "list<string>"), ("participants", "list<string>"),
+        *_DATES, ("organiser_ids", "list<string>"), ("participants", "list<string>"),
         ("work_ids", "list<string>"),
     ],
     "works": [
-        ("case_id", "string"), ("work_id", "string"), ("title", "string"), ("kind", "string"),
-        ("creator_ids", "list<string>"), ("platforms", "list<string>"),
-        ("date", "string"), ("date_lower", "date"), ("date_upper", "date"),
+        ("case_id", "string"), ("work_id", "string"), ("entity_id", "string"),
+        ("title", "string"), ("kind", "string"), ("creator_ids", "list<string>"),
+        ("platforms", "list<string>"), *_DATES,
     ],
     "sections": [
-        ("case_id", "string"), ("path", "string"), ("depth", "int32"), ("number", "int32"),
+        ("case_id", "string"), ("path", "string"), ("depth", "int64"), ("number", "int64"),
         ("kind", "string"), ("heading", "string"), ("paragraphs", "list<string>"),
     ],
     "evidence": [
         ("case_id", "string"), ("entity_id", "string"), ("entity_kind", "string"),
         ("start", "int64"), ("end", "int64"), ("text", "string"),
     ],
+    "crosswalk": [
+        ("case_id", "string"), ("local_id", "string"), ("entity_id", "string"),
+        ("entity_kind", "string"),
+    ],
+    "entities": [
+        ("entity_id", "string"), ("entity_kind", "string"), ("name", "string"),
+        ("names", "list<string>"), ("languages", "list<string>"), ("case_count", "int64"),
+        ("case_ids", "list<string>"), ("conflicts", "list<string>"),
+    ],
+    "entity_facts": [
+        ("entity_id", "string"), ("entity_kind", "string"), ("fact", "string"),
+        ("value", "string"), ("case_count", "int64"), ("case_ids", "list<string>"),
+        ("in_conflict", "bool"),
+    ],
 }  # fmt: skip
-TABLES = tuple(COLUMNS)
+TABLES: Final = tuple(COLUMNS)
+#: The tables built from the corpus records, after every case has been read.
+CORPUS_TABLES: Final = ("entities", "entity_facts")
+#: The rows gathered per table before they are handed on as one record batch.
+BATCH_ROWS: Final = 8192
+_KINDS: Final = {"org": "organisation", "person": "person", "honour": "honour", "work": "work"}
 
 
 def _pyarrow() -> Any:
@@ -78,7 +133,7 @@ def _pyarrow() -> Any:
 
 def _type(pa: Any, name: str) -> Any:
     return {
-        "string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "bool": pa.bool_(),
+        "string": pa.string(), "int64": pa.int64(), "bool": pa.bool_(),
         "date": pa.date32(), "timestamp": pa.timestamp("s"), "list<string>": pa.list_(pa.string()),
     }[name]  # fmt: skip
 
@@ -89,18 +144,24 @@ def schema(table: str) -> Any:
     return pa.schema([(name, _type(pa, kind)) for name, kind in COLUMNS[table]])
 
 
-def _dates(value: PartialDate | DateRange | None) -> tuple[str | None, Any, Any]:
+def _dates(value: PartialDate | DateRange | None) -> dict[str, Any]:
     if value is None:
-        return None, None, None
+        return {}
     if isinstance(value, DateRange):
-        return str(value), value.start.lower, value.end.upper
-    return str(value), value.lower, value.upper
+        return {"date": str(value), "date_lower": value.start.lower, "date_upper": value.end.upper}
+    return {"date": str(value), "date_lower": value.lower, "date_upper": value.upper}
+
+
+Item = Case | tuple[Case, str]
 
 
 class _Rows:
-    """Column lists for every table, filled one case at a time."""
+    """Column lists for every table, filled one case at a time and drained in batches."""
 
-    def __init__(self) -> None:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        # Column lists rather than row dicts: a batch of 8,192 rows of thirteen tables
+        # held as dicts cost about 35 MB more at the peak of a million-case export.
         self.columns: dict[str, dict[str, list[Any]]] = {
             table: {name: [] for name, _ in cols} for table, cols in COLUMNS.items()
         }
@@ -109,65 +170,110 @@ class _Rows:
         for name, column in self.columns[table].items():
             column.append(values.get(name))
 
-    def case(self, case: Case) -> None:
+    def size(self, table: str) -> int:
+        return len(next(iter(self.columns[table].values())))
+
+    def drain(self, table: str) -> dict[str, list[Any]]:
+        columns = self.columns[table]
+        self.columns[table] = {name: [] for name in columns}
+        return columns
+
+    def case(self, case: Case, source_file: str | None) -> None:
         cid = case.id
+        keys = self.corpus.add(case)
+        orgs = {org.id for org in case.organisations}
+
+        def org(local: str | None) -> str | None:
+            return keys[local] if local in orgs else local
+
+        def orgs_of(ids: Iterable[str]) -> list[str | None]:
+            return [org(i) for i in ids]
+
         kinds = {o.id: "organisation" for o in case.organisations}
         kinds.update({w.id: "work" for w in case.works})
         kinds.update({p.id: "person" for p in case.people})
+        source = case.source
         self.add(
             "cases", case_id=cid, schema_version=case.schema_version, title=case.title,
             series_name=case.series.name if case.series else None,
             series_number=case.series.number if case.series else None,
             published_at=case.published_at, language=case.language,
-            publisher=case.source.publisher if case.source else None,
-            publisher_id=case.source.publisher_id if case.source else None,
-            subject_ids=list(case.subject_ids), tags=list(case.tags),
+            publisher=source.publisher if source else None,
+            publisher_id=org(source.publisher_id) if source else None,
+            subject_ids=orgs_of(case.subject_ids), tags=list(case.tags),
+            source_url=source.url if source else None,
+            retrieved_at=source.retrieved_at if source else None,
+            editor_note=case.editor_note, headline=case.headline, source_file=source_file,
         )  # fmt: skip
-        text = case.text or ""
-        for org in case.organisations:
-            founded, lower, upper = _dates(org.founded)
-            count = org.member_count
-            code = next((i.value for i in org.identifiers if i.scheme.value == "uscc"), None)
+        for local, key in keys.items():
             self.add(
-                "organisations", case_id=cid, org_id=org.id, name=org.name, kind=org.kind.value,
-                founded=founded, founded_lower=lower, founded_upper=upper, location=org.location,
-                grade=org.grade, member_count=count.value if count else None,
-                member_qualifier=count.qualifier.value if count else None,
-                member_unit=count.unit if count else None, parent_id=org.parent_id,
-                approved_by=list(org.approved_by), supervised_by=list(org.supervised_by),
-                credit_code=code, is_subject=org.id in case.subject_ids,
+                "crosswalk", case_id=cid, local_id=local, entity_id=key,
+                entity_kind=_KINDS.get(local.split(":", 1)[0], "activity"),
             )  # fmt: skip
-            self._evidence(cid, org.id, "organisation", org.evidence, text)
-        for honour in case.honours:
-            date, lower, upper = _dates(honour.date)
+        text = case.text or ""
+        for entity in case.organisations:
+            count = entity.member_count
+            oid = keys[entity.id]
+            code = next((i.value for i in entity.identifiers if i.scheme.value == "uscc"), None)
             self.add(
-                "honours", case_id=cid, honour_id=honour.id, title=honour.title,
-                recipient_id=honour.recipient_id, recipient_kind=kinds.get(honour.recipient_id),
-                awarded_by=list(honour.awarded_by), date=date, date_lower=lower, date_upper=upper,
+                "organisations", case_id=cid, org_id=oid, name=entity.name,
+                kind=entity.kind.value, location=entity.location, grade=entity.grade,
+                **{f"founded{k[4:]}": v for k, v in _dates(entity.founded).items()},
+                member_count=count.value if count else None,
+                member_qualifier=count.qualifier.value if count else None,
+                member_unit=count.unit if count else None, parent_id=org(entity.parent_id),
+                approved_by=orgs_of(entity.approved_by),
+                supervised_by=orgs_of(entity.supervised_by),
+                credit_code=code, is_subject=entity.id in case.subject_ids,
+            )  # fmt: skip
+            self.add(
+                "names", case_id=cid, org_id=oid, name=entity.name, language=case.language,
+                kind="main", is_main=True,
+            )  # fmt: skip
+            for name in entity.other_names:
+                self.add(
+                    "names", case_id=cid, org_id=oid, name=name.value, language=name.language,
+                    kind=name.kind.value, is_main=False,
+                )  # fmt: skip
+            for identifier in entity.identifiers:
+                self.add(
+                    "identifiers", case_id=cid, org_id=oid, scheme=identifier.scheme.value,
+                    value=identifier.value,
+                )  # fmt: skip
+            self._evidence(cid, oid, "organisation", entity.evidence, text)
+        for person in case.people:
+            self.add(
+                "people", case_id=cid, person_id=person.id, entity_id=keys[person.id],
+                name=person.name, role_titles=[r.title for r in person.roles],
+                role_org_ids=[org(r.organisation_id) for r in person.roles],
+            )  # fmt: skip
+            self._evidence(cid, person.id, "person", person.evidence, text)
+        for honour in case.honours:
+            self.add(
+                "honours", case_id=cid, honour_id=honour.id, entity_id=keys[honour.id],
+                title=honour.title, recipient_id=org(honour.recipient_id),
+                recipient_kind=kinds.get(honour.recipient_id),
+                awarded_by=orgs_of(honour.awarded_by), **_dates(honour.date),
                 year=honour.date.year if honour.date else None,
                 level=honour.level.value if honour.level else None, batch=honour.batch,
                 kind=honour.kind.value,
             )  # fmt: skip
             self._evidence(cid, honour.id, "honour", honour.evidence, text)
         for activity in case.activities:
-            date, lower, upper = _dates(activity.date)
             self.add(
                 "activities", case_id=cid, activity_id=activity.id, name=activity.name,
-                kind=activity.kind.value, date=date, date_lower=lower, date_upper=upper,
-                organiser_ids=list(activity.organiser_ids),
+                kind=activity.kind.value, **_dates(activity.date),
+                organiser_ids=orgs_of(activity.organiser_ids),
                 participants=list(activity.participants), work_ids=list(activity.work_ids),
             )  # fmt: skip
             self._evidence(cid, activity.id, "activity", activity.evidence, text)
         for work in case.works:
-            date, lower, upper = _dates(work.date)
             self.add(
-                "works", case_id=cid, work_id=work.id, title=work.title, kind=work.kind.value,
-                creator_ids=list(work.creator_ids), platforms=list(work.platforms),
-                date=date, date_lower=lower, date_upper=upper,
+                "works", case_id=cid, work_id=work.id, entity_id=keys[work.id], title=work.title,
+                kind=work.kind.value, creator_ids=orgs_of(work.creator_ids),
+                platforms=list(work.platforms), **_dates(work.date),
             )  # fmt: skip
             self._evidence(cid, work.id, "work", work.evidence, text)
-        for person in case.people:
-            self._evidence(cid, person.id, "person", person.evidence, text)
         self._sections(cid, case.sections, "", 0)
 
     def _sections(self, cid: str, sections: tuple[Section, ...], prefix: str, depth: int) -> None:
@@ -187,43 +293,251 @@ class _Rows:
                 start=span.start, end=span.end, text=span.read(text),
             )  # fmt: skip
 
+    def entity(self, record: EntityRecord) -> None:
+        names = sorted(record.names, key=lambda n: (n[0], n[1] or ""))
+        conflicts = record.conflicts
+        self.add(
+            "entities", entity_id=record.key, entity_kind=record.kind, name=record.name,
+            names=list(dict.fromkeys(n for n, _ in names)),
+            languages=sorted({language for _, language in names if language}),
+            case_count=record.case_count, case_ids=record.case_ids, conflicts=conflicts,
+        )  # fmt: skip
+        for fact, values in record.facts.items():
+            for value, seen in values.items():
+                self.add(
+                    "entity_facts", entity_id=record.key, entity_kind=record.kind, fact=fact,
+                    value=value, case_count=seen.count, case_ids=list(seen.cases),
+                    in_conflict=fact in conflicts,
+                )  # fmt: skip
 
-def to_arrow(cases: Iterable[Case]) -> dict[str, Any]:
-    """The corpus as seven linked ``pyarrow.Table`` objects, by table name."""
+
+def _items(cases: Iterable[Item]) -> Iterator[tuple[Case, str | None]]:
+    for item in cases:
+        if isinstance(item, tuple):
+            yield item[0], item[1]
+        else:
+            yield item, None
+
+
+def iter_batches(
+    cases: Iterable[Item],
+    *,
+    corpus: Corpus | None = None,
+    batch_rows: int = BATCH_ROWS,
+    entities: bool = True,
+) -> Iterator[tuple[str, Any]]:
+    """Yield ``(table, pyarrow.RecordBatch)`` pairs for a corpus, a bounded batch at a time.
+
+    ``cases`` holds cases, or ``(case, source_file)`` pairs. Per-case tables come
+    as they fill; ``entities`` and ``entity_facts`` come last, from ``corpus``
+    (a fresh :class:`~partycases.corpus.Corpus` unless one is given), unless
+    ``entities`` is false (a part of a corpus whose records are merged elsewhere).
+    """
     pa = _pyarrow()
-    rows = _Rows()
-    with paused_gc():
-        for index, case in enumerate(cases, start=1):
-            rows.case(case)
-            if index % 1000 == 0:
-                # Young objects only: frees any cycles the cases' source left
-                # behind, without rescanning the rows gathered so far.
-                gc.collect(1)
-        return {
-            table: pa.Table.from_pydict(columns, schema=schema(table))
-            for table, columns in rows.columns.items()
+    schemas = {table: schema(table) for table in TABLES}
+    rows = _Rows(corpus if corpus is not None else Corpus())
+
+    def batch(table: str) -> Any:
+        try:
+            return pa.RecordBatch.from_pydict(rows.drain(table), schema=schemas[table])
+        except (pa.ArrowException, ValueError, TypeError, OverflowError) as error:
+            # The models bound every value the tables hold; this is the last line of defence.
+            raise WriteError(f"the {table} table cannot hold a value: {error}") from None
+
+    for case, source_file in _items(cases):
+        rows.case(case, source_file)
+        for table in TABLES:
+            if rows.size(table) >= batch_rows:
+                yield table, batch(table)
+    for record in rows.corpus.entities() if entities else ():
+        rows.entity(record)
+        for table in ("entities", "entity_facts"):
+            if rows.size(table) >= batch_rows:
+                yield table, batch(table)
+    for table in TABLES:
+        if rows.size(table):
+            yield table, batch(table)
+
+
+def to_arrow(cases: Iterable[Item], *, corpus: Corpus | None = None) -> dict[str, Any]:
+    """The corpus as linked ``pyarrow.Table`` objects, by table name (held in memory)."""
+    pa = _pyarrow()
+    batches: dict[str, list[Any]] = {table: [] for table in TABLES}
+    for table, batch in iter_batches(cases, corpus=corpus):
+        batches[table].append(batch)
+    return {
+        table: pa.Table.from_batches(found, schema=schema(table))
+        for table, found in batches.items()
+    }
+
+
+def _csv_value(value: Any) -> Any:
+    return None if value is None else orjson.dumps(value).decode()
+
+
+class _ParquetSink:
+    suffix = ".parquet"
+
+    def __init__(self, directory: Path) -> None:
+        import pyarrow.parquet as pq
+
+        self.writers = {
+            table: pq.ParquetWriter(directory / f"{table}.parquet", schema(table))
+            for table in TABLES
         }
 
+    def write(self, table: str, batch: Any) -> None:
+        self.writers[table].write_batch(batch)
 
-def write_parquet(cases: Iterable[Case], directory: str | os.PathLike[str]) -> dict[str, Path]:
-    """Write the seven tables as ``DIRECTORY/<table>.parquet``, each atomically."""
-    import pyarrow.parquet as pq
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
 
-    tables = to_arrow(cases)
-    target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for name, table in tables.items():
-        path = target / f"{name}.parquet"
-        temporary = target / f".{name}.parquet.tmp"
+
+class _CsvSink:
+    """CSV: a list is written as a JSON array (``["a","b"]``), an empty list as ``[]``."""
+
+    suffix = ".csv"
+
+    def __init__(self, directory: Path) -> None:
+        from pyarrow import csv
+
+        pa = _pyarrow()
+        self.pa = pa
+        self.lists = {
+            table: [n for n, kind in cols if kind.startswith("list")]
+            for table, cols in COLUMNS.items()
+        }
+        self.schemas = {
+            table: pa.schema(
+                [
+                    (n, pa.string() if kind.startswith("list") else _type(pa, kind))
+                    for n, kind in cols
+                ]
+            )
+            for table, cols in COLUMNS.items()
+        }
+        self.writers = {
+            table: csv.CSVWriter(directory / f"{table}.csv", self.schemas[table])
+            for table in TABLES
+        }
+
+    def write(self, table: str, batch: Any) -> None:
+        pa = self.pa
+        columns = []
+        for name in batch.schema.names:
+            column = batch.column(name)
+            if name in self.lists[table]:
+                column = pa.array([_csv_value(v) for v in column.to_pylist()], pa.string())
+            columns.append(column)
+        self.writers[table].write_batch(
+            pa.RecordBatch.from_arrays(columns, schema=self.schemas[table])
+        )
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+
+
+def _table_names(suffix: str) -> Any:
+    names = {f"{table}{suffix}" for table in TABLES}
+    # Temporary names an earlier release used, e.g. .cases.parquet.tmp, are swept away too.
+    stale = {f".{table}{suffix}.tmp" for table in TABLES}
+    return lambda name: name in names or name in stale
+
+
+def write_tables(
+    cases: Iterable[Item],
+    *,
+    parquet: str | os.PathLike[str] | None = None,
+    csv: str | os.PathLike[str] | None = None,
+    corpus: Corpus | None = None,
+    batch_rows: int = BATCH_ROWS,
+) -> dict[str, dict[str, Path]]:
+    """Write every table as Parquet into ``parquet`` and/or as CSV into ``csv``, in one pass.
+
+    Each directory appears all at once, or not at all: the tables are written
+    into a private staging directory beside it, which replaces it only when all
+    are complete. A failure (or a killed process) leaves the previous tables
+    byte for byte. An existing directory may hold only tables: it is replaced
+    as a whole. Returns the paths written, by format and table.
+    """
+    targets = {
+        name: Path(directory)
+        for name, directory in (("parquet", parquet), ("csv", csv))
+        if directory is not None
+    }
+    if not targets:
+        raise ValueError("write_tables needs a parquet or a csv directory")
+    if len({p.resolve() for p in targets.values()}) < len(targets):
+        raise ValueError("write_tables needs two different directories for Parquet and CSV")
+    _pyarrow()
+    sinks: dict[str, Any] = {"parquet": _ParquetSink, "csv": _CsvSink}
+    with _stage(targets, sinks) as opened:
         try:
-            pq.write_table(table, temporary)
-            os.replace(temporary, path)
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            raise WriteError(f"{path}: cannot write: {error}") from None
-        except BaseException:
-            temporary.unlink(missing_ok=True)
+            for table, batch in iter_batches(cases, corpus=corpus, batch_rows=batch_rows):
+                for sink in opened:
+                    sink.write(table, batch)
+        finally:
+            for sink in opened:
+                sink.close()
+    return {
+        name: {table: target / f"{table}{sinks[name].suffix}" for table in TABLES}
+        for name, target in targets.items()
+    }
+
+
+@contextlib.contextmanager
+def _stage(targets: dict[str, Path], sinks: dict[str, Any]) -> Iterator[list[Any]]:
+    """A staged directory and a sink for each target; all are committed on success."""
+    with contextlib.ExitStack() as stack:
+        opened = []
+        for name, target in targets.items():
+            staging = stack.enter_context(
+                staged_directory(target, _table_names(sinks[name].suffix))
+            )
+            opened.append(sinks[name](staging))
+        yield opened
+
+
+def write_parquet(
+    cases: Iterable[Item], directory: str | os.PathLike[str], *, corpus: Corpus | None = None
+) -> dict[str, Path]:
+    """Write every table as ``DIRECTORY/<table>.parquet``; the set appears all at once."""
+    try:
+        return write_tables(cases, parquet=directory, corpus=corpus)["parquet"]
+    except OSError as error:
+        if isinstance(error, WriteError):
             raise
-        written[name] = path
-    return written
+        raise WriteError(f"{directory}: cannot write the tables: {error}") from None
+
+
+def write_csv(
+    cases: Iterable[Item], directory: str | os.PathLike[str], *, corpus: Corpus | None = None
+) -> dict[str, Path]:
+    """Write every table as ``DIRECTORY/<table>.csv`` (lists as JSON arrays), all at once."""
+    return write_tables(cases, csv=directory, corpus=corpus)["csv"]
+
+
+def to_pandas(table: Any) -> Any:
+    """A ``pyarrow.Table`` as a pandas DataFrame with nullable dtypes (``Int64``, not float)."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise MissingExtraError("pandas", "pandas") from None
+    pa = _pyarrow()
+    dtypes = {
+        pa.int64(): pd.Int64Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+        pa.string(): pd.StringDtype(),
+    }
+    return table.to_pandas(types_mapper=dtypes.get)
+
+
+def to_polars(table: Any) -> Any:
+    """A ``pyarrow.Table`` as a polars DataFrame (integers stay nullable ``Int64``)."""
+    try:
+        import polars as pl
+    except ImportError:
+        raise MissingExtraError("polars", "polars") from None
+    return pl.from_arrow(table)

@@ -1,0 +1,83 @@
+"""Repairing 1.0 files whose organisation ids were made from credit codes."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import orjson
+import pytest
+
+import partycases as pc
+from partycases.migrate import migrate, needs_migration
+from tests.conftest import ROOT
+
+LEGACY = ROOT / "tests" / "data" / "migrations" / "1.0-credit-code-ids.json"
+CHAMBER = "org:天津市文化传媒商会"
+
+
+def legacy() -> dict[str, object]:
+    """The legacy file as raw data."""
+    data: dict[str, object] = orjson.loads(LEGACY.read_bytes())
+    return data
+
+
+def test_legacy_ids_need_migration_and_current_ones_do_not() -> None:
+    """A 1.0 file with org:uscc- ids needs the repair; one without does not."""
+    assert needs_migration(legacy())
+    assert not needs_migration(orjson.loads(pc.dumps(pc.load(LEGACY))))
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml", ".jsonl"])
+def test_every_reference_follows_the_new_id(tmp_path: Path, suffix: str) -> None:
+    """Loading rewrites the id and every reference to it, and keeps the code as an identifier."""
+    path = tmp_path / f"case{suffix}"
+    data = legacy()
+    if suffix == ".yaml":
+        import yaml
+
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    else:
+        path.write_bytes(orjson.dumps(data) + (b"\n" if suffix == ".jsonl" else b""))
+    [case] = [item for item in pc.iter_cases(path) if isinstance(item, pc.Case)]
+    chamber = case.organisation(CHAMBER)
+    assert [(i.scheme.value, i.value) for i in chamber.identifiers] == [
+        ("uscc", "51120000MJ05432108")
+    ]
+    association = case.organisation("org:北京市网络协会")
+    assert [i.value for i in association.identifiers] == ["51110000MJ0112233N"]
+    assert association.supervised_by == (CHAMBER,)
+    assert case.subject_ids == (CHAMBER,)
+    assert case.source is not None
+    assert case.source.publisher_id == CHAMBER
+    assert case.organisation("org:中共天津市文化传媒商会支部委员会").parent_id == CHAMBER
+    assert case.people[0].roles[0].organisation_id == CHAMBER
+    [honour] = case.honours
+    assert (honour.recipient_id, honour.awarded_by) == (CHAMBER, ("org:北京市网络协会",))
+    assert "org:uscc-" not in pc.dumps(case).decode().replace(
+        '"seen_as": "org:uscc-51120000mj05432108"', ""
+    )
+    assert case.extensions["org.example.crawler"] == {"seen_as": "org:uscc-51120000mj05432108"}
+    assert case.extensions["partycases.migration"] == {
+        "from": "1.0",
+        "steps": ["1.0:org-ids-from-names"],
+    }
+
+
+def test_migration_is_pure() -> None:
+    """The step leaves its input untouched."""
+    data = legacy()
+    before = copy.deepcopy(data)
+    migrate(data)
+    assert data == before
+
+
+def test_a_collision_is_refused_with_its_place() -> None:
+    """A legacy id whose name key is already taken is a located error, not a silent merge."""
+    data = legacy()
+    organisations = data["organisations"]
+    assert isinstance(organisations, list)
+    organisations.append({"id": CHAMBER, "name": "天津市文化传媒商会"})
+    with pytest.raises(pc.LoadError, match="merge them") as caught:
+        migrate(data)
+    assert caught.value.problems[0].pointer == "/organisations/0/id"
