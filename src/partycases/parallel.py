@@ -144,8 +144,13 @@ def export_dataset(
     """
     import pyarrow.parquet as pq
 
-    from partycases.formats._tableset import staged_directory
-    from partycases.formats.arrow import CORPUS_TABLES, TABLES, iter_batches, schema
+    from partycases.formats.arrow import (
+        CORPUS_TABLES,
+        TABLES,
+        iter_batches,
+        schema,
+        staged_directory,
+    )
 
     if isinstance(sources, str | os.PathLike):
         sources = [sources]

@@ -129,3 +129,23 @@ def test_jsonld_expands_with_the_facts() -> None:
     assert len(honours) == len(case.honours)
     with pytest.raises(pc.FormatError, match="write-only"):
         pc.loads(b"{}", format="jsonld")
+
+
+def test_every_reference_has_its_column() -> None:
+    """Each field of the references table is a column of its collection's table, of its shape."""
+    pytest.importorskip("pyarrow")
+    from partycases.formats.arrow import COLUMNS
+    from partycases.models import REFERENCES
+
+    tables = {"": "cases", "organisations": "organisations", "honours": "honours",
+              "activities": "activities", "works": "works", "people": "people"}  # fmt: skip
+    # Where a table names a column otherwise: the case's source is flattened, a person's
+    # roles become one list of organisations, and participants are kept as their names.
+    renamed = {"source.publisher_id": "publisher_id", "roles[].organisation_id": "role_org_ids",
+               "participant_ids[]": "participants"}  # fmt: skip
+    for link in REFERENCES:
+        columns = dict(COLUMNS[tables[link.owner]])
+        name = renamed.get(link.field, link.steps[-1][0])
+        many = any(many for _, many in link.steps)
+        assert name in columns, (link.owner, link.field)
+        assert columns[name] == ("list<string>" if many else "string"), (link.field, columns[name])

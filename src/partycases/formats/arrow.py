@@ -37,6 +37,7 @@ __all__ = [
     "TABLES",
     "iter_batches",
     "schema",
+    "staged_directory",
     "to_arrow",
     "to_pandas",
     "to_polars",
