@@ -7,6 +7,7 @@ import functools
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from typing import Annotated, Any, Final
 
 from pydantic import (
@@ -141,6 +142,30 @@ def _nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
+def text_core_schema(fast_pattern: str, normalise: Callable[[str], str]) -> core_schema.CoreSchema:
+    """Stripped, non-empty text, checked once per path.
+
+    From JSON, ``fast_pattern`` runs inside pydantic-core and fails with
+    :data:`TEXT_FAST_ERROR`, which sends the document to the slow path; from
+    Python, ``normalise`` checks and normalises.
+    """
+    return core_schema.json_or_python_schema(
+        json_schema=core_schema.chain_schema(
+            [
+                core_schema.str_schema(strip_whitespace=True, min_length=1),
+                core_schema.custom_error_schema(
+                    core_schema.str_schema(pattern=fast_pattern),
+                    custom_error_type=TEXT_FAST_ERROR,
+                    custom_error_message="text to be checked and normalised in Python",
+                ),
+            ]
+        ),
+        python_schema=core_schema.no_info_after_validator_function(
+            normalise, core_schema.str_schema(strip_whitespace=True, min_length=1)
+        ),
+    )
+
+
 class _TextSchema:
     """Human text: stripped, non-empty, clean and NFC.
 
@@ -152,21 +177,7 @@ class _TextSchema:
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.json_or_python_schema(
-            json_schema=core_schema.chain_schema(
-                [
-                    core_schema.str_schema(strip_whitespace=True, min_length=1),
-                    core_schema.custom_error_schema(
-                        core_schema.str_schema(pattern=TEXT_FAST_PATTERN),
-                        custom_error_type=TEXT_FAST_ERROR,
-                        custom_error_message="text to be checked and normalised in Python",
-                    ),
-                ]
-            ),
-            python_schema=core_schema.no_info_after_validator_function(
-                _nfc, core_schema.str_schema(strip_whitespace=True, min_length=1)
-            ),
-        )
+        return text_core_schema(TEXT_FAST_PATTERN, _nfc)
 
     @classmethod
     def __get_pydantic_json_schema__(

@@ -15,7 +15,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from partycases.models._base import FORBIDDEN_CHARACTERS, TEXT_FAST_ERROR, _nfc
+from partycases.models._base import FORBIDDEN_CHARACTERS, _nfc, text_core_schema
 from partycases.models._nfc_unsafe import NFC_UNSAFE
 
 __all__ = ["LINE_FAST_PATTERN", "Line"]
@@ -47,23 +47,8 @@ class _LineSchema:
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.json_or_python_schema(
-            # As for Text: one pattern inside pydantic-core, and an error type without
-            # context that sends the document to the slow path, which explains.
-            json_schema=core_schema.chain_schema(
-                [
-                    core_schema.str_schema(strip_whitespace=True, min_length=1),
-                    core_schema.custom_error_schema(
-                        core_schema.str_schema(pattern=LINE_FAST_PATTERN),
-                        custom_error_type=TEXT_FAST_ERROR,
-                        custom_error_message="text to be checked and normalised in Python",
-                    ),
-                ]
-            ),
-            python_schema=core_schema.no_info_after_validator_function(
-                _one_line, core_schema.str_schema(strip_whitespace=True, min_length=1)
-            ),
-        )
+        # As for Text: one pattern inside pydantic-core, the slow path explains.
+        return text_core_schema(LINE_FAST_PATTERN, _one_line)
 
     @classmethod
     def __get_pydantic_json_schema__(
