@@ -10,6 +10,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import partycases as pc
+from partycases.ids import id_fold
 
 # Characters of the genre: CJK ideographs, ASCII letters and digits, and the
 # full- and half-width punctuation real documents mix.
@@ -195,7 +196,8 @@ _CASE_ID = st.text(KEY_CHAR, min_size=1, max_size=20)
 
 @functools.cache
 def _id_lists(kind: str, max_size: int) -> st.SearchStrategy[list[str]]:
-    return st.lists(ids(kind), max_size=max_size, unique=True)
+    # Unique as the models count ids: one entity, one id, in either script or case.
+    return st.lists(ids(kind), max_size=max_size, unique_by=id_fold)
 
 
 @functools.cache

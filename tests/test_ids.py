@@ -52,3 +52,12 @@ def test_make_id() -> None:
         make_id("case", "x")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="no letters"):
         name_key("「」，。")
+
+
+def test_id_fold_folds_script_and_case_character_by_character() -> None:
+    """Traditional and Simplified ids (and letter case) fold to one text; other ids stay apart."""
+    from partycases.ids import id_fold
+
+    assert id_fold("org:天津市文化傳媒商會") == id_fold("org:天津市文化传媒商会")
+    assert id_fold("org:ABC商會") == id_fold("org:abc商会")
+    assert id_fold("org:天津市文化传媒商会") != id_fold("org:天津市文化传媒协会")

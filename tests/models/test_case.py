@@ -418,3 +418,18 @@ def test_a_parent_chain_that_leads_back_is_refused() -> None:
     with pytest.raises(pc.LoadError, match="leads back to it") as caught:
         pc.loads(json.dumps(data, ensure_ascii=False))
     assert caught.value.problems[0].pointer.endswith("/parent_id")
+
+
+def test_one_organisation_under_two_scripts_is_refused() -> None:
+    """Ids differing only in script (傳媒商會 / 传媒商会) name one body twice: a located problem."""
+    data = {
+        "id": "case-twins",
+        "language": "zh-Hant",
+        "organisations": [
+            {"id": "org:天津市文化傳媒商會", "name": "天津市文化傳媒商會"},
+            {"id": "org:天津市文化传媒商会", "name": "天津市文化传媒商会"},
+        ],
+    }
+    with pytest.raises(pc.LoadError, match="differ only in script") as caught:
+        pc.loads(json.dumps(data, ensure_ascii=False))
+    assert caught.value.problems[0].pointer == "/organisations/1/id"

@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from partycases.ids import id_fold
+
 if TYPE_CHECKING:
     from partycases.models.case import Case
 
@@ -42,6 +44,7 @@ __all__ = [
     "is_sound",
     "located_problems",
     "parent_cycle",
+    "same_name_ids",
 ]
 
 Location = tuple[str | int, ...]
@@ -357,6 +360,23 @@ def case_problems(case: Case) -> list[InitErrorDetails]:
     return [] if is_sound(case) else located_problems(case)
 
 
+def same_name_ids(case: Case) -> tuple[int, int] | None:
+    """Two organisations whose ids differ only in script or case, by index, or None.
+
+    天津市文化傳媒商會 and 天津市文化传媒商会 are one organisation: it has one id.
+    """
+    organisations = case.organisations
+    if len(organisations) < 2:
+        return None
+    seen: dict[str, int] = {}
+    for position, org in enumerate(organisations):
+        key = id_fold(org.id)
+        earlier = seen.setdefault(key, position)
+        if earlier != position and organisations[earlier].id != org.id:
+            return earlier, position
+    return None
+
+
 def parent_cycle(case: Case) -> int | None:
     """The index of an organisation whose ``parent_id`` chain leads back to itself, or None.
 
@@ -387,6 +407,20 @@ def parent_cycle(case: Case) -> int | None:
 def located_problems(case: Case) -> list[InitErrorDetails]:
     """Every cross-field problem of ``case`` with its place (the slow check, from the tables)."""
     check = _Checker(None if case.text is None else len(case.text))
+    twins = same_name_ids(case)
+    if twins is not None:
+        first, second = (case.organisations[i].id for i in twins)
+        check.errors.append(
+            _error(
+                "same_name_ids",
+                "the ids '{first}' and '{second}' differ only in script or case; "
+                "expected one id for one organisation",
+                ("organisations", twins[1], "id"),
+                second,
+                first=first,
+                second=second,
+            )
+        )
     cycle = parent_cycle(case)
     if cycle is not None:
         org = case.organisations[cycle]

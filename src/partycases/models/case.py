@@ -19,7 +19,12 @@ from partycases.models._base import (
     Text,
 )
 from partycases.models._line import Line
-from partycases.models._references import is_sound, located_problems, parent_cycle
+from partycases.models._references import (
+    is_sound,
+    located_problems,
+    parent_cycle,
+    same_name_ids,
+)
 from partycases.models.activity import Activity
 from partycases.models.honour import Honour
 from partycases.models.organisation import Organisation
@@ -122,7 +127,7 @@ class Case(Model):
     @model_validator(mode="after")
     def _check_references(self) -> Case:
         # The fast check answers for sound cases; the located one explains the rest.
-        if is_sound(self) and parent_cycle(self) is None:
+        if is_sound(self) and parent_cycle(self) is None and same_name_ids(self) is None:
             return self
         errors = located_problems(self)
         if errors:
