@@ -270,3 +270,24 @@ def test_yaml_flow_list_stays_within_memory() -> None:
     text = "id: x\nlanguage: zh-Hans\nextensions: {a.b: [" + ",".join(["1"] * 20_000) + "]}\n"
     pc.loads(b"id: x\nlanguage: zh-Hans\n", format="yaml")
     assert traced_peak(lambda: pc.loads(text, format="yaml")) < 250 * len(text)
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_a_document_of_a_million_tiny_values_is_refused_before_parsing(fmt: str) -> None:
+    """1.2 million zeros in extension data: refused before any is parsed, in little memory."""
+    import tracemalloc
+
+    zeros = ",".join(["0"] * 1_200_000)
+    data = (
+        f'{{"id": "x", "language": "zh-Hans", "extensions": {{"a:b": [{zeros}]}}}}'
+        if fmt == "json"
+        else f"id: x\nlanguage: zh-Hans\nextensions:\n  a:b: [{zeros}]\n"
+    ).encode()
+    tracemalloc.start()
+    try:
+        with pytest.raises(pc.LoadError, match="the limit is 1000000"):
+            pc.loads(data, format=fmt)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * len(data)  # a copy or two of the input, never its values

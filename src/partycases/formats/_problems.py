@@ -5,13 +5,37 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from partycases.errors import LoadError, PartycasesError, Problem
 
 __all__ = ["boundary", "json_syntax_problem", "unexpected", "utf8_text"]
 
 _T = TypeVar("_T")
+
+
+#: The most values a document may hold, counted before it is parsed: a case holds far fewer,
+#: and each parsed value costs a hundred bytes and more, so a document of tiny values (a
+#: flow list of zeros, empty lists in extension data) is refused before it takes gigabytes.
+MAX_VALUES: Final = 1_000_000
+#: What precedes every value but a document's first: separators, openers, line breaks.
+_SEPARATORS: Final = (",", "[", "{", "\n", "-")
+
+
+def _within_value_budget(data: bytes | str, what: str) -> None:
+    """A :class:`LoadError` when ``data`` may hold more than :data:`MAX_VALUES` values."""
+    if len(data) <= MAX_VALUES:
+        return  # too short to hold that many
+    if isinstance(data, bytes):
+        count = sum(data.count(separator.encode()) for separator in _SEPARATORS)
+    else:
+        count = sum(data.count(separator) for separator in _SEPARATORS)
+    if count > MAX_VALUES:
+        message = (
+            f"the {what} document may hold up to {count} values (separators counted before "
+            f"parsing); the limit is {MAX_VALUES}: expected a case, not a dump of data"
+        )
+        raise LoadError([Problem(message)])
 
 
 def boundary(what: str) -> Callable[[Callable[[bytes | str], _T]], Callable[[bytes | str], _T]]:
@@ -26,6 +50,7 @@ def boundary(what: str) -> Callable[[Callable[[bytes | str], _T]], Callable[[byt
     def decorate(function: Callable[[bytes | str], _T]) -> Callable[[bytes | str], _T]:
         @functools.wraps(function)
         def guarded(data: bytes | str) -> _T:
+            _within_value_budget(data, what)
             try:
                 return function(data)
             except (PartycasesError, Warning):
