@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import attrs
 
+from partycases._process import alive
 from partycases.errors import FormatError, LoadError, PartycasesError, Problem, WriteError
 from partycases.formats import (
     REGISTRY,
@@ -308,21 +309,9 @@ def _sweep(target: Path) -> None:
         return
     for name in names:
         match = pattern.fullmatch(name)
-        if match is not None and not _alive(int(match[1])):
+        if match is not None and not alive(int(match[1])):
             with contextlib.suppress(OSError):
                 os.unlink(target.parent / name)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists but is not ours
-    return True
 
 
 def dump_jsonl(cases: Iterable[Case], path: PathLike) -> int:

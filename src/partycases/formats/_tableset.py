@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from partycases._process import alive
 from partycases.errors import WriteError
 
 __all__ = ["staged_directory"]
@@ -75,25 +76,13 @@ def _fsync(path: Path, directory: bool = False) -> None:
         os.close(fd)
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def _sweep(target: Path) -> None:
     """Remove the staging directories that killed writers of exactly ``target`` left."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[A-Za-z0-9_]+\.(tmp|old)")
     with contextlib.suppress(OSError):
         for entry in os.scandir(target.parent):
             match = pattern.fullmatch(entry.name)
-            if match and entry.is_dir(follow_symlinks=False) and not _alive(int(match[1])):
+            if match and entry.is_dir(follow_symlinks=False) and not alive(int(match[1])):
                 shutil.rmtree(entry.path, ignore_errors=True)
 
 
