@@ -1,8 +1,10 @@
 """Published case texts: parse them into cases with evidence, and render cases back.
 
-The parser is rule-based: patterns and word lists live in :mod:`.rules` as data,
-each with an example phrase. It never invents a fact: what it cannot place is
-kept in ``Case.unparsed`` and listed in the :class:`ParseReport`.
+The parser is rule-based: a soft layout pass (:mod:`.layout`) builds the skeleton,
+one detector per kind of fact (:mod:`.facts`) reads every line, and its word lists
+are data files (:mod:`.lexicon`), each entry with an example phrase. It never
+invents a fact: what it cannot place is kept in ``Case.unparsed`` and listed in
+the :class:`ParseReport`.
 """
 
 from partycases.text.layout import Segment
