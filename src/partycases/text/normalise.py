@@ -44,12 +44,15 @@ _INVISIBLE_CHARACTER: Final = re.compile(f"[{_INVISIBLE_CLASS}]")
 #: Han characters, the extensions beyond the Basic Multilingual Plane included: OpenCC
 #: folds some Traditional characters (嚽) to Simplified ones there (𪢕).
 HAN: Final = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HAN_CHARACTER: Final = re.compile(f"[{HAN}]")
 
 
 def is_han(char: str) -> bool:
-    """Whether ``char`` is a Han character."""
-    return _HAN_CHARACTER.match(char) is not None
+    """Whether ``char`` is a Han character (comparisons: called once per character scanned)."""
+    return (
+        "\u3400" <= char <= "\u9fff"
+        or "\uf900" <= char <= "\ufaff"
+        or "\U00020000" <= char <= "\U0003134f"
+    )
 
 
 def drop_invisible(text: str) -> str:

@@ -94,7 +94,11 @@ _is_han = is_han
 
 
 def _stops_at(folded: str, position: int) -> bool:
-    return any(folded[position - n : position] in words for n, words in _stops_by_length())
+    # A loop, not any() over a generator: this runs for every character a name is read over.
+    for n, words in _stops_by_length():  # noqa: SIM110
+        if folded[position - n : position] in words:
+            return True
+    return False
 
 
 def _known_place_at(folded: str, position: int, end: int) -> int:
