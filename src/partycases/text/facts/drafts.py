@@ -139,9 +139,11 @@ class Page:
         Invisible characters are dropped and line breaks inside it closed up.
         """
         a, b = self.view.span(start, end)
+        value = drop_invisible(self.text[a:b])
+        if _SPACE.search(value) is None:
+            return value
         return _SPACE.sub(
-            lambda m: "" if _BREAKS.intersection(m.group()) else m.group(),
-            drop_invisible(self.text[a:b]),
+            lambda m: "" if _BREAKS.intersection(m.group()) else m.group(), value
         ).strip()
 
     def org(self, start: int, end: int, kind: OrganisationKind, where: str) -> Org:

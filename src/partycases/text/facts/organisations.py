@@ -215,37 +215,51 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
             )
         name_start = _trim_place(folded, name_start, limit)
         name = folded[name_start:name_end]
-        party = next((w for w in PARTY_ENDINGS if name.endswith(w) and name != w), None)
+        party = None
+        if name.endswith(PARTY_ENDINGS) and name not in BRANCH_WORDS:
+            party = next(w for w in PARTY_ENDINGS if name.endswith(w))
         stem = name[: -len(party)] if party else ""
-        before = folded[max(start, name_start - 2) : name_start]
+        generic = _generic(folded, start, name_start)
         if name in BRANCH_WORDS or (party and (stem in SUBJECT_WORDS or stem.endswith(ANAPHORS))):
-            if not _generic(folded, start, name_start):
+            if not generic:
                 found.append(Mention(name_start, name_end, None, "branch"))
         elif name in SUBJECT_WORDS or (
             name.startswith(ANAPHORS) and name.lstrip("该本我此这个家") in SUBJECT_WORDS
         ):
-            if not _generic(folded, start, name_start) and not (
+            before = folded[max(start, name_start - 2) : name_start]
+            if not generic and not (
                 before[-1:]
                 and _is_han(before[-1])
                 and not before.endswith(ANAPHORS)
                 and not _stops_at(folded, name_start)
             ):
                 found.append(Mention(name_start, name_end, None, "subject"))
-        elif _generic(folded, start, name_start):
+        elif generic:
             continue
         elif len(name) > len(suffix) and (
             _place_start(folded, name_start, limit)
             or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)
         ):
             org = page.org(name_start, name_end, kind_of(name), where)
-            place = PLACE.match(folded, name_start, name_end)
-            known = _known_place_at(folded, name_start, limit)
-            if org.location is None and (known or place is not None):
-                at, to = (name_start, name_start + known) if known else place.span("place")  # type: ignore[union-attr]
-                if to < name_end:
-                    org.location = page.read(at, to)
+            if org.location is None:
+                _locate(page, org, name_start, name_end, limit)
             found.append(Mention(name_start, name_end, org, "name"))
     return found
+
+
+def _locate(page: Page, org: Org, name_start: int, name_end: int, limit: int) -> None:
+    """Set ``org``'s location from the place its name starts with, if any."""
+    folded = page.folded
+    known = _known_place_at(folded, name_start, limit)
+    if known:
+        at, to = name_start, name_start + known
+    else:
+        place = PLACE.match(folded, name_start, name_end)
+        if place is None:
+            return
+        at, to = place.span("place")
+    if to < name_end:
+        org.location = page.read(at, to)
 
 
 def agents(page: Page, start: int, end: int, mentions: MentionList) -> list[Org]:
