@@ -19,9 +19,9 @@ from pydantic import ValidationError
 
 from partycases.errors import LoadError, Problem, json_pointer
 from partycases.migrate import LEGACY_ORG_PREFIX, migrate, needs_migration
-from partycases.models import TEXT_FAST_ERROR, Case, problems_from
+from partycases.models import QUANTITY_KEYS, TEXT_FAST_ERROR, Case, problems_from, stated_keys
 
-__all__ = ["MAX_INT_BITS", "Locator", "validate_data", "validate_json"]
+__all__ = ["MAX_INT_BITS", "Locator", "validate_data", "validate_json", "validate_json_keys"]
 
 #: The most bits an integer in extension data may have: every format writes and reads it back
 #: (decimal text of integers is limited to 4,300 digits in Python; this is about 2,466).
@@ -110,12 +110,35 @@ def validate_json(
     which migrates, normalises and explains. ``syntax`` turns a JSON syntax
     error's detail into a located problem.
     """
+    return _validate_json(data, locate, syntax, None)[0]
+
+
+def validate_json_keys(
+    data: bytes | str,
+    locate: Locator | None = None,
+    syntax: Callable[[str], Problem] | None = None,
+) -> tuple[Case, int | None]:
+    """:func:`validate_json`, and how many object keys the case was given.
+
+    The count is each object's distinct keys, added up over the document; it is
+    None when the document took the slow path (migration may add objects, so the
+    count would not be the document's).
+    """
+    return _validate_json(data, locate, syntax, {QUANTITY_KEYS: 0})
+
+
+def _validate_json(
+    data: bytes | str,
+    locate: Locator | None,
+    syntax: Callable[[str], Problem] | None,
+    context: dict[str, int] | None,
+) -> tuple[Case, int | None]:
     legacy = LEGACY_ORG_PREFIX.encode() if isinstance(data, bytes) else LEGACY_ORG_PREFIX
     try:
         if legacy in data:  # type: ignore[operator]
             # Ids an earlier release made from credit codes: repaired on the raw data.
             raise _SlowPathError
-        case = Case.model_validate_json(data)
+        case = Case.model_validate_json(data, context=context)
     except _SlowPathError:
         pass
     except ValidationError as error:
@@ -124,17 +147,20 @@ def validate_json(
             raise LoadError(locate(problems) if locate is not None else problems) from None
     else:
         try:
-            return _writable(case)
+            _writable(case)
         except LoadError as error:
             problems = list(error.problems)
             raise LoadError(locate(problems) if locate is not None else problems) from None
+        if context is None:
+            return case, None
+        return case, stated_keys(case) + context[QUANTITY_KEYS]
     try:
         raw = orjson.loads(data)
     except orjson.JSONDecodeError as error:
         # NaN and Infinity pass pydantic's reader but not orjson's: the same answer either way.
         problem = Problem(f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)
         raise LoadError([problem]) from None
-    return validate_data(raw, locate)
+    return validate_data(raw, locate), None
 
 
 class _SlowPathError(Exception):

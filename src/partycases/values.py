@@ -32,6 +32,9 @@ _PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 MAX_OFFSET: Final = 10 * 1024 * 1024
 #: The largest count a quantity may state.
 MAX_COUNT: Final = 10**12
+#: Where quantities validated from JSON add up the keys their objects stated, when the
+#: validation context holds this key (see ``partycases.models._keys``).
+QUANTITY_KEYS: Final = "partycases.quantity_keys"
 
 
 def _inline(handler: GetCoreSchemaHandler, typed_dict: type) -> core_schema.CoreSchema:
@@ -191,10 +194,6 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     @classmethod
-    def _validate_iso(cls, value: str) -> PartialDate:
-        return _iso_date(value)
-
-    @classmethod
     def _validate(cls, value: str) -> Self:
         try:
             return cls.parse(value)
@@ -205,7 +204,8 @@ class PartialDate:
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return _str_input_schema(cls._validate_iso, cls._validate, cls)
+        # The cached parser itself, not a method calling it: one Python call per date.
+        return _str_input_schema(_iso_date, cls._validate, cls)
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -275,7 +275,7 @@ class DateRange:
                 "date_range", "expected a date range START/END, e.g. 2019-10/2019-12"
             )
         try:
-            return cls(PartialDate._validate_iso(start), PartialDate._validate_iso(end))
+            return cls(_iso_date(start), _iso_date(end))
         except ValueError as error:
             raise PydanticCustomError("date_range", str(error)) from None
 
@@ -361,14 +361,24 @@ class Quantity:
         )
 
     @classmethod
+    def _from_json_dict(cls, data: _QuantityDict, info: core_schema.ValidationInfo) -> Self:
+        # Whether "qualifier": "exact" was stated cannot be read back from the value:
+        # the keys are counted here, for the JSON reader's duplicate-key test.
+        context = info.context
+        if context is not None and QUANTITY_KEYS in context:
+            context[QUANTITY_KEYS] += len(data)
+        return cls._from_dict(data)
+
+    @classmethod
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        from_dict = core_schema.no_info_after_validator_function(
-            cls._from_dict, _inline(handler, _QuantityDict)
-        )
+        typed_dict = _inline(handler, _QuantityDict)
+        from_dict = core_schema.no_info_after_validator_function(cls._from_dict, typed_dict)
         return core_schema.json_or_python_schema(
-            json_schema=from_dict,
+            json_schema=core_schema.with_info_after_validator_function(
+                cls._from_json_dict, typed_dict
+            ),
             python_schema=core_schema.union_schema(
                 [core_schema.is_instance_schema(cls), from_dict]
             ),

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import orjson
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import partycases as pc
 from partycases.formats import json as json_format
+from partycases.formats.json import _keys_written
+from partycases.validate import validate_json_keys
 from tests.conftest import DATA, EXAMPLE_CASES
 from tests.strategies import cases
 
@@ -209,3 +213,87 @@ def test_duplicate_keys_are_refused_where_they_repeat(
         pc.loads(document)
     [problem] = caught.value.problems
     assert (problem.pointer, problem.line, problem.column) == (pointer, 1, column)
+
+
+def _encode(value: object, duplicate: int, seen: list[int]) -> str:
+    """Compact JSON of ``value``, the ``duplicate``-th object (depth first) stating its first key twice."""
+    if isinstance(value, dict):
+        index = len(seen)
+        seen.append(index)
+        pairs = [
+            f"{orjson.dumps(key).decode()}:{_encode(item, duplicate, seen)}"
+            for key, item in value.items()
+        ]
+        if index == duplicate and pairs:
+            pairs.append(pairs[0])  # the same key, with the same value: still twice
+        return "{" + ",".join(pairs) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_encode(item, duplicate, seen) for item in value) + "]"
+    return orjson.dumps(value).decode()
+
+
+def _objects(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + sum(map(_objects, value.values()))
+    if isinstance(value, list):
+        return sum(map(_objects, value))
+    return 0
+
+
+@given(case=cases(), data=st.data())
+def test_a_key_twice_in_any_object_is_refused(case: pc.Case, data: st.DataObject) -> None:
+    """Whichever object states a key twice (a quantity, a span, extension data), it is refused.
+
+    The duplicate repeats the key with its own value, the case the fast key count must
+    still tell apart from a document without it.
+    """
+    raw = orjson.loads(pc.dumps(case))
+    which = data.draw(st.integers(0, _objects(raw) - 1), label="object")
+    document = _encode(raw, which, [])
+    with pytest.raises(pc.LoadError, match="duplicate key"):
+        pc.loads(document.encode())
+    with pytest.raises(pc.LoadError, match="duplicate key"):
+        pc.loads(document)
+
+
+def _true_keys(document: bytes) -> int:
+    count = 0
+
+    def pairs(items: list[tuple[str, object]]) -> dict[str, object]:
+        nonlocal count
+        count += len(items)
+        return dict(items)
+
+    json.loads(document, object_pairs_hook=pairs)
+    return count
+
+
+@given(case=cases())
+def test_the_keys_a_case_was_given_are_counted_whole(case: pc.Case) -> None:
+    """The keys a validated case was given equal the keys of its document, object by object.
+
+    Were a field left out of the count, every document using it would be parsed a
+    second time (correct, but slow): this keeps the count whole. The fast count of the
+    document never falls short of it (it may exceed it, when text holds a quote and
+    a colon).
+    """
+    for document in (pc.dumps(case), json_format.dumps_compact(case)):
+        _, given_keys = validate_json_keys(document)
+        assert given_keys == _true_keys(document)
+        written = _keys_written(document)
+        assert written is not None
+        assert written >= given_keys
+
+
+def test_published_like_documents_take_the_fast_count() -> None:
+    """On documents shaped like published cases, the two counts agree: no second parse."""
+    for case in [*pc.generate_cases(50, seed=7), *map(pc.load, EXAMPLE_CASES)]:
+        document = pc.dumps(case)
+        assert validate_json_keys(document)[1] == _keys_written(document), case.id
+
+
+def test_white_space_before_a_colon_is_read_by_the_full_check() -> None:
+    """A key spaced from its colon is not counted fast; a duplicate there is still found."""
+    with pytest.raises(pc.LoadError, match="duplicate key 'id'"):
+        pc.loads(b'{"id":"x","language":"zh-Hans","id" :"x"}')
+    assert pc.loads(b'{"id" :"x","language"\n:"zh-Hans"}').id == "x"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from collections.abc import Callable
 from pathlib import PurePath
 from types import ModuleType
@@ -76,7 +77,8 @@ class Format:
     """
 
     def _load_module(self) -> ModuleType:
-        return importlib.import_module(self.module)
+        # sys.modules first: import_module's own bookkeeping costs more than a small read.
+        return sys.modules.get(self.module) or importlib.import_module(self.module)
 
     @property
     def loads(self) -> Callable[..., Case]:
@@ -105,6 +107,8 @@ class Format:
         the formats it applies to.
         """
         given = {key: value for key, value in options.items() if value is not None}
+        if not given:
+            return self.loads(data)
         for key in sorted(set(given) - set(self.options)):
             takers = " and ".join(fmt.name for fmt in REGISTRY if key in fmt.options) or "no"
             raise FormatError(f"{key}= applies to {takers} files, not to {self.name}")

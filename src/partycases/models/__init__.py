@@ -1,6 +1,7 @@
 """The v1 models of a typical case."""
 
 from partycases.models._base import MAX_TEXT, TEXT_FAST_ERROR
+from partycases.models._keys import QUANTITY_KEYS, stated_keys
 from partycases.models._problems import problems_from
 from partycases.models._references import REFERENCES, Link
 from partycases.models.activity import Activity, ActivityKind
@@ -20,6 +21,7 @@ from partycases.models.work import Work, WorkKind
 
 __all__ = [
     "MAX_TEXT",
+    "QUANTITY_KEYS",
     "REFERENCES",
     "SCHEMA_VERSION",
     "TEXT_FAST_ERROR",
@@ -46,4 +48,5 @@ __all__ = [
     "Work",
     "WorkKind",
     "problems_from",
+    "stated_keys",
 ]

@@ -377,13 +377,16 @@ def same_name_ids(case: Case) -> tuple[int, int] | None:
     return None
 
 
+_get_parent: Final = operator.attrgetter("parent_id")
+
+
 def parent_cycle(case: Case) -> int | None:
     """The index of an organisation whose ``parent_id`` chain leads back to itself, or None.
 
     One pass: each organisation is walked once, whatever the number of chains.
     """
     organisations = case.organisations
-    if not any(org.parent_id for org in organisations):
+    if not any(map(_get_parent, organisations)):
         return None
     index = {org.id: position for position, org in enumerate(organisations)}
     state = [0] * len(organisations)  # 0 unseen, 1 on the current chain, 2 done
