@@ -137,12 +137,32 @@ def _without_case_check() -> Iterator[None]:
     """
     from partycases.models import case as case_module
 
-    saved = vars(case_module)["is_sound"]
-    setattr(case_module, "is_sound", lambda case: True)  # noqa: B010 - a private name
+    replaced = {"is_sound": lambda case: True, "parent_cycle": lambda case: None,
+                "same_name_ids": lambda case: None}  # fmt: skip
+    saved = {name: vars(case_module)[name] for name in replaced}
+    for name, stand_in in replaced.items():
+        setattr(case_module, name, stand_in)
     try:
         yield
     finally:
-        setattr(case_module, "is_sound", saved)  # noqa: B010 - a private name
+        for name, function in saved.items():
+            setattr(case_module, name, function)
+
+
+def case_wide_check(case: pc.Case) -> bool:
+    """What the case's after-validator runs on a sound case: the three fast checks."""
+    from partycases.models._references import is_sound, parent_cycle, same_name_ids
+
+    return is_sound(case) and parent_cycle(case) is None and same_name_ids(case) is None
+
+
+def duplicate_key_test(pair: tuple[pc.Case, bytes]) -> bool:
+    """The JSON reader's duplicate-key test on a valid document: the two key counts."""
+    from partycases.formats.json import _keys_written
+    from partycases.models import stated_keys
+
+    case, document = pair
+    return _keys_written(document) == stated_keys(case)
 
 
 def bench_decode(report: Report, count: int, rounds: int) -> dict[str, float]:
@@ -150,7 +170,6 @@ def bench_decode(report: Report, count: int, rounds: int) -> dict[str, float]:
     from benchmarks.msgspec_equal import DECODER as EQUAL
     from benchmarks.msgspec_schema import DECODER as TYPED
     from benchmarks.pydantic_schema import Case as PlainCase
-    from partycases.models._references import is_sound
 
     cases, docs = documents(count)
     size = sum(map(len, docs)) / len(docs)
@@ -161,7 +180,8 @@ def bench_decode(report: Report, count: int, rounds: int) -> dict[str, float]:
         with _without_case_check():
             each(pc.loads, docs)()
 
-    ours, plain, equal, typed, raw, without, check = race(
+    pairs = list(zip(cases, docs, strict=True))
+    ours, plain, equal, typed, raw, without, check, keys = race(
         [
             each(pc.loads, docs),
             each(PlainCase.model_validate_json, docs),
@@ -169,7 +189,8 @@ def bench_decode(report: Report, count: int, rounds: int) -> dict[str, float]:
             each(TYPED.decode, docs),
             each(orjson.loads, docs),
             unchecked,
-            each(is_sound, cases),
+            each(case_wide_check, cases),
+            each(duplicate_key_test, pairs),
         ],
         1,
         rounds,
@@ -185,8 +206,10 @@ def bench_decode(report: Report, count: int, rounds: int) -> dict[str, float]:
     report.add(name, best, "orjson.loads", min(raw) * per, "us", paired(ours, raw))
     report.add("loads without the case-wide check", min(without) * per,
                "plain pydantic, same shape", min(plain) * per, "us", paired(without, plain))  # fmt: skip
-    report.add("case-wide check (is_sound) per document", min(check) * per, "loads",
+    report.add("case-wide check per document", min(check) * per, "loads",
                best, "us", paired(check, ours), 5, below=True)  # fmt: skip
+    report.add("duplicate-key test per document", min(keys) * per, "loads",
+               best, "us", paired(keys, ours))  # fmt: skip
     return {"loads": best}
 
 
@@ -196,7 +219,7 @@ def bench_ablation(report: Report, rounds: int) -> None:
 
     results = run_all(rounds)
     for variant, (ours, plain, ratio) in results.items():
-        name = "loads, every check" if variant == "none" else f"loads without {variant}"
+        name = "validation, every check" if variant == "none" else f"validation without {variant}"
         report.add(name, ours, "plain pydantic (same process)", plain, "us", ratio)
 
 

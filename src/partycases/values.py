@@ -477,7 +477,13 @@ class Span:
                 "a span must have start < end; got start={start}, end={end}",
                 {"start": start, "end": end},
             )
-        return cls(start, end)
+        # The schema has checked both bounds and the order is checked above: the
+        # slots are filled directly, without __init__ checking them again (spans
+        # are the most numerous values of a parsed case).
+        span = _new(cls)
+        _set_start(span, start)
+        _set_end(span, end)
+        return span
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -511,3 +517,8 @@ class Span:
             "counts its UTF-8 bytes."
         )
         return json_schema
+
+
+_new = object.__new__
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import enum
+from typing import Annotated
+
+from pydantic import Field
 
 from partycases.models._base import ActivityId, Evidence, Model, Reference, Text
 from partycases.models._line import Line
@@ -44,7 +47,9 @@ class Activity(Model):
     """The activity's name or a short description of it."""
     kind: ActivityKind = ActivityKind.OTHER
     """What sort of activity it was."""
-    date: PartialDate | DateRange | None = None
+    # Left to right: a partial date is tried first and most dates are one, so the
+    # range's reader runs only for what is not (a smart union would try both).
+    date: Annotated[PartialDate | DateRange | None, Field(union_mode="left_to_right")] = None
     """When it happened: a partial date, or ``START/END`` for a span of time."""
     organiser_ids: tuple[Reference, ...] = ()
     """Ids of the organisations that held it."""
