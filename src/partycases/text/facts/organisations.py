@@ -93,9 +93,31 @@ def kind_of(folded_name: str) -> OrganisationKind:
 _is_han = is_han
 
 
+@functools.cache
+def _stops_by_last() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+    """Stop words by their last character: most characters end none, and cost one lookup."""
+    index: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for n, words in _stops_by_length():
+        for last in sorted({word[-1] for word in words}):
+            index.setdefault(last, []).append((n, words))
+    return {last: tuple(groups) for last, groups in index.items()}
+
+
+@functools.cache
+def _places_by_first() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+    """Place names by their first character, longest first (as :func:`_places_by_length`)."""
+    index: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for n, names in _places_by_length():
+        for first in sorted({name[0] for name in names}):
+            index.setdefault(first, []).append((n, names))
+    return {first: tuple(groups) for first, groups in index.items()}
+
+
 def _stops_at(folded: str, position: int) -> bool:
     # A loop, not any() over a generator: this runs for every character a name is read over.
-    for n, words in _stops_by_length():  # noqa: SIM110
+    if position <= 0:
+        return False
+    for n, words in _stops_by_last().get(folded[position - 1], ()):  # noqa: SIM110
         if folded[position - n : position] in words:
             return True
     return False
@@ -103,7 +125,7 @@ def _stops_at(folded: str, position: int) -> bool:
 
 def _known_place_at(folded: str, position: int, end: int) -> int:
     """The length of the known place name starting at ``position`` (0: none)."""
-    for n, names in _places_by_length():
+    for n, names in _places_by_first().get(folded[position : position + 1], ()):
         if position + n <= end and folded[position : position + n] in names:
             return n
     return 0
