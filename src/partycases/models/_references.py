@@ -378,6 +378,7 @@ def same_name_ids(case: Case) -> tuple[int, int] | None:
 
 
 _get_parent: Final = operator.attrgetter("parent_id")
+_get_id: Final = operator.attrgetter("id")
 
 
 def parent_cycle(case: Case) -> int | None:
@@ -386,7 +387,9 @@ def parent_cycle(case: Case) -> int | None:
     One pass: each organisation is walked once, whatever the number of chains.
     """
     organisations = case.organisations
-    if not any(map(_get_parent, organisations)):
+    children = [org for org in organisations if org.parent_id is not None]
+    # A chain needs an organisation that has a parent and is one: most cases have none.
+    if not children or set(map(_get_parent, children)).isdisjoint(map(_get_id, children)):
         return None
     index = {org.id: position for position, org in enumerate(organisations)}
     state = [0] * len(organisations)  # 0 unseen, 1 on the current chain, 2 done

@@ -117,7 +117,7 @@ def _stops_at(folded: str, position: int) -> bool:
     # A loop, not any() over a generator: this runs for every character a name is read over.
     if position <= 0:
         return False
-    for n, words in _stops_by_last().get(folded[position - 1], ()):  # noqa: SIM110
+    for n, words in _stops_by_last().get(folded[position - 1], ()):
         if folded[position - n : position] in words:
             return True
     return False
