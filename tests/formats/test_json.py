@@ -297,3 +297,19 @@ def test_white_space_before_a_colon_is_read_by_the_full_check() -> None:
     with pytest.raises(pc.LoadError, match="duplicate key 'id'"):
         pc.loads(b'{"id":"x","language":"zh-Hans","id" :"x"}')
     assert pc.loads(b'{"id" :"x","language"\n:"zh-Hans"}').id == "x"
+
+
+def test_no_model_adds_keys_before_its_fields_are_read() -> None:
+    """A model validator run before the fields could state keys the document never held.
+
+    The duplicate-key count relies on each model's set fields being keys its object
+    stated; every model validator therefore runs after the fields.
+    """
+    models = [getattr(pc.models, name) for name in pc.models.__all__]
+    models = [
+        model for model in models if isinstance(model, type) and hasattr(model, "model_fields")
+    ]
+    assert pc.Case in models
+    for model in models:
+        modes = {d.info.mode for d in model.__pydantic_decorators__.model_validators.values()}
+        assert modes <= {"after"}, model.__name__
