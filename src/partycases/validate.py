@@ -133,12 +133,12 @@ def _validate_json(
     syntax: Callable[[str], Problem] | None,
     context: dict[str, int] | None,
 ) -> tuple[Case, int | None]:
-    legacy = LEGACY_ORG_PREFIX.encode() if isinstance(data, bytes) else LEGACY_ORG_PREFIX
     try:
-        if legacy in data:  # type: ignore[operator]
-            # Ids an earlier release made from credit codes: repaired on the raw data.
-            raise _SlowPathError
         case = Case.model_validate_json(data, context=context)
+        if any(org.id.startswith(LEGACY_ORG_PREFIX) for org in case.organisations):
+            # Ids an earlier release made from credit codes: repaired on the raw data. Read
+            # from the decoded ids, not the bytes: a JSON escape can spell the prefix.
+            raise _SlowPathError
     except _SlowPathError:
         pass
     except ValidationError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import orjson
@@ -313,3 +314,50 @@ def test_no_model_adds_keys_before_its_fields_are_read() -> None:
     for model in models:
         modes = {d.info.mode for d in model.__pydantic_decorators__.model_validators.values()}
         assert modes <= {"after"}, model.__name__
+
+
+@pytest.mark.parametrize("limit", [RecursionError, ValueError])
+def test_duplicate_keys_are_found_past_the_standard_parsers_limits(
+    monkeypatch: pytest.MonkeyPatch, limit: type[Exception]
+) -> None:
+    """Where the standard library's parser gives up (nesting, integer digits), the scan decides.
+
+    pydantic-core reads deeper nesting and longer integers than ``json.loads`` under a
+    low recursion or digit limit; the duplicate-key test must not pass such a
+    document unread.
+    """
+
+    def give_up(*args: object, **kwargs: object) -> object:
+        raise limit("the standard parser's own limit")
+
+    monkeypatch.setattr(json_format.json, "loads", give_up)
+    with pytest.raises(pc.LoadError, match="duplicate key 'id'") as caught:
+        pc.loads(b'{"id":"x","language":"zh-Hans","extensions":{"a":[[1]]},"id":"y"}')
+    assert caught.value.problems[0].pointer == "/id"
+    # A document without a repeated key, whose fast count differs (text holding '":'), loads.
+    assert pc.loads(b'{"id":"x","language":"zh-Hans","headline":":x"}').headline == ":x"
+
+
+@pytest.mark.skipif(not hasattr(sys, "set_int_max_str_digits"), reason="no integer digit limit")
+def test_a_duplicate_beside_a_long_integer_is_refused_under_a_low_digit_limit() -> None:
+    """Python's integer-digit limit stops ``json.loads``, not pydantic-core: still refused."""
+    document = b'{"id":"x","language":"zh-Hans","extensions":{"a":' + b"1" * 700 + b'},"id":"y"}'
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(640)
+    try:
+        with pytest.raises(pc.LoadError, match="duplicate key 'id'"):
+            pc.loads(document)
+    finally:
+        sys.set_int_max_str_digits(before)
+
+
+def test_a_legacy_id_spelled_with_an_escape_is_repaired_like_the_plain_one() -> None:
+    r"""``org:\u0075scc-…`` is ``org:uscc-…``: the repair reads decoded ids, not bytes."""
+    plain = (
+        b'{"id":"x","language":"zh-Hans","organisations":'
+        b'[{"id":"org:uscc-91110000600037341L","name":"a"}]}'
+    )
+    escaped = plain.replace(b"org:uscc", b"org:\\u0075scc")
+    assert escaped != plain
+    assert pc.loads(escaped) == pc.loads(plain)
+    assert pc.loads(plain).organisations[0].id == "org:a"
