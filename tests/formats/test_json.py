@@ -361,3 +361,10 @@ def test_a_legacy_id_spelled_with_an_escape_is_repaired_like_the_plain_one() -> 
     assert escaped != plain
     assert pc.loads(escaped) == pc.loads(plain)
     assert pc.loads(plain).organisations[0].id == "org:a"
+
+
+def test_a_long_text_full_of_commas_reads_back() -> None:
+    """Separators inside text do not count as values: what ``dumps`` writes, ``loads`` reads."""
+    case = pc.Case(id="x", language="zh-Hans", text=",-[{" * 300_000)
+    assert pc.loads(pc.dumps(case)) == case
+    assert pc.loads(json_format.dumps_compact(case).decode()) == case

@@ -22,14 +22,32 @@ MAX_VALUES: Final = 1_000_000
 _SEPARATORS: Final = (",", "[", "{", "\n", "-")
 
 
+#: A JSON string, escapes included: what the budget's second count leaves out.
+_JSON_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_STRING_BYTES: Final = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def _separators(data: bytes | str) -> int:
+    if isinstance(data, bytes):
+        return sum(data.count(separator.encode()) for separator in _SEPARATORS)
+    return sum(data.count(separator) for separator in _SEPARATORS)
+
+
 def _within_value_budget(data: bytes | str, what: str) -> None:
-    """A :class:`LoadError` when ``data`` may hold more than :data:`MAX_VALUES` values."""
+    """A :class:`LoadError` when ``data`` may hold more than :data:`MAX_VALUES` values.
+
+    Separators inside text count too at first; a JSON document over the limit is
+    counted again without its strings, so that a long text full of commas (which
+    a case may hold, and ``dumps`` writes) is not taken for a dump of values.
+    """
     if len(data) <= MAX_VALUES:
         return  # too short to hold that many
-    if isinstance(data, bytes):
-        count = sum(data.count(separator.encode()) for separator in _SEPARATORS)
-    else:
-        count = sum(data.count(separator) for separator in _SEPARATORS)
+    count = _separators(data)
+    if count > MAX_VALUES and what in ("JSON", "JSON Lines"):
+        if isinstance(data, bytes):
+            count = _separators(_JSON_STRING_BYTES.sub(b'""', data))
+        else:
+            count = _separators(_JSON_STRING.sub('""', data))
     if count > MAX_VALUES:
         message = (
             f"the {what} document may hold up to {count} values (separators counted before "
