@@ -217,15 +217,16 @@ def test_duplicate_keys_are_refused_where_they_repeat(
 
 
 def _encode(value: object, duplicate: int, seen: list[int]) -> str:
-    """Compact JSON of ``value``, the ``duplicate``-th object (depth first) stating its first key twice."""
+    """Compact JSON of ``value``; its ``duplicate``-th object holding a key (depth first) states its first key twice."""
     if isinstance(value, dict):
-        index = len(seen)
-        seen.append(index)
+        index = len(seen) if value else -1  # an empty object has no key to repeat
+        if value:
+            seen.append(index)
         pairs = [
             f"{orjson.dumps(key).decode()}:{_encode(item, duplicate, seen)}"
             for key, item in value.items()
         ]
-        if index == duplicate and pairs:
+        if index == duplicate:
             pairs.append(pairs[0])  # the same key, with the same value: still twice
         return "{" + ",".join(pairs) + "}"
     if isinstance(value, list):
@@ -234,8 +235,9 @@ def _encode(value: object, duplicate: int, seen: list[int]) -> str:
 
 
 def _objects(value: object) -> int:
+    """The objects of ``value`` that hold a key."""
     if isinstance(value, dict):
-        return 1 + sum(map(_objects, value.values()))
+        return bool(value) + sum(map(_objects, value.values()))
     if isinstance(value, list):
         return sum(map(_objects, value))
     return 0
