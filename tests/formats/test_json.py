@@ -217,7 +217,10 @@ def test_duplicate_keys_are_refused_where_they_repeat(
 
 
 def _encode(value: object, duplicate: int, seen: list[int]) -> str:
-    """Compact JSON of ``value``; its ``duplicate``-th object holding a key (depth first) states its first key twice."""
+    """Compact JSON of ``value``.
+
+    Its ``duplicate``-th object that holds a key (depth first) states its first key twice.
+    """
     if isinstance(value, dict):
         index = len(seen) if value else -1  # an empty object has no key to repeat
         if value:
