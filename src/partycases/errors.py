@@ -8,6 +8,7 @@ the package.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -35,7 +36,12 @@ class PartycasesWarning(UserWarning):
 
 #: Characters a terminal or a line-based reader would act on: controls, line and paragraph
 #: separators, direction marks. Shown escaped wherever an error prints input.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+_UNPRINTABLE = "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]"
+
+
+@functools.cache
+def _unprintable() -> re.Pattern[str]:
+    return re.compile(_UNPRINTABLE)  # on first use, not at import
 
 
 def printable(text: str) -> str:
@@ -44,7 +50,7 @@ def printable(text: str) -> str:
     A key holding a newline or an escape sequence cannot forge output lines or
     steer a terminal when an error naming it is printed.
     """
-    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _unprintable().sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _escape_token(token: str | int) -> str:

@@ -47,11 +47,14 @@ INVISIBLE_ASTRAL: Final = r"\U0001BCA0-\U0001BCA3\U0001D173-\U0001D17A\U000E0000
 #: Control characters (C0, DEL, C1; a regular expression class body): ESC and BEL among them,
 #: which a terminal would obey if an id holding them were printed.
 CONTROL_CHARACTERS: Final = r"\x00-\x1F\x7F-\x9F"
-_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}{INVISIBLE_ASTRAL}]")
-#: The characters an id key may not contain: whitespace, path separators, ``:``
-#: (which separates the kind), controls and invisible characters. Kept in step with
-#: ``ID_PATTERN``.
-_FORBIDDEN = re.compile(rf"[\s/\\:{CONTROL_CHARACTERS}{INVISIBLE_CHARACTERS}{INVISIBLE_ASTRAL}]")
+
+
+@functools.cache
+def _invisible() -> re.Pattern[str]:
+    # Compiled on first use, not at import: the class is long, and validation never needs it.
+    return re.compile(f"[{INVISIBLE_CHARACTERS}{INVISIBLE_ASTRAL}]")
+
+
 #: The most characters an id key (the part after the colon) may have.
 MAX_KEY: Final = 200
 #: An id: a known kind, a colon, a key of allowed characters. The key's length
@@ -117,7 +120,7 @@ def name_key(name: str) -> str:
     """
     # Invisible characters go first: some are letters or marks (Hangul fillers, variation
     # selectors) and would otherwise survive into the key.
-    folded = _fold(_INVISIBLE.sub("", name))
+    folded = _fold(_invisible().sub("", name))
     kept = [
         char
         for char in folded

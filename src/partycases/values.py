@@ -26,7 +26,14 @@ __all__ = ["DateRange", "PartialDate", "Qualifier", "Quantity", "Span"]
 # [0-9] rather than \d: \d also matches other scripts' digits and is slower.
 _ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # 2013年 / 2013年9月 / 2019年10月1日 (with or without 日, spaces allowed).
-_CJK_DATE = re.compile(r"([0-9]{4})\s*年(?:\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*[日号號]?)?)?")
+_CJK_DATE = r"([0-9]{4})\s*年(?:\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*[日号號]?)?)?"
+
+
+@functools.cache
+def _cjk_date() -> re.Pattern[str]:
+    return re.compile(_CJK_DATE)  # on first use: JSON reads only the ISO form
+
+
 _PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 #: The largest span offset: the length of the longest ``Case.text`` (10 MiB of characters).
 MAX_OFFSET: Final = 10 * 1024 * 1024
@@ -129,7 +136,7 @@ class PartialDate:
         and ``2019年10月1日``, with full-width digits and spaces.
         """
         clean = unicodedata.normalize("NFKC", text).strip()
-        match = _ISO_DATE.fullmatch(clean) or _CJK_DATE.fullmatch(clean)
+        match = _ISO_DATE.fullmatch(clean) or _cjk_date().fullmatch(clean)
         if match is None:
             raise ValueError(
                 f"{text!r} is not a partial date; expected YYYY, YYYY-MM, YYYY-MM-DD "

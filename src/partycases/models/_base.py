@@ -114,8 +114,15 @@ class Model(BaseModel):
 FORBIDDEN_CHARACTERS: Final = (
     r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + INVISIBLE_CHARACTERS + INVISIBLE_ASTRAL
 )
-# Lone surrogates too: no encoding can write them.
-_FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARACTERS}\ud800-\udfff]")
+
+
+@functools.cache
+def _forbidden() -> re.Pattern[str]:
+    # Lone surrogates too: no encoding can write them. Compiled on first use (the JSON
+    # fast path checks text inside pydantic-core and never needs it).
+    return re.compile(f"[{FORBIDDEN_CHARACTERS}\ud800-\udfff]")
+
+
 #: The JSON fast path's check, run inside pydantic-core: text holding none of
 #: these characters is clean and already NFC. Anything else fails this pattern
 #: and the loader retries on the slow path, where :func:`_nfc` normalises or
@@ -128,7 +135,7 @@ TEXT_FAST_ERROR: Final = "text_needs_slow_path"
 
 
 def _nfc(value: str) -> str:
-    bad = _FORBIDDEN.search(value)
+    bad = _forbidden().search(value)
     if bad is not None:
         raise PydanticCustomError(
             "text_character",

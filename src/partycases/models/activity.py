@@ -1,7 +1,5 @@
 """Activities: campaigns, theme education, practice activities and dated events."""
 
-from __future__ import annotations
-
 import enum
 from typing import Annotated
 

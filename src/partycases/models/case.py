@@ -1,7 +1,5 @@
 """The case: one published typical-case report and every fact it states."""
 
-from __future__ import annotations
-
 from typing import Annotated, Final, Literal
 
 from pydantic import Field, JsonValue, StringConstraints, WithJsonSchema, model_validator
@@ -125,7 +123,7 @@ class Case(Model):
         return hash(tuple(value for name, value in self.__dict__.items() if name != "extensions"))
 
     @model_validator(mode="after")
-    def _check_references(self) -> Case:
+    def _check_references(self) -> "Case":
         # The fast check answers for sound cases; the located one explains the rest.
         if is_sound(self) and parent_cycle(self) is None and same_name_ids(self) is None:
             return self

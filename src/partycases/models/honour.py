@@ -1,7 +1,5 @@
 """Honours: titles, certificates and selections an organisation, work or person received."""
 
-from __future__ import annotations
-
 import enum
 from typing import Annotated
 

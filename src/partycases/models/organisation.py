@@ -1,7 +1,5 @@
 """Organisations, their names and their registered identifiers."""
 
-from __future__ import annotations
-
 import enum
 
 from pydantic import model_validator
@@ -66,7 +64,7 @@ class Identifier(Model):
     """The identifier in its compact form."""
 
     @model_validator(mode="after")
-    def _check_code(self) -> Identifier:
+    def _check_code(self) -> "Identifier":
         if self.scheme is IdentifierScheme.USCC:
             # Imported here: python-stdnum pulls in ssl and email (~10 ms), which
             # only cases that carry a credit code should pay for.

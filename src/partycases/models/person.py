@@ -1,7 +1,5 @@
 """People named in a case and the roles they hold."""
 
-from __future__ import annotations
-
 from partycases.models._base import Evidence, Model, PersonId, Reference
 from partycases.models._line import Line
 

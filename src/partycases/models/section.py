@@ -1,7 +1,5 @@
 """The body of a case: numbered sections, subsections and paragraphs."""
 
-from __future__ import annotations
-
 import enum
 from typing import Annotated
 
@@ -45,5 +43,5 @@ class Section(Model):
     """The heading, without its number."""
     paragraphs: tuple[Paragraph, ...] = ()
     """The paragraphs before any subsection."""
-    subsections: tuple[Section, ...] = ()
+    subsections: "tuple[Section, ...]" = ()
     """Nested sections."""

@@ -1,7 +1,5 @@
 """Works: micro-videos, articles, songs and other productions titled in 《》."""
 
-from __future__ import annotations
-
 import enum
 from typing import Annotated
 
