@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -281,14 +282,16 @@ def test_the_keys_a_case_was_given_are_counted_whole(case: pc.Case) -> None:
     Were a field left out of the count, every document using it would be parsed a
     second time (correct, but slow): this keeps the count whole. The fast count of the
     document never falls short of it (it may exceed it, when text holds a quote and
-    a colon).
+    a colon); a document whose text puts white space before a colon is not counted fast.
     """
     for document in (pc.dumps(case), json_format.dumps_compact(case)):
         _, given_keys = validate_json_keys(document)
         assert given_keys == _true_keys(document)
         written = _keys_written(document)
-        assert written is not None
-        assert written >= given_keys
+        if written is None:
+            assert re.search(rb"[ \t\r\n]:", document)
+        else:
+            assert written >= given_keys
 
 
 def test_published_like_documents_take_the_fast_count() -> None:
