@@ -390,3 +390,25 @@ def test_sniffing_a_stream_of_blank_lines_costs_its_size() -> None:
         tracemalloc.stop()
     assert "cannot tell the format" in str(error)
     assert peak < 8 * len(data)  # a list of line objects took about 90 times its size
+
+
+@pytest.mark.parametrize("buffer", [bytearray, memoryview])
+@pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
+def test_buffers_read_as_their_bytes(tianjin_path: Path, buffer: type, fmt: str) -> None:
+    """A bytearray or memoryview holding a document loads like the bytes it holds."""
+    pytest.importorskip({"json": "orjson", "yaml": "yaml", "toml": "tomli_w"}[fmt])
+    case = pc.load(tianjin_path)
+    data = pc.dumps(case, format=fmt)
+    assert pc.loads(buffer(data), format=fmt) == case
+    module = __import__(f"partycases.formats.{fmt}", fromlist=["loads"])
+    assert module.loads(buffer(data)) == case
+
+
+@pytest.mark.parametrize("value", [123, None, 1.5, ["{}"], object()])
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_documents_of_the_wrong_type_say_what_was_expected(value: object, fmt: str) -> None:
+    """Anything but bytes, text or a buffer is a LoadError naming the type it got."""
+    with pytest.raises(pc.LoadError) as raised:
+        pc.loads(value, format=fmt)  # type: ignore[arg-type]
+    message = str(raised.value)
+    assert f"expected a {fmt} document as bytes or str, not {type(value).__name__}" in message

@@ -29,6 +29,7 @@ from partycases.formats import (
     significant_lines,
     sniff,
 )
+from partycases.formats._problems import as_document
 
 if TYPE_CHECKING:
     from partycases.models import Case
@@ -128,13 +129,21 @@ def load(
         raise LoadError([Problem(str(error))], os.fspath(path)) from None
 
 
-def loads(data: bytes | str, *, format: str = "json", encoding: str | None = None) -> Case:
+def loads(
+    data: bytes | bytearray | memoryview | str,
+    *,
+    format: str = "json",
+    encoding: str | None = None,
+) -> Case:
     """Validate a case from ``data`` in the named format (JSON by default).
 
-    ``encoding=`` applies to published texts (``format="text"``), as in :func:`load`.
+    ``data`` is the document as bytes or text; a ``bytearray`` or ``memoryview``
+    reads as its bytes. ``encoding=`` applies to published texts
+    (``format="text"``), as in :func:`load`.
     """
     fmt = get_format(format)
-    return _guarded(fmt, data, lambda raw: fmt.read_bytes(raw, encoding=encoding))
+    document = as_document(data, fmt.name)
+    return _guarded(fmt, document, lambda raw: fmt.read_bytes(raw, encoding=encoding))
 
 
 def _guarded(

@@ -217,6 +217,34 @@ def test_duplicate_keys_are_refused_where_they_repeat(
     assert (problem.pointer, problem.line, problem.column) == (pointer, 1, column)
 
 
+def test_a_duplicate_whose_last_value_is_invalid_is_reported_with_it() -> None:
+    """The value that won is reported, and so is the key stated twice."""
+    document = '{"id": "x", "language": "zh-Hans", "language": "??"}'
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(document)
+    problems = caught.value.problems
+    assert [problem.pointer for problem in problems] == ["/language", "/language"]
+    assert "duplicate key 'language'" in problems[1].message
+    assert (problems[1].line, problems[1].column) == (1, 36)
+    assert "duplicate" not in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        b'{"id": "x", "language": "??"}',  # no duplicate: only the value's problem
+        b'{"id": "x", "id": "y", "language": ',  # broken: only the syntax error
+        '{"id": "x", "id": "y"}'.encode("utf-16"),  # not UTF-8: only the encoding
+    ],
+)
+def test_a_failed_document_without_a_readable_duplicate_reports_one_problem(
+    document: bytes,
+) -> None:
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(document)
+    assert all("duplicate" not in problem.message for problem in caught.value.problems)
+
+
 def _encode(value: object, duplicate: int, seen: list[int]) -> str:
     """Compact JSON of ``value``.
 

@@ -9,7 +9,7 @@ from typing import Final, TypeVar
 
 from partycases.errors import LoadError, PartycasesError, Problem
 
-__all__ = ["boundary", "json_syntax_problem", "unexpected", "utf8_text"]
+__all__ = ["as_document", "boundary", "json_syntax_problem", "unexpected", "utf8_text"]
 
 _T = TypeVar("_T")
 
@@ -56,6 +56,20 @@ def _within_value_budget(data: bytes | str, what: str) -> None:
         raise LoadError([Problem(message)])
 
 
+def as_document(data: object, what: str) -> bytes | str:
+    """``data`` as a document: bytes or str as they are, a buffer copied to bytes.
+
+    A ``bytearray`` or ``memoryview`` (of a file read into memory, say) reads as
+    its bytes; anything else is a :class:`LoadError` that says what was expected.
+    """
+    if isinstance(data, (bytes, str)):
+        return data
+    if isinstance(data, (bytearray, memoryview)):
+        return bytes(data)
+    message = f"expected a {what} document as bytes or str, not {type(data).__name__}"
+    raise LoadError([Problem(message)])
+
+
 def boundary(what: str) -> Callable[[Callable[[bytes | str], _T]], Callable[[bytes | str], _T]]:
     """A loader's exception boundary: whatever escapes it unexpected becomes a :class:`LoadError`.
 
@@ -68,6 +82,7 @@ def boundary(what: str) -> Callable[[Callable[[bytes | str], _T]], Callable[[byt
     def decorate(function: Callable[[bytes | str], _T]) -> Callable[[bytes | str], _T]:
         @functools.wraps(function)
         def guarded(data: bytes | str) -> _T:
+            data = as_document(data, what)
             _within_value_budget(data, what)
             try:
                 return function(data)

@@ -37,11 +37,18 @@ def loads(data: bytes | str) -> Case:
     elif isinstance(data, str) and data.startswith("\ufeff"):
         data = data[1:]
     document = data
-    case, given = validate_json_keys(
-        document,
-        lambda problems: with_positions(problems, document),
-        lambda detail: json_syntax_problem(document, detail),
-    )
+    try:
+        case, given = validate_json_keys(
+            document,
+            lambda problems: with_positions(problems, document),
+            lambda detail: json_syntax_problem(document, detail),
+        )
+    except LoadError as error:
+        # A key stated twice is reported beside the problems of the value that won.
+        repeated = _reported_duplicate(document)
+        if repeated is None:
+            raise
+        raise LoadError([*error.problems, repeated]) from None
     if given is None or _keys_written(document) != given:
         _refuse_duplicate_keys(document)
     return case
@@ -76,7 +83,22 @@ def _unique(pairs: list[tuple[str, Any]]) -> None:
         raise _DuplicateKeyError
 
 
-def _refuse_duplicate_keys(document: bytes | str) -> None:
+def _reported_duplicate(document: bytes | str) -> Problem | None:
+    """The duplicate-key problem of a document that failed validation, if it has one.
+
+    Only a document the standard library's parser reads through is tested: a
+    broken one has its syntax error to report.
+    """
+    try:
+        _refuse_duplicate_keys(document, confirmed_only=True)
+    except LoadError as error:
+        return error.problems[0]
+    except UnicodeDecodeError:  # read by the standard library as UTF-16 or UTF-32
+        return None
+    return None
+
+
+def _refuse_duplicate_keys(document: bytes | str, *, confirmed_only: bool = False) -> None:
     """A :class:`LoadError` at the second of two equal keys in one object.
 
     pydantic-core and orjson both keep the last of them, another reader may keep
@@ -91,6 +113,8 @@ def _refuse_duplicate_keys(document: bytes | str) -> None:
     except _DuplicateKeyError:
         confirmed = True
     except (ValueError, RecursionError):
+        if confirmed_only:
+            return
         confirmed = False
     else:
         return
