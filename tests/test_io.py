@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import array
 import warnings
 from pathlib import Path
 
@@ -412,3 +413,58 @@ def test_documents_of_the_wrong_type_say_what_was_expected(value: object, fmt: s
         pc.loads(value, format=fmt)  # type: ignore[arg-type]
     message = str(raised.value)
     assert f"expected a {fmt} document as bytes or str, not {type(value).__name__}" in message
+
+
+def _released() -> memoryview:
+    view = memoryview(bytearray(b"{}"))
+    view.release()
+    return view
+
+
+@pytest.mark.parametrize(
+    ("make", "named"),
+    [
+        (_released, "a released memoryview"),
+        (lambda: memoryview(array.array("i", [1, 2])), "memoryview of 'i' items"),
+        (lambda: memoryview(bytearray(4)).cast("B", (2, 2)), "2-dimensional memoryview"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_buffers_that_are_not_bytes_are_named(make: object, named: str, fmt: str) -> None:
+    """A released view or a view of other items is a LoadError, through either entry point."""
+    from partycases.formats import json as json_format
+
+    readers = [lambda data: pc.loads(data, format=fmt)]
+    if fmt == "json":
+        readers.append(json_format.loads)
+    for read in readers:
+        with pytest.raises(pc.LoadError, match=named):
+            read(make())  # type: ignore[operator]
+
+
+def test_subclasses_of_bytes_and_str_are_read_as_copies(tianjin_path: Path) -> None:
+    """A subclass's own methods never run: the document is copied to exact bytes or str first."""
+
+    class Hostile(bytes):
+        def __len__(self) -> int:
+            raise RuntimeError("called")
+
+    class HostileText(str):
+        def __len__(self) -> int:
+            raise RuntimeError("called")
+
+        def startswith(self, *args: object) -> bool:  # type: ignore[override]
+            raise RuntimeError("called")
+
+    from partycases.formats import json as json_format
+
+    case = pc.load(tianjin_path)
+    data = pc.dumps(case)
+    for document in (Hostile(data), HostileText(data.decode())):
+        assert pc.loads(document) == case
+        assert json_format.loads(document) == case
+
+
+def test_a_write_only_format_is_refused_as_such_whatever_the_data() -> None:
+    with pytest.raises(pc.FormatError, match="write-only"):
+        pc.loads(123, format="markdown")  # type: ignore[arg-type]

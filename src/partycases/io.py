@@ -142,7 +142,8 @@ def loads(
     (``format="text"``), as in :func:`load`.
     """
     fmt = get_format(format)
-    document = as_document(data, fmt.name)
+    # A write-only format is refused for what it is (by read_bytes), whatever the data.
+    document = as_document(data, fmt.name) if fmt.read else b""
     return _guarded(fmt, document, lambda raw: fmt.read_bytes(raw, encoding=encoding))
 
 

@@ -404,3 +404,40 @@ def test_a_long_text_full_of_commas_reads_back() -> None:
     case = pc.Case(id="x", language="zh-Hans", text=",-[{" * 300_000)
     assert pc.loads(pc.dumps(case)) == case
     assert pc.loads(json_format.dumps_compact(case).decode()) == case
+
+
+def test_a_failing_document_in_utf_16_reports_no_duplicate_it_cannot_place() -> None:
+    """Bytes that are not UTF-8 are not guessed into UTF-16 to look for a duplicate key."""
+    document = '{"id": "x", "t": "a\\"b", "language": "??", "language": "?"}'
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le"):
+        with pytest.raises(pc.LoadError) as caught:
+            pc.loads(document.encode(encoding))
+        assert all("duplicate" not in problem.message for problem in caught.value.problems)
+
+
+def test_the_duplicate_scan_places_keys_at_any_depth() -> None:
+    """A key repeated after a deep array is found and placed (the scan keeps no path copies)."""
+    from partycases.formats._locate import duplicate_key
+
+    depth, items = 800, 20_000
+    text = '{"a": ' + "[" * depth + ",".join(["0"] * items) + "]" * depth + ', "a": 1}'
+    assert duplicate_key(text) == ("/a", 1, text.rindex('"a"') + 1)
+    # The pointer of a duplicate deep inside arrays and objects names every step.
+    nested = '{"x": [0, {"y": [[1, {"k": 1, "k": 2}]]}]}'
+    assert duplicate_key(nested)[0] == "/x/1/y/0/1/k"  # type: ignore[index]
+
+
+def test_a_large_failing_document_is_not_parsed_again_for_duplicates() -> None:
+    """Past the size limit a failing document reports its own problems only."""
+    from partycases.formats.json import REPORTED_DUPLICATE_MAX
+
+    filler = "0," * (REPORTED_DUPLICATE_MAX // 2)
+    document = (
+        '{"id": "x", "language": "??", "extensions": {"org.ex.a": [' + filler + '0]}, "id": "y"}'
+    )
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(document)
+    assert all("duplicate" not in problem.message for problem in caught.value.problems)
+    small = '{"id": "x", "language": "??", "extensions": {"org.ex.a": [0]}, "id": "y"}'
+    with pytest.raises(pc.LoadError, match="duplicate key 'id'"):
+        pc.loads(small)

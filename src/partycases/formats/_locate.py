@@ -15,6 +15,7 @@ import contextlib
 import json
 import re
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
     "duplicate_key",
@@ -209,17 +210,17 @@ def duplicate_key(text: str) -> tuple[str, int, int] | None:
     One pass over the tokens, keeping each open object's keys; ``None`` when
     there is none (or the text is not JSON this scan can follow).
     """
-    # Each open container: (keys seen, or None for an array; its path; next item index).
-    stack: list[tuple[set[str] | None, Path, list[int]]] = []
+    # Each open container: its keys seen (None for an array), its current item's index and
+    # the current item's pointer token. The pointer is joined only when a key repeats, so
+    # the scan costs the same at any depth: one step per token.
+    stack: list[list[Any]] = []
     expecting_key = False
-    pending: Path = ()
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token in "{[":
-            stack.append((set() if token == "{" else None, pending, [0]))
-            expecting_key = token == "{"
-            if token == "[":
-                pending = (*pending, "0")
+            is_object = token == "{"
+            stack.append([set() if is_object else None, 0, None if is_object else "0"])
+            expecting_key = is_object
         elif token in "}]":
             if stack:
                 stack.pop()
@@ -227,27 +228,26 @@ def duplicate_key(text: str) -> tuple[str, int, int] | None:
         elif token == ",":
             if not stack:
                 return None
-            keys, path, index = stack[-1]
-            index[0] += 1
-            expecting_key = keys is not None
-            if keys is None:
-                pending = (*path, str(index[0]))
+            top = stack[-1]
+            top[1] += 1
+            expecting_key = top[0] is not None
+            if top[0] is None:
+                top[2] = str(top[1])
         elif token == ":":
             expecting_key = False
         elif expecting_key and token.startswith('"') and stack:
-            keys, path, _ = stack[-1]
+            top = stack[-1]
             try:
                 key = _decode_key(token)
             except ValueError:
                 return None
-            assert keys is not None
-            pending = (*path, key)
-            if key in keys:
+            top[2] = key
+            if key in top[0]:
                 where = line_columns(text, {"": match.start()})[""]
                 return "".join(
-                    "/" + k.replace("~", "~0").replace("/", "~1") for k in pending
+                    "/" + str(item).replace("~", "~0").replace("/", "~1") for _, _, item in stack
                 ), *where
-            keys.add(key)
+            top[0].add(key)
     return None
 
 

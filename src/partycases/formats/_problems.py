@@ -57,17 +57,34 @@ def _within_value_budget(data: bytes | str, what: str) -> None:
 
 
 def as_document(data: object, what: str) -> bytes | str:
-    """``data`` as a document: bytes or str as they are, a buffer copied to bytes.
+    """``data`` as a document of exactly ``bytes`` or ``str``.
 
-    A ``bytearray`` or ``memoryview`` (of a file read into memory, say) reads as
-    its bytes; anything else is a :class:`LoadError` that says what was expected.
+    Bytes and text are taken as they are (a subclass is copied, so none of its
+    methods run further on); a one-dimensional buffer of bytes (``bytearray``,
+    ``memoryview``) is copied to ``bytes``. Anything else, a released or
+    non-byte ``memoryview`` included, is a :class:`LoadError` that says what was
+    expected.
     """
-    if isinstance(data, (bytes, str)):
-        return data
-    if isinstance(data, (bytearray, memoryview)):
-        return bytes(data)
-    message = f"expected a {what} document as bytes or str, not {type(data).__name__}"
+    kind = type(data)
+    if kind is bytes or kind is str:
+        return data  # type: ignore[return-value]
+    if isinstance(data, str):
+        return str.__str__(data)  # an exact copy, whatever the subclass overrides
+    got = kind.__name__
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        try:
+            with memoryview(data) as view:
+                if view.ndim == 1 and view.format in _BYTE_FORMATS:
+                    return view.tobytes()
+                got = f"a {view.ndim}-dimensional memoryview of {view.format!r} items"
+        except ValueError:  # a released memoryview
+            got = "a released memoryview"
+    message = f"expected a {what} document as bytes or str, not {got}"
     raise LoadError([Problem(message)])
+
+
+#: The struct formats of a buffer whose items are bytes.
+_BYTE_FORMATS: Final = frozenset({"B", "b", "c"})
 
 
 def boundary(what: str) -> Callable[[Callable[[bytes | str], _T]], Callable[[bytes | str], _T]]:

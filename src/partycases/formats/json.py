@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -83,18 +83,25 @@ def _unique(pairs: list[tuple[str, Any]]) -> None:
         raise _DuplicateKeyError
 
 
+#: The largest failing document also tested for a key stated twice (a published case's
+#: JSON is a few hundred KB at most): past it, the document's other problems are reported
+#: alone, so a large failing document costs its validation, not a second parse.
+REPORTED_DUPLICATE_MAX: Final = 1 << 20
+
+
 def _reported_duplicate(document: bytes | str) -> Problem | None:
     """The duplicate-key problem of a document that failed validation, if it has one.
 
-    Only a document the standard library's parser reads through is tested: a
-    broken one has its syntax error to report.
+    Only UTF-8 documents up to :data:`REPORTED_DUPLICATE_MAX` that the standard
+    library's parser reads through are tested: a broken one has its syntax or
+    encoding error to report.
     """
+    if len(document) > REPORTED_DUPLICATE_MAX:
+        return None
     try:
         _refuse_duplicate_keys(document, confirmed_only=True)
     except LoadError as error:
         return error.problems[0]
-    except UnicodeDecodeError:  # read by the standard library as UTF-16 or UTF-32
-        return None
     return None
 
 
@@ -106,10 +113,16 @@ def _refuse_duplicate_keys(document: bytes | str, *, confirmed_only: bool = Fals
     parser checks each object; where it stops short of what pydantic-core reads
     (nesting past the recursion limit, integers past the digit limit), the token
     scan that locates the key decides, which has neither limit: the test never
-    passes a document it could not read.
+    passes a document it could not read. With ``confirmed_only``, only a duplicate
+    the standard library's parser met is reported.
     """
     try:
-        json.loads(document, object_pairs_hook=_unique)
+        # As UTF-8 text: given bytes, the standard library would guess UTF-16 or UTF-32.
+        text = document.decode("utf-8") if isinstance(document, bytes) else document
+    except UnicodeDecodeError:
+        return  # not a JSON document pydantic-core reads: its encoding error is reported
+    try:
+        json.loads(text, object_pairs_hook=_unique)
     except _DuplicateKeyError:
         confirmed = True
     except (ValueError, RecursionError):
@@ -118,7 +131,6 @@ def _refuse_duplicate_keys(document: bytes | str, *, confirmed_only: bool = Fals
         confirmed = False
     else:
         return
-    text = document.decode("utf-8") if isinstance(document, bytes) else document
     found = duplicate_key(text)
     if found is None and not confirmed:
         return
