@@ -24,12 +24,12 @@ from partycases.errors import FormatError, LoadError, PartycasesError, Problem, 
 from partycases.formats import (
     REGISTRY,
     Format,
+    as_document,
     format_for_path,
     get_format,
     significant_lines,
     sniff,
 )
-from partycases.formats._problems import as_document
 
 if TYPE_CHECKING:
     from partycases.models import Case

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from partycases.errors import FormatError
+from partycases.formats._problems import as_document
 
 if TYPE_CHECKING:
     from partycases.models import Case
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "REGISTRY",
     "Format",
+    "as_document",
     "format_for_path",
     "get_format",
     "names",
