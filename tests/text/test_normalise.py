@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partycases.text.normalise import drop_invisible, fold, is_traditional
+from partycases.text.normalise import _INVISIBLE_CLASS, drop_invisible, fold, is_traditional
 
 #: Characters no text field may hold but a published text may: invisible ones and C1 controls.
 INVISIBLE = ["\u200b", "\u202e", "\ufeff", "\ufe0f", "\u00ad", "\u3164", "\U000e0041", "\x9b"]
@@ -85,3 +87,43 @@ def test_two_digit_years_do_not_depend_on_today() -> None:
         old = pc.parse_text("北溪市網絡作家協會成立於98年。")
     assert str(new.organisations[0].founded) == "2006"
     assert str(old.organisations[0].founded) == "1998"
+
+
+@given(
+    st.text(
+        st.sampled_from(["，", "：", "（", "）", "　", "“", "”", "『", "』", "會", ",", "a", "﹁"])
+    )
+)
+def test_half_width_is_the_folding_table(text: str) -> None:
+    """The pass-per-character replacement gives what translating through the table gives."""
+    from partycases.text.normalise import _TABLE, _half_width
+
+    assert _half_width(text) == text.translate(_TABLE)
+
+
+#: The view's artefacts as one alternation: the definition the three patterns must agree with.
+_ONE_PATTERN = re.compile(
+    r"(?<=[\u3400-\u9fff])\((?=[a-zü]{0,6}[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[1-5]?\)"
+    rf"|[{_INVISIBLE_CLASS}]"
+    r"|\?+"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["協", "會", "(", ")", "xié", "e", "ǎ", "3", "?", "？", "a", *INVISIBLE]),
+        max_size=30,
+    ).map("".join)
+)
+def test_artefacts_match_one_alternation(text: str) -> None:
+    """Pinyin, invisible characters and lost-character runs are found as one pattern finds them."""
+    from partycases.text.normalise import _artefacts
+
+    folded = fold(text)
+    expected = [
+        match.span()
+        for match in _ONE_PATTERN.finditer(folded)
+        if match.group()[0] != "?" or text[match.start()] == "?"
+    ]
+    assert _artefacts(text, folded) == expected

@@ -200,8 +200,9 @@ def is_chrome(line: str) -> bool:
         return len(line) <= 120
     if len(line) <= 40 and any(word in line for word in in_line if word not in (">", "»")):
         return True
-    return bool(ISSUE_LINE.search(line) and len(line) <= 30) or bool(
-        CAPTION.search(line) and len(line) <= 60
+    # Lengths first: the patterns end at the line's end, and are searched for from each position.
+    return (len(line) <= 30 and ISSUE_LINE.search(line) is not None) or (
+        len(line) <= 60 and CAPTION.search(line) is not None
     )
 
 
@@ -213,8 +214,10 @@ def opens_block(line: str) -> bool:
 
 def timestamp(line: str) -> tuple[re.Match[str], dt.datetime] | None:
     """The publication timestamp on a header or meta line, if the line is one."""
+    if len(line) > 160:
+        return None
     match = TIMESTAMP.search(line, 0, 120)
-    if match is None or len(line) > 160:
+    if match is None:
         return None
     before = line[: match.start()]
     rest = line[match.end() :].strip()
@@ -244,7 +247,7 @@ def timestamp(line: str) -> tuple[re.Match[str], dt.datetime] | None:
 
 def source(line: str) -> tuple[int, int, int] | None:
     """A 来源 on a meta line: (marker start, value start, value end) in the line."""
-    if len(line) > 160:
+    if len(line) > 160 or "来源" not in line:  # the word first: the pattern opens with options
         return None
     match = SOURCE.search(line)
     if match is None:

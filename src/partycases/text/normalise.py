@@ -28,6 +28,7 @@ __all__ = [
     "View",
     "drop_invisible",
     "fold",
+    "has_invisible",
     "is_han",
     "is_traditional",
     "make_view",
@@ -55,6 +56,11 @@ def is_han(char: str) -> bool:
     )
 
 
+def has_invisible(text: str) -> bool:
+    """Whether ``text`` holds an invisible format character, one :func:`drop_invisible` drops."""
+    return _INVISIBLE_CHARACTER.search(text) is not None
+
+
 def drop_invisible(text: str) -> str:
     """``text`` without invisible format characters.
 
@@ -78,6 +84,28 @@ _TABLE: Final = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
     ord("﹁"): ord("「"),
     ord("﹂"): ord("」"),
 }
+
+
+#: The characters :data:`_TABLE` changes, and what each becomes.
+_WIDE: Final = {chr(code): chr(value) for code, value in _TABLE.items()}
+_WIDE_CHARACTER: Final = re.compile("[" + re.escape("".join(_WIDE)) + "]")
+
+
+def _half_width(text: str) -> str:
+    """``text.translate(_TABLE)``, in C passes.
+
+    ``str.translate`` through a dict looks up every character, changed or not
+    (see :func:`drop_invisible`): it cost as much as the OpenCC pass. A page uses
+    a handful of the table's characters, so each one found is replaced
+    throughout in one pass, and the search goes on from where it stopped (what
+    lies before holds none: nothing the table writes is in the table).
+    """
+    match = _WIDE_CHARACTER.search(text)
+    while match is not None:
+        char = match.group()
+        text = text.replace(char, _WIDE[char])
+        match = _WIDE_CHARACTER.search(text, match.start())
+    return text
 
 
 @functools.cache
@@ -119,7 +147,7 @@ def fold(text: str) -> str:
     >>> fold('被评为"五星级党组织"')
     '被评为「五星级党组织」'
     """
-    folded = _to_simplified(_pair_quotes(text.translate(_TABLE)))
+    folded = _to_simplified(_pair_quotes(_half_width(text)))
     if len(folded) != len(text):  # pragma: no cover - guarded above, kept as a tripwire
         raise AssertionError("folding changed the text's length")
     return folded
@@ -148,13 +176,30 @@ def is_traditional(text: str, folded: str) -> bool:
 # ------------------------------------------------------------------ the view
 
 #: What the matching view drops: pinyin in brackets after a character (協(xié)會),
-#: invisible format characters, and runs of ASCII ``?`` left by a lost encoding.
-_ARTEFACT: Final = re.compile(
-    r"(?<=[\u3400-\u9fff])\((?=[a-zü]{0,6}[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+#: invisible format characters (:data:`_INVISIBLE_CHARACTER`), and runs of ASCII ``?``
+#: left by a lost encoding. Three patterns rather than one alternation: no two can
+#: match the same character, the bracket and the question mark are looked for only in
+#: a text holding one, and each pattern starts with what it matches, which lets the
+#: regular expression engine skip ahead (an alternation opening with a look-behind is
+#: tried at every position: three times slower).
+_PINYIN: Final = re.compile(
+    r"\((?<=[\u3400-\u9fff]\()(?=[a-zü]{0,6}[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
     r"[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[1-5]?\)"
-    rf"|[{_INVISIBLE_CLASS}]"
-    r"|\?+"
 )
+_QUESTION_MARKS: Final = re.compile(r"\?+")
+
+
+def _artefacts(text: str, folded: str) -> list[tuple[int, int]]:
+    """The spans of ``folded`` the view drops, in order."""
+    cuts = [match.span() for match in _INVISIBLE_CHARACTER.finditer(folded)]
+    if "(" in folded:
+        cuts += [match.span() for match in _PINYIN.finditer(folded)]
+    if "?" in folded:
+        # A ``?`` in the folded text may be a full-width question mark: only ASCII ones
+        # stand for lost characters.
+        cuts += [m.span() for m in _QUESTION_MARKS.finditer(folded) if text[m.start()] == "?"]
+    cuts.sort()
+    return cuts
 
 
 @attrs.frozen
@@ -216,13 +261,7 @@ def make_view(text: str, folded: str, drop: Iterable[tuple[int, int]] = ()) -> V
     ``drop`` adds input spans to leave out (the line break inside a word broken
     across two lines); they must not overlap one another.
     """
-    cuts: list[tuple[int, int]] = [
-        match.span()
-        for match in _ARTEFACT.finditer(folded)
-        # A ``?`` in the folded text may be a full-width question mark: only ASCII ones
-        # stand for lost characters.
-        if match.group()[0] != "?" or text[match.start()] == "?"
-    ]
+    cuts = _artefacts(text, folded)
     extra = sorted(drop)
     if extra:
         cuts = sorted(cuts + extra)

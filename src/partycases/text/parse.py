@@ -71,9 +71,16 @@ def _read(text: str, span: tuple[int, int] | None) -> str | None:
     return drop_invisible(text[span[0] : span[1]]).strip() or None
 
 
+#: A line break of any kind: most one-line fields hold none, and skip :data:`_LINE_BREAK`
+#: (which opens with white space, so it is tried at every position).
+_BREAK = re.compile(r"[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
+
+
 def _one_line(text: str, spans: list[tuple[int, int]]) -> str | None:
     parts = [_read(text, span) for span in spans]
-    joined = "".join(_LINE_BREAK.sub("", part) for part in parts if part)
+    joined = "".join(
+        part if _BREAK.search(part) is None else _LINE_BREAK.sub("", part) for part in parts if part
+    )
     return joined or None
 
 

@@ -14,7 +14,7 @@ import attrs
 
 from partycases.ids import name_key, organisation_id
 from partycases.models import ActivityKind, HonourKind, HonourLevel, OrganisationKind, WorkKind
-from partycases.text.normalise import View, drop_invisible
+from partycases.text.normalise import View, drop_invisible, has_invisible
 from partycases.values import DateRange, PartialDate, Quantity
 
 __all__ = ["ActivityDraft", "HonourDraft", "Mention", "Org", "Page", "WorkDraft"]
@@ -127,6 +127,13 @@ class Page:
     primary: Org | None = None
     branch: Org | None = None
     traditional: bool = False
+    invisible: bool = attrs.field(init=False)
+    """Whether the input holds invisible characters (most do not: :meth:`read` skips
+    looking for them)."""
+
+    @invisible.default
+    def _holds_invisible(self) -> bool:
+        return has_invisible(self.text)
 
     @property
     def folded(self) -> str:
@@ -139,7 +146,7 @@ class Page:
         Invisible characters are dropped and line breaks inside it closed up.
         """
         a, b = self.view.span(start, end)
-        value = drop_invisible(self.text[a:b])
+        value = drop_invisible(self.text[a:b]) if self.invisible else self.text[a:b]
         if _SPACE.search(value) is None:
             return value
         return _SPACE.sub(
