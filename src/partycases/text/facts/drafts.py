@@ -127,18 +127,19 @@ class Page:
     primary: Org | None = None
     branch: Org | None = None
     traditional: bool = False
+    folded: str = attrs.field(init=False)
+    """The text the detectors read: the view's (an attribute, read thousands of times)."""
     invisible: bool = attrs.field(init=False)
     """Whether the input holds invisible characters (most do not: :meth:`read` skips
     looking for them)."""
 
+    @folded.default
+    def _view_text(self) -> str:
+        return self.view.text
+
     @invisible.default
     def _holds_invisible(self) -> bool:
         return has_invisible(self.text)
-
-    @property
-    def folded(self) -> str:
-        """The text the detectors read."""
-        return self.view.text
 
     def read(self, start: int, end: int) -> str:
         """The input's characters for the view span ``[start, end)``, as a field value.

@@ -140,7 +140,13 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
         honour = HonourMatch(
             verb, match.start(), match.end(), match.span("agents") if match["agents"] else None, []
         )
-        given = GIVEN_BY.match(folded, title_start, title_end)
+        # The words first: the pattern's lazy start is tried at every length.
+        given = (
+            GIVEN_BY.match(folded, title_start, title_end)
+            if folded.find("颁发的", title_start, title_end) >= 0
+            or folded.find("授予的", title_start, title_end) >= 0
+            else None
+        )
         if given is not None:
             honour.given_by = given.span("agents")
             title_start = given.start("title")

@@ -46,6 +46,8 @@ def work_kind(folded: str, start: int, end: int, sentence_end: int) -> WorkKind:
     title = folded[start + 1 : end - 1]  # without the title marks
     if DOCUMENT.search(title):
         return WorkKind.DOCUMENT
-    if ONLINE_WORK_AFTER.match(folded, end, sentence_end):
+    if folded.find("作品", end, sentence_end) >= 0 and ONLINE_WORK_AFTER.match(
+        folded, end, sentence_end
+    ):
         return WorkKind.ONLINE_WORK
     return WorkKind.OTHER
