@@ -25,10 +25,13 @@ from msgspec import Meta
 from partycases import models
 from partycases.ids import ID_KINDS, ID_PATTERN, MAX_KEY
 from partycases.models._base import MAX_COUNT, MAX_ITEMS, MAX_TEXT, TEXT_FAST_PATTERN
-from partycases.models._references import is_sound
+from partycases.models._references import compile_sound
 from partycases.values import Qualifier
 
 __all__ = ["DECODER"]
+
+#: The library's case-wide check, its fields read as attributes (Structs keep no ``__dict__``).
+_is_sound = compile_sound(by_dict=False)
 
 _DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 
@@ -195,7 +198,7 @@ class Case(_Base, frozen=True):
     text: Annotated[str, Meta(max_length=MAX_TEXT)] | None = None
 
     def __post_init__(self) -> None:
-        if not is_sound(self):  # type: ignore[arg-type]  # the same field names, read the same way
+        if not _is_sound(self):
             raise ValueError("ids, references or evidence spans do not hold together")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 import partycases as pc
@@ -57,3 +59,17 @@ def test_ablation_strips_patterns_from_nested_schemas() -> None:
     stripped = ablation._strip(schema, "patterns")
     assert stripped["schema"]["fields"]["a"] == {"type": "str", "min_length": 1}
     assert schema["schema"]["fields"]["a"]["pattern"] == "^x$"  # the original is untouched
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_instruction_counts_take_the_setup_away_and_grow_with_the_work() -> None:
+    """A count per call excludes the setup, and ten times the work counts about ten times more."""
+    from benchmarks.instructions import per_call
+
+    counts = per_call(
+        "import math\nvalues = list(range(2000))",
+        {"one": "sum(values)", "ten": "[sum(values) for _ in range(10)]"},
+        5,
+    )
+    assert 0 < counts["one"] < counts["ten"]
+    assert 8 < counts["ten"] / counts["one"] < 12

@@ -41,6 +41,7 @@ __all__ = [
     "SOUND_SOURCE",
     "Link",
     "case_problems",
+    "compile_sound",
     "is_sound",
     "located_problems",
     "parent_cycle",
@@ -144,27 +145,25 @@ def _allowed(kinds: frozenset[str]) -> str:
     return "_".join(sorted(kinds))
 
 
-def _read(value: str, name: str) -> str:
-    """Source reading field ``name`` of the model bound to ``value``.
-
-    ``case`` and each ``entity`` are read several times: from their fields dict,
-    bound once as ``case_f`` / ``entity_f``. pydantic's ``BaseModel`` defines
-    ``__getattr__``, which keeps CPython from specialising attribute reads on
-    models: a dict lookup costs about half as much. A model read once (a role,
-    the source) is read as an attribute.
-    """
-    return f'{value}_f["{name}"]' if value in _BOUND else f"{value}.{name}"
-
-
+#: The names the fast check binds to models it reads several fields of: ``case`` and each
+#: ``entity``. Their fields are read from their ``__dict__`` (bound once, as ``case_f`` and
+#: ``entity_f``): pydantic's ``BaseModel`` defines ``__getattr__``, which keeps CPython from
+#: specialising attribute reads on models, and a dict lookup costs about half as much. A
+#: model read once (a role, the source) is read as an attribute.
 _BOUND: Final = ("case", "entity")
 
 
-def _bind(indent: str, value: str) -> str:
-    """Source binding the fields dict of the model just bound to ``value``."""
-    return f"{indent}{value}_f = {value}.__dict__"
+def _read(value: str, name: str, by_dict: bool) -> str:
+    """Source reading field ``name`` of the model bound to ``value``."""
+    return f'{value}_f["{name}"]' if by_dict and value in _BOUND else f"{value}.{name}"
 
 
-def _test(link: Link, value: str, depth: int) -> list[str]:
+def _bind(indent: str, value: str, by_dict: bool) -> list[str]:
+    """Source binding the fields dict of the model just bound to ``value``, if read so."""
+    return [f"{indent}{value}_f = {value}.__dict__"] if by_dict else []
+
+
+def _test(link: Link, value: str, depth: int, by_dict: bool) -> list[str]:
     """Source lines that return False unless every id ``link`` reaches from ``value`` is allowed."""
     indent = "    " * depth
     allowed = _allowed(link.kinds)
@@ -173,30 +172,32 @@ def _test(link: Link, value: str, depth: int) -> list[str]:
     for name, step_many in path:
         inner = f"{value}_{name}"
         if step_many:
-            lines.append(f"{indent}for {inner} in {_read(value, name)}:")
+            lines.append(f"{indent}for {inner} in {_read(value, name, by_dict)}:")
         else:
-            lines += [f"{indent}{inner} = {_read(value, name)}", f"{indent}if {inner} is not None:"]
+            lines += [
+                f"{indent}{inner} = {_read(value, name, by_dict)}",
+                f"{indent}if {inner} is not None:",
+            ]
         value, depth, indent = inner, depth + 1, indent + "    "
     if many:
         # Most lists are empty: testing that first skips a method call.
-        lines.append(
-            f"{indent}if (refs := {_read(value, last)}) and not {allowed}.issuperset(refs):"
-        )
+        refs = _read(value, last, by_dict)
+        lines.append(f"{indent}if (refs := {refs}) and not {allowed}.issuperset(refs):")
     else:
-        self_test = f" or ref == {_read(value, 'id')}" if link.not_self else ""
+        self_test = f" or ref == {_read(value, 'id', by_dict)}" if link.not_self else ""
         lines += [
-            f"{indent}ref = {_read(value, last)}",
+            f"{indent}ref = {_read(value, last, by_dict)}",
             f"{indent}if ref is not None and (ref not in {allowed}{self_test}):",
         ]
     return [*lines, f"{indent}    return False"]
 
 
-def _sound_source() -> str:
+def _sound_source(by_dict: bool) -> str:
     """The source of the fast check, written from :data:`REFERENCES` and :data:`COLLECTIONS`."""
-    lines = ["def is_sound(case):", _bind("    ", "case")]
+    lines = ["def is_sound(case):", *_bind("    ", "case", by_dict)]
     for field, kind in COLLECTIONS.items():
         lines += [
-            f"    {field} = {_read('case', field)}",
+            f"    {field} = {_read('case', field, by_dict)}",
             f"    {kind} = set(map(_get_id, {field})) if {field} else _NONE",
             # Ids of different kinds never collide (each kind has its own prefix),
             # so each kind's ids are unique when its set is as long as its collection.
@@ -204,7 +205,7 @@ def _sound_source() -> str:
             "        return False",
         ]
     lines += [
-        f"    text = {_read('case', 'text')}",
+        f"    text = {_read('case', 'text', by_dict)}",
         "    limit = -1 if text is None else len(text)",
     ]
     for owner in ("", *COLLECTIONS):
@@ -221,15 +222,15 @@ def _sound_source() -> str:
                 )
         if not owner:
             for link in links:
-                body += _test(link, "case", 1)
+                body += _test(link, "case", 1, by_dict)
             lines += body
             continue
-        body += [f"    for entity in {owner}:", _bind("        ", "entity")]
+        body += [f"    for entity in {owner}:", *_bind("        ", "entity", by_dict)]
         for link in links:
-            body += _test(link, "entity", 2)
+            body += _test(link, "entity", 2, by_dict)
         if evidence:
             body += [
-                f"        evidence = {_read('entity', 'evidence')}",
+                f"        evidence = {_read('entity', 'evidence', by_dict)}",
                 "        if evidence and max(map(_get_end, evidence)) > limit:",
                 "            return False",
             ]
@@ -239,14 +240,20 @@ def _sound_source() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _compile_sound() -> Callable[[Case], bool]:
+def compile_sound(*, by_dict: bool = True) -> Callable[[Any], bool]:
+    """The fast check, compiled from :data:`REFERENCES` and :data:`COLLECTIONS`.
+
+    ``by_dict=False`` reads every field as an attribute: for objects of the same
+    field names that keep no ``__dict__`` (the benchmark's msgspec baseline).
+    """
+    source = SOUND_SOURCE if by_dict else _sound_source(by_dict=False)
     namespace: dict[str, Any] = {
         "_NONE": frozenset(),
         "_get_end": operator.attrgetter("end"),
         "_get_id": operator.attrgetter("id"),
     }
-    exec(compile(SOUND_SOURCE, f"<{__name__}: is_sound>", "exec"), namespace)
-    function: Callable[[Case], bool] = namespace["is_sound"]
+    exec(compile(source, f"<{__name__}: is_sound>", "exec"), namespace)
+    function: Callable[[Any], bool] = namespace["is_sound"]
     function.__doc__ = (
         "Whether every id is unique, every reference resolves to its kinds and every span fits."
         "\n\nNo locations and no messages: the common case, answered with set operations."
@@ -255,9 +262,9 @@ def _compile_sound() -> Callable[[Case], bool]:
 
 
 #: The fast check's source, written from :data:`REFERENCES` (read it to see what runs).
-SOUND_SOURCE: Final = _sound_source()
+SOUND_SOURCE: Final = _sound_source(by_dict=True)
 #: Whether every id is unique, every reference resolves to its kinds and every span fits.
-is_sound: Final = _compile_sound()
+is_sound: Final[Callable[[Case], bool]] = compile_sound()
 
 
 # --- the located check ---------------------------------------------------------------------
