@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partycases.text.normalise import _INVISIBLE_CLASS, drop_invisible, fold, is_traditional
+from partycases.text.normalise import (
+    _INVISIBLE_CLASS,
+    drop_invisible,
+    fold,
+    has_invisible,
+    is_traditional,
+)
 
 #: Characters no text field may hold but a published text may: invisible ones and C1 controls.
 INVISIBLE = ["\u200b", "\u202e", "\ufeff", "\ufe0f", "\u00ad", "\u3164", "\U000e0041", "\x9b"]
@@ -51,6 +57,7 @@ def test_is_traditional_matches_its_definition(text: str) -> None:
 def test_drop_invisible_removes_exactly_the_invisible_characters(text: str) -> None:
     """Every invisible format character goes, and nothing else."""
     assert drop_invisible(text) == "".join(c for c in text if c not in INVISIBLE)
+    assert has_invisible(text) is any(c in INVISIBLE for c in text)
 
 
 def test_view_drops_pinyin_and_maps_matches_back() -> None:
