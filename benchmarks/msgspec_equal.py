@@ -25,7 +25,7 @@ from msgspec import Meta
 from partycases import models
 from partycases.ids import ID_KINDS, ID_PATTERN, MAX_KEY
 from partycases.models._base import MAX_COUNT, MAX_ITEMS, MAX_TEXT, TEXT_FAST_PATTERN
-from partycases.models._references import compile_sound
+from partycases.models._sound_writer import compile_sound
 from partycases.values import Qualifier
 
 __all__ = ["DECODER"]

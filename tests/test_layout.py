@@ -122,6 +122,29 @@ def test_import_is_lazy() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_models_alone_import_no_reader() -> None:
+    """Case alone compiles no check and imports none of the readers' modules; they still resolve."""
+    code = (
+        "import sys, partycases; partycases.Case; "
+        "print(sorted(m for m in sys.modules if m.startswith('partycases.'))); "
+        "from partycases.models import problems_from, stated_keys; "
+        "print(problems_from.__module__, stated_keys.__module__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded, resolved = result.stdout.splitlines()
+    for reader in ("errors", "models._problems", "models._keys", "models._sound_writer"):
+        assert f"'partycases.{reader}'" not in loaded
+    assert "'partycases.models._sound'" in loaded
+    assert resolved == "partycases.models._problems partycases.models._keys"
+    models = importlib.import_module("partycases.models")
+    with pytest.raises(
+        AttributeError, match=r"'partycases\.models' has no attribute 'nothing_here'"
+    ):
+        models.nothing_here  # noqa: B018
+
+
 def test_public_names() -> None:
     """__all__ lists every export (ruff keeps it sorted), and each resolves and has a docstring."""
     assert set(partycases.__all__) == set(partycases._EXPORTS) | {"__version__"}

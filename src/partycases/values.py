@@ -5,8 +5,9 @@ validate and serialise it, so models use them as ordinary field types and the
 JSON Schema describes them exactly.
 """
 
-from __future__ import annotations
-
+# Annotations are not postponed: pydantic reads the TypedDicts' annotations at
+# import, and postponed ones are strings it would have to compile and evaluate.
+import copy
 import datetime as dt
 import enum
 import functools
@@ -54,6 +55,22 @@ def _inline(handler: GetCoreSchemaHandler, typed_dict: type) -> core_schema.Core
     schema = dict(handler.resolve_ref_schema(handler.generate_schema(typed_dict)))
     schema.pop("ref", None)
     return schema
+
+
+#: The core schema of ``_SpanDict``, once generated.
+_SPAN_DICT: list[core_schema.CoreSchema] = []
+
+
+def _span_dict_schema(handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    """``_inline(handler, _SpanDict)``, generated once and copied after.
+
+    Five models hold spans, and pydantic generates a TypedDict's schema anew for
+    each (about 1 M instructions a time). A span's schema names no other
+    definition, so a copy serves every model.
+    """
+    if not _SPAN_DICT:
+        _SPAN_DICT.append(_inline(handler, _SpanDict))
+    return copy.deepcopy(_SPAN_DICT[0])
 
 
 def _utf16_length(text: str) -> int:
@@ -173,22 +190,22 @@ class PartialDate:
     def _key(self) -> tuple[dt.date, dt.date]:
         return (self.lower, self.upper)
 
-    def __lt__(self, other: PartialDate) -> bool:
+    def __lt__(self, other: "PartialDate") -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() < other._key()
 
-    def __le__(self, other: PartialDate) -> bool:
+    def __le__(self, other: "PartialDate") -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() <= other._key()
 
-    def __gt__(self, other: PartialDate) -> bool:
+    def __gt__(self, other: "PartialDate") -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() > other._key()
 
-    def __ge__(self, other: PartialDate) -> bool:
+    def __ge__(self, other: "PartialDate") -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() >= other._key()
@@ -497,7 +514,7 @@ class Span:
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         from_dict = core_schema.no_info_after_validator_function(
-            cls._from_dict, _inline(handler, _SpanDict)
+            cls._from_dict, _span_dict_schema(handler)
         )
         return core_schema.json_or_python_schema(
             json_schema=from_dict,

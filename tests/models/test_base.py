@@ -55,3 +55,38 @@ def test_docstrings_become_descriptions() -> None:
     assert schema["properties"]["plain"]["description"] == "A required field."
     with pytest.raises(pydantic.ValidationError):
         _Documented.model_validate({})
+
+
+class _Extended(_Documented):
+    """A subclass of a documented model, with a field of its own and one redeclared."""
+
+    extra: int = 1
+    """A field only the subclass has."""
+    defaulted: str = "y"
+    """The subclass's own words for an inherited field."""
+
+
+class _Holder(Model):
+    """A model holding the others, so their schemas are definitions."""
+
+    first: _Documented
+    """The documented one."""
+    second: _Extended | None = None
+
+
+def test_descriptions_reach_every_schema_form() -> None:
+    """Inherited, redeclared, nested and Field()-given descriptions, in fields and JSON Schema."""
+    fields = _Extended.model_fields
+    assert fields["plain"].description == "A required field."
+    assert fields["extra"].description == "A field only the subclass has."
+    assert fields["defaulted"].description == "The subclass's own words for an inherited field."
+    assert fields["defaulted"].default == "y"
+    assert fields["described"].description == "Said in Field()."
+    for mode in ("validation", "serialization"):
+        schema = _Holder.model_json_schema(mode=mode)
+        assert schema["properties"]["first"]["description"] == "The documented one."
+        assert "description" not in schema["properties"]["second"]
+        for name, model in (("_Documented", _Documented), ("_Extended", _Extended)):
+            properties = schema["$defs"][name]["properties"]
+            for field, info in model.model_fields.items():
+                assert properties[field].get("description") == info.description, (name, field)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import typing
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -11,7 +14,7 @@ import pytest
 from hypothesis import given
 
 import partycases as pc
-from partycases.models import _references
+from partycases.models import _references, _sound_writer
 from partycases.models._base import Reference
 from partycases.models._references import (
     COLLECTIONS,
@@ -126,7 +129,7 @@ def test_self_reference_is_caught_by_both_checks() -> None:
     invalid = valid.model_copy(update={"organisations": organisations})
     assert is_sound(valid)
     assert not is_sound(invalid)
-    by_attribute = _references.compile_sound(by_dict=False)
+    by_attribute = _sound_writer.compile_sound(by_dict=False)
     assert by_attribute(valid)
     assert not by_attribute(invalid)
     [error] = located_problems(invalid)
@@ -151,15 +154,44 @@ def test_fast_and_located_checks_agree_on_valid_cases(case: pc.Case) -> None:
 
 
 #: The fast check reading fields as attributes, as the msgspec baseline runs it.
-_BY_ATTRIBUTE = _references.compile_sound(by_dict=False)
+_BY_ATTRIBUTE = _sound_writer.compile_sound(by_dict=False)
 
 
 def test_fast_check_source_is_written_from_the_tables() -> None:
-    """The compiled fast check names every declared field and every collection."""
-    source = _references.SOUND_SOURCE
-    for link in REFERENCES:
-        field = link.steps[-1][0]
-        assert f".{field}" in source or f'_f["{field}"]' in source
-    for collection in COLLECTIONS:
-        assert f"for entity in {collection}:" in source
-    compile(source, "is_sound", "exec")
+    """The fast check names every declared field and every collection."""
+    for source in (_sound_writer.sound_source(), _sound_writer.sound_source(by_dict=False)):
+        for link in REFERENCES:
+            field = link.steps[-1][0]
+            assert f".{field}" in source or f'_f["{field}"]' in source
+        for collection in COLLECTIONS:
+            assert f"for entity in {collection}:" in source
+        compile(source, "is_sound", "exec")
+
+
+_GENERATED = Path(_sound_writer.__file__).with_name("_sound.py")
+_REGENERATE = "python -m partycases.models._sound_writer > src/partycases/models/_sound.py"
+
+
+def test_generated_fast_check_is_up_to_date() -> None:
+    """The committed _sound module is what the writer writes from today's tables."""
+    assert _GENERATED.read_text(encoding="utf-8") == _sound_writer.render(), f"run: {_REGENERATE}"
+    assert is_sound.__module__ == "partycases.models._sound"
+
+
+def test_writer_runs_as_documented() -> None:
+    """The documented command prints the module's source and nothing else."""
+    out = subprocess.run(
+        [sys.executable, "-m", "partycases.models._sound_writer"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert (out.stdout, out.stderr) == (_sound_writer.render(), "")
+
+
+def test_a_changed_table_changes_the_written_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer reads the tables: a link added to them is tested by the source it writes."""
+    extra = _references.Link("works", "made_for[]", frozenset({"org"}))
+    monkeypatch.setattr(_sound_writer, "REFERENCES", (*REFERENCES, extra))
+    assert 'entity_f["made_for"]' in _sound_writer.sound_source()
+    assert _sound_writer.render() != _GENERATED.read_text(encoding="utf-8")

@@ -5,9 +5,9 @@ Which field refers to which entities is declared once, in :data:`REFERENCES`
 checks below are derived from those tables:
 
 * :func:`is_sound`, the fast check every validation runs: written out from
-  the tables as one function (compiled once, at import) that collects the ids
-  of each kind and tests each entity's references against them, with no
-  locations;
+  the tables as one function (ahead of time, into the generated ``_sound``
+  module) that collects the ids of each kind and tests each entity's
+  references against them, with no locations;
 * :func:`located_problems`, the located check, which runs only when the fast
   one fails and reports every problem with its place; :func:`case_problems`
   is the two in turn.
@@ -22,13 +22,14 @@ the model of each kind in ``Link.kinds`` (``ENTITY_MODELS`` names them).
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from partycases.ids import id_fold
+from partycases.models._sound import is_sound
 
 if TYPE_CHECKING:
     from partycases.models.case import Case
@@ -38,10 +39,8 @@ __all__ = [
     "ENTITY_MODELS",
     "EVIDENCE_COLLECTIONS",
     "REFERENCES",
-    "SOUND_SOURCE",
     "Link",
     "case_problems",
-    "compile_sound",
     "is_sound",
     "located_problems",
     "parent_cycle",
@@ -131,140 +130,13 @@ REFERENCES: Final = (
 )
 
 
-# --- the fast check, derived from the tables ------------------------------------------------
+# --- the fast check -------------------------------------------------------------------------
 #
-# The fast check is written out from the tables as the source of one function
-# and compiled once at import (as attrs writes ``__init__`` methods): one loop
-# per collection, each entity's references tested against the set of ids of
-# their kinds, with no iterator built for what is empty. A generic walk over the
-# tables at run time cost twice as much as the hand-written loops it replaced.
-
-
-def _allowed(kinds: frozenset[str]) -> str:
-    """The name of the variable holding the ids of ``kinds``."""
-    return "_".join(sorted(kinds))
-
-
-#: The names the fast check binds to models it reads several fields of: ``case`` and each
-#: ``entity``. Their fields are read from their ``__dict__`` (bound once, as ``case_f`` and
-#: ``entity_f``): pydantic's ``BaseModel`` defines ``__getattr__``, which keeps CPython from
-#: specialising attribute reads on models, and a dict lookup costs about half as much. A
-#: model read once (a role, the source) is read as an attribute.
-_BOUND: Final = ("case", "entity")
-
-
-def _read(value: str, name: str, by_dict: bool) -> str:
-    """Source reading field ``name`` of the model bound to ``value``."""
-    return f'{value}_f["{name}"]' if by_dict and value in _BOUND else f"{value}.{name}"
-
-
-def _bind(indent: str, value: str, by_dict: bool) -> list[str]:
-    """Source binding the fields dict of the model just bound to ``value``, if read so."""
-    return [f"{indent}{value}_f = {value}.__dict__"] if by_dict else []
-
-
-def _test(link: Link, value: str, depth: int, by_dict: bool) -> list[str]:
-    """Source lines that return False unless every id ``link`` reaches from ``value`` is allowed."""
-    indent = "    " * depth
-    allowed = _allowed(link.kinds)
-    *path, (last, many) = link.steps
-    lines = []
-    for name, step_many in path:
-        inner = f"{value}_{name}"
-        if step_many:
-            lines.append(f"{indent}for {inner} in {_read(value, name, by_dict)}:")
-        else:
-            lines += [
-                f"{indent}{inner} = {_read(value, name, by_dict)}",
-                f"{indent}if {inner} is not None:",
-            ]
-        value, depth, indent = inner, depth + 1, indent + "    "
-    if many:
-        # Most lists are empty: testing that first skips a method call.
-        refs = _read(value, last, by_dict)
-        lines.append(f"{indent}if (refs := {refs}) and not {allowed}.issuperset(refs):")
-    else:
-        self_test = f" or ref == {_read(value, 'id', by_dict)}" if link.not_self else ""
-        lines += [
-            f"{indent}ref = {_read(value, last, by_dict)}",
-            f"{indent}if ref is not None and (ref not in {allowed}{self_test}):",
-        ]
-    return [*lines, f"{indent}    return False"]
-
-
-def _sound_source(by_dict: bool) -> str:
-    """The source of the fast check, written from :data:`REFERENCES` and :data:`COLLECTIONS`."""
-    lines = ["def is_sound(case):", *_bind("    ", "case", by_dict)]
-    for field, kind in COLLECTIONS.items():
-        lines += [
-            f"    {field} = {_read('case', field, by_dict)}",
-            f"    {kind} = set(map(_get_id, {field})) if {field} else _NONE",
-            # Ids of different kinds never collide (each kind has its own prefix),
-            # so each kind's ids are unique when its set is as long as its collection.
-            f"    if len({kind}) != len({field}):",
-            "        return False",
-        ]
-    lines += [
-        f"    text = {_read('case', 'text', by_dict)}",
-        "    limit = -1 if text is None else len(text)",
-    ]
-    for owner in ("", *COLLECTIONS):
-        links = [link for link in REFERENCES if link.owner == owner]
-        evidence = owner in EVIDENCE_COLLECTIONS
-        if not links and not evidence:
-            continue
-        body: list[str] = []
-        # Ids of several kinds together, built only when a collection needs them.
-        for first, *rest in {_allowed(link.kinds): sorted(link.kinds) for link in links}.values():
-            if rest:
-                body.append(
-                    f"    {_allowed(frozenset((first, *rest)))} = {first}.union({', '.join(rest)})"
-                )
-        if not owner:
-            for link in links:
-                body += _test(link, "case", 1, by_dict)
-            lines += body
-            continue
-        body += [f"    for entity in {owner}:", *_bind("        ", "entity", by_dict)]
-        for link in links:
-            body += _test(link, "entity", 2, by_dict)
-        if evidence:
-            body += [
-                f"        evidence = {_read('entity', 'evidence', by_dict)}",
-                "        if evidence and max(map(_get_end, evidence)) > limit:",
-                "            return False",
-            ]
-        lines.append(f"    if {owner}:")
-        lines += ["    " + line for line in body]
-    lines.append("    return True")
-    return "\n".join(lines) + "\n"
-
-
-def compile_sound(*, by_dict: bool = True) -> Callable[[Any], bool]:
-    """The fast check, compiled from :data:`REFERENCES` and :data:`COLLECTIONS`.
-
-    ``by_dict=False`` reads every field as an attribute: for objects of the same
-    field names that keep no ``__dict__`` (the benchmark's msgspec baseline).
-    """
-    source = SOUND_SOURCE if by_dict else _sound_source(by_dict=False)
-    namespace: dict[str, Any] = {
-        "_NONE": frozenset(),
-        "_get_end": operator.attrgetter("end"),
-        "_get_id": operator.attrgetter("id"),
-    }
-    exec(compile(source, f"<{__name__}: is_sound>", "exec"), namespace)
-    function: Callable[[Any], bool] = namespace["is_sound"]
-    function.__doc__ = (
-        "Whether every id is unique, every reference resolves to its kinds and every span fits."
-        "\n\nNo locations and no messages: the common case, answered with set operations."
-    )
-    return function
-
-
-#: The fast check's source, written from :data:`REFERENCES` (read it to see what runs).
-SOUND_SOURCE: Final = _sound_source(by_dict=True)
-#: Whether every id is unique, every reference resolves to its kinds and every span fits.
-is_sound: Final[Callable[[Case], bool]] = compile_sound()
+# :func:`is_sound` is written out from the tables as the source of one function
+# (see ``_sound_writer``) and kept, generated, in ``_sound``: one loop per
+# collection, each entity's references tested against the set of ids of their
+# kinds, with no iterator built for what is empty. A generic walk over the tables
+# at run time cost twice as much as the hand-written loops it replaced.
 
 
 # --- the located check ---------------------------------------------------------------------

@@ -1,0 +1,113 @@
+"""The fast case-wide check, written from the reference tables: do not edit.
+
+Regenerate with ``python -m partycases.models._sound_writer >
+src/partycases/models/_sound.py`` (see ``_sound_writer``).
+"""
+
+# fmt: off
+from __future__ import annotations
+
+import operator
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from partycases.models.case import Case
+
+_NONE: Final[frozenset[Any]] = frozenset()
+_get_end: Final = operator.attrgetter("end")
+_get_id: Final = operator.attrgetter("id")
+
+
+def is_sound(case: Case) -> bool:
+    """Whether every id is unique, every reference resolves to its kinds and every span fits.
+
+    No locations and no messages: the common case, answered with set operations.
+    """
+    case_f = case.__dict__
+    organisations = case_f["organisations"]
+    org = set(map(_get_id, organisations)) if organisations else _NONE
+    if len(org) != len(organisations):
+        return False
+    people = case_f["people"]
+    person = set(map(_get_id, people)) if people else _NONE
+    if len(person) != len(people):
+        return False
+    honours = case_f["honours"]
+    honour = set(map(_get_id, honours)) if honours else _NONE
+    if len(honour) != len(honours):
+        return False
+    activities = case_f["activities"]
+    activity = set(map(_get_id, activities)) if activities else _NONE
+    if len(activity) != len(activities):
+        return False
+    works = case_f["works"]
+    work = set(map(_get_id, works)) if works else _NONE
+    if len(work) != len(works):
+        return False
+    text = case_f["text"]
+    limit = -1 if text is None else len(text)
+    if (refs := case_f["subject_ids"]) and not org.issuperset(refs):
+        return False
+    case_source = case_f["source"]
+    if case_source is not None:
+        ref = case_source.publisher_id
+        if ref is not None and (ref not in org):
+            return False
+    if organisations:
+        for entity in organisations:
+            entity_f = entity.__dict__
+            if (refs := entity_f["approved_by"]) and not org.issuperset(refs):
+                return False
+            if (refs := entity_f["supervised_by"]) and not org.issuperset(refs):
+                return False
+            ref = entity_f["parent_id"]
+            if ref is not None and (ref not in org or ref == entity_f["id"]):
+                return False
+            evidence = entity_f["evidence"]
+            if evidence and max(map(_get_end, evidence)) > limit:
+                return False
+    if people:
+        for entity in people:
+            entity_f = entity.__dict__
+            for entity_roles in entity_f["roles"]:
+                ref = entity_roles.organisation_id
+                if ref is not None and (ref not in org):
+                    return False
+            evidence = entity_f["evidence"]
+            if evidence and max(map(_get_end, evidence)) > limit:
+                return False
+    if honours:
+        org_person_work = org.union(person, work)
+        for entity in honours:
+            entity_f = entity.__dict__
+            ref = entity_f["recipient_id"]
+            if ref is not None and (ref not in org_person_work):
+                return False
+            if (refs := entity_f["awarded_by"]) and not org.issuperset(refs):
+                return False
+            evidence = entity_f["evidence"]
+            if evidence and max(map(_get_end, evidence)) > limit:
+                return False
+    if activities:
+        org_person = org.union(person)
+        for entity in activities:
+            entity_f = entity.__dict__
+            if (refs := entity_f["organiser_ids"]) and not org.issuperset(refs):
+                return False
+            if (refs := entity_f["participant_ids"]) and not org_person.issuperset(refs):
+                return False
+            if (refs := entity_f["work_ids"]) and not work.issuperset(refs):
+                return False
+            evidence = entity_f["evidence"]
+            if evidence and max(map(_get_end, evidence)) > limit:
+                return False
+    if works:
+        org_person = org.union(person)
+        for entity in works:
+            entity_f = entity.__dict__
+            if (refs := entity_f["creator_ids"]) and not org_person.issuperset(refs):
+                return False
+            evidence = entity_f["evidence"]
+            if evidence and max(map(_get_end, evidence)) > limit:
+                return False
+    return True
