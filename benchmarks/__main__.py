@@ -150,10 +150,24 @@ def _without_case_check() -> Iterator[None]:
 
 
 def case_wide_check(case: pc.Case) -> bool:
-    """What the case's after-validator runs on a sound case: the three fast checks."""
-    from partycases.models._references import is_sound, parent_cycle, same_name_ids
+    """What the case's after-validator runs on a sound case: the three fast checks.
 
-    return is_sound(case) and parent_cycle(case) is None and same_name_ids(case) is None
+    The functions are looked up as the validator looks them up, as globals of
+    its module: an import statement here would be timed with them (about 1.7 µs
+    a call, a fifth of the check, in earlier versions of this benchmark).
+    """
+    checks = _case_checks()
+    return (
+        checks.is_sound(case) and checks.parent_cycle(case) is None
+        and checks.same_name_ids(case) is None
+    )  # fmt: skip
+
+
+@functools.cache
+def _case_checks() -> Any:
+    from partycases.models import case as case_module
+
+    return case_module
 
 
 def duplicate_key_test(pair: tuple[pc.Case, bytes]) -> bool:
