@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import partycases
+from partycases.models import REFERENCES
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "src" / "partycases"
@@ -123,21 +124,35 @@ def test_import_is_lazy() -> None:
 
 
 def test_models_alone_import_no_reader() -> None:
-    """Case alone compiles no check and imports none of the readers' modules; they still resolve."""
-    code = (
-        "import sys, partycases; partycases.Case; "
-        "print(sorted(m for m in sys.modules if m.startswith('partycases.'))); "
-        "from partycases.models import problems_from, stated_keys; "
-        "print(problems_from.__module__, stated_keys.__module__)"
-    )
+    """Case alone compiles no check and imports none of the readers' modules; they still resolve.
+
+    The validator needs only the generated fast check and the organisations'
+    checks; the reference tables and the located check load when a case fails.
+    """
+    code = """
+import sys, pydantic, partycases
+partycases.Case
+print(sorted(m for m in sys.modules if m.startswith("partycases.")))
+from partycases.schema import example_case
+data = example_case()
+data["subject_ids"] = ["org:nowhere"]
+try:
+    partycases.Case.model_validate(data)
+except pydantic.ValidationError as error:
+    print(error.errors()[0]["loc"])
+from partycases.models import REFERENCES, problems_from, stated_keys
+print(problems_from.__module__, stated_keys.__module__, len(REFERENCES))
+"""
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    loaded, resolved = result.stdout.splitlines()
-    for reader in ("errors", "models._problems", "models._keys", "models._sound_writer"):
+    loaded, failed, resolved = result.stdout.splitlines()
+    assert failed == "('subject_ids', 0)"  # the located check, loaded on the failure
+    readers = ("errors", "models._problems", "models._keys", "models._references")
+    for reader in (*readers, "models._sound_writer"):
         assert f"'partycases.{reader}'" not in loaded
     assert "'partycases.models._sound'" in loaded
-    assert resolved == "partycases.models._problems partycases.models._keys"
+    assert resolved == f"partycases.models._problems partycases.models._keys {len(REFERENCES)}"
     models = importlib.import_module("partycases.models")
     with pytest.raises(
         AttributeError, match=r"'partycases\.models' has no attribute 'nothing_here'"

@@ -1,9 +1,9 @@
 """The v1 models of a typical case."""
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from partycases.models._base import MAX_TEXT, TEXT_FAST_ERROR
-from partycases.models._references import REFERENCES, Link
 from partycases.models.activity import Activity, ActivityKind
 from partycases.models.case import SCHEMA_VERSION, Case, Series, Source
 from partycases.models.honour import Honour, HonourKind, HonourLevel
@@ -23,6 +23,7 @@ from partycases.values import QUANTITY_KEYS
 if TYPE_CHECKING:
     from partycases.models._keys import stated_keys
     from partycases.models._problems import problems_from
+    from partycases.models._references import REFERENCES, Link
 
 __all__ = [
     "MAX_TEXT",
@@ -57,15 +58,18 @@ __all__ = [
 ]
 
 
+#: What only the readers and the exports use, and the module each lives in: imported
+#: when first asked for, since a model needs none of it to validate.
+_LAZY: dict[str, str] = {
+    "Link": "partycases.models._references",
+    "REFERENCES": "partycases.models._references",
+    "problems_from": "partycases.models._problems",
+    "stated_keys": "partycases.models._keys",
+}
+
+
 def __getattr__(name: str) -> Any:
-    # What only the readers use (locating problems, counting a document's keys) is
-    # imported when a reader first asks for it: the models alone do not need it.
-    if name == "problems_from":
-        from partycases.models._problems import problems_from
-
-        return problems_from
-    if name == "stated_keys":
-        from partycases.models._keys import stated_keys
-
-        return stated_keys
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -16,13 +16,9 @@ from partycases.models._base import (
     Reference,
     Text,
 )
+from partycases.models._identity import parent_cycle, same_name_ids
 from partycases.models._line import Line
-from partycases.models._references import (
-    is_sound,
-    located_problems,
-    parent_cycle,
-    same_name_ids,
-)
+from partycases.models._sound import is_sound
 from partycases.models.activity import Activity
 from partycases.models.honour import Honour
 from partycases.models.organisation import Organisation
@@ -127,6 +123,9 @@ class Case(Model):
         # The fast check answers for sound cases; the located one explains the rest.
         if is_sound(self) and parent_cycle(self) is None and same_name_ids(self) is None:
             return self
+        # The tables and the located check are imported only when a case fails.
+        from partycases.models._references import located_problems
+
         errors = located_problems(self)
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
