@@ -184,6 +184,30 @@ def test_span_offsets_are_bounded() -> None:
         TypeAdapter(Span).validate_json(b'{"start": 0, "end": 99999999999}')
 
 
+@pytest.mark.parametrize(
+    ("model", "collection"),
+    [("Organisation", "organisations"), ("Person", "people"), ("Honour", "honours"),
+     ("Activity", "activities"), ("Work", "works")],
+)  # fmt: skip
+def test_every_model_checks_spans_the_same(model: str, collection: str) -> None:
+    """The span mapping's schema, generated once and copied, checks spans in every model."""
+    import orjson
+
+    import partycases as pc
+    from partycases.schema import example_case
+
+    cls = getattr(pc, model)
+    properties = cls.model_json_schema()["$defs"]["Span"]["properties"]
+    assert (properties["start"]["minimum"], properties["end"]["maximum"]) == (0, 10 * 1024 * 1024)
+    entity = example_case()[collection][0]
+    entity["evidence"] = [{"start": 2, "end": 5}]
+    assert cls.model_validate_json(orjson.dumps(entity)).evidence == (Span(2, 5),)
+    for bad in ({"start": 5, "end": 2}, {"start": 0, "end": 1, "x": 1}, {"start": -1, "end": 1}):
+        entity["evidence"] = [bad]
+        with pytest.raises(ValidationError):
+            cls.model_validate_json(orjson.dumps(entity))
+
+
 def test_a_count_is_a_whole_number_not_true() -> None:
     """``true`` (or ``"5"``) as a member count is refused, not read as 1 (or 5)."""
     import json
