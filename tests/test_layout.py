@@ -154,6 +154,7 @@ print(problems_from.__module__, stated_keys.__module__, len(REFERENCES))
     assert "'partycases.models._sound'" in loaded
     assert resolved == f"partycases.models._problems partycases.models._keys {len(REFERENCES)}"
     models = importlib.import_module("partycases.models")
+    assert set(models.__all__) <= set(dir(models))
     with pytest.raises(
         AttributeError, match=r"'partycases\.models' has no attribute 'nothing_here'"
     ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+from typing import Annotated, Any, ClassVar
 
 import pydantic
 import pytest
@@ -90,3 +91,74 @@ def test_descriptions_reach_every_schema_form() -> None:
             properties = schema["$defs"][name]["properties"]
             for field, info in model.model_fields.items():
                 assert properties[field].get("description") == info.description, (name, field)
+
+
+def _shout_description(schema: dict[str, Any]) -> None:
+    schema["x-shout"] = str(schema.get("description", "")).upper()
+
+
+class _Folder(Model):
+    """A model whose field refers to a model that refers back to it."""
+
+    meta: _Meta
+    """The folder's metadata."""
+
+
+class _Meta(Model):
+    """The other half of the cycle."""
+
+    owner: _Folder | None = None
+    """The folder this describes."""
+
+
+class _Attributes(Model):
+    """Docstrings under a class variable and a private attribute document those, not fields."""
+
+    limit: ClassVar[int] = 5
+    """A class-wide constant."""
+    _cache: int = 0
+    """A private attribute."""
+    value: Annotated[int, Field(alias="theValue", json_schema_extra=_shout_description)] = 1
+    """The value."""
+
+
+#: What a subclass hook of :class:`_Recording` saw of each new subclass's descriptions.
+_SEEN: dict[str, str | None] = {}
+
+
+class _Recording(Model):
+    """A model whose subclass hook reads the descriptions of each new subclass."""
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        _SEEN.update({name: field.description for name, field in cls.model_fields.items()})
+
+
+class _Recorded(_Recording):
+    """A subclass the hook sees."""
+
+    note: str = ""
+    """A note."""
+
+
+def test_descriptions_are_there_for_pydantics_own_hooks() -> None:
+    """Recursive models, aliases, class variables, private attributes and schema hooks."""
+    _Meta.model_rebuild()
+    _Folder.model_rebuild()
+    schema = _Folder.model_json_schema()["$defs"]
+    assert schema["_Folder"]["properties"]["meta"] == {
+        "$ref": "#/$defs/_Meta",
+        "description": "The folder's metadata.",
+    }
+    owner = schema["_Meta"]["properties"]["owner"]
+    assert owner["description"] == "The folder this describes."
+    assert _Attributes.limit == 5
+    assert _Attributes().value == 1
+    assert "limit" not in _Attributes.model_fields
+    assert _Attributes.__private_attributes__["_cache"].default == 0
+    properties = _Attributes.model_json_schema(by_alias=True)["properties"]
+    assert properties["theValue"]["description"] == "The value."
+    # A field's json_schema_extra, and a subclass hook, run with the description in place.
+    assert properties["theValue"]["x-shout"] == "THE VALUE."
+    assert _SEEN == {"note": "A note."}
