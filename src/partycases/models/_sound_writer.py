@@ -15,7 +15,6 @@ reads attributes instead of ``__dict__`` entries.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -136,25 +135,25 @@ _DETAIL: Final = "No locations and no messages: the common case, answered with s
 
 
 def compile_sound(*, by_dict: bool = True) -> Callable[[Any], bool]:
-    """The fast check, compiled from the tables now.
+    """The fast check, compiled from the tables now (the module :func:`render` writes).
 
     ``by_dict=False`` reads every field as an attribute: for objects of the same
     field names that keep no ``__dict__`` (the benchmark's msgspec baseline).
     """
-    namespace: dict[str, Any] = {
-        "_NONE": frozenset(),
-        "_get_end": operator.attrgetter("end"),
-        "_get_id": operator.attrgetter("id"),
-    }
-    exec(compile(sound_source(by_dict=by_dict), "<partycases: is_sound>", "exec"), namespace)
+    namespace: dict[str, Any] = {}
+    exec(compile(_module(by_dict), "<partycases: is_sound>", "exec"), namespace)
     function: Callable[[Any], bool] = namespace["is_sound"]
-    function.__doc__ = f"{_DOC}\n\n{_DETAIL}"
     return function
 
 
 def render() -> str:
     """The source of the generated module ``_sound``."""
-    body = sound_source().replace(
+    return _module(by_dict=True)
+
+
+def _module(by_dict: bool) -> str:
+    """The fast check as a module: its helpers, then the typed, documented function."""
+    body = sound_source(by_dict=by_dict).replace(
         "def is_sound(case):",
         f'def is_sound(case: Case) -> bool:\n    """{_DOC}\n\n    {_DETAIL}\n    """',
         1,
