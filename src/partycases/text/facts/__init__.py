@@ -172,18 +172,23 @@ class _Extractor:
                         mention.org.mentions -= 1
                     elif first is None:
                         first = mention.org
-                if first is not None and (
-                    # Each pattern only where its words are: both are tried at every position.
-                    (
-                        folded.find("成立", s_start, s_end) >= 0
-                        and dates.FOUNDED.search(folded, s_start, s_end)
-                    )
-                    or (
+                if (
+                    first is not None
+                    # Each pattern only where its words are: both are tried at every position,
+                    # and both read a number.
+                    and counts.DIGIT.search(folded, s_start, s_end) is not None
+                    and (
                         (
-                            folded.find("员", s_start, s_end) >= 0
-                            or folded.find("理事单位", s_start, s_end) >= 0
+                            folded.find("成立", s_start, s_end) >= 0
+                            and dates.FOUNDED.search(folded, s_start, s_end)
                         )
-                        and counts.MEMBERS.search(folded, s_start, s_end)
+                        or (
+                            (
+                                folded.find("员", s_start, s_end) >= 0
+                                or folded.find("理事单位", s_start, s_end) >= 0
+                            )
+                            and counts.MEMBERS.search(folded, s_start, s_end)
+                        )
                     )
                 ):
                     self.bonus[first.key] = self.bonus.get(first.key, 0.0) + 2.5

@@ -25,6 +25,8 @@ MEMBERS: Final = re.compile(
     r"(?P<before2>近|约|超过|逾)?(?P<value2>[0-9]{1,7})(?P<after2>余|多)?(?P<unit2>家|名|个)"
 )
 MEMBER_WORDS: Final = re.compile("会员|成员")
+#: Every count holds a digit: a sentence without one is not scanned for counts.
+DIGIT: Final = re.compile("[0-9]")
 #: 现有党员18名 / 有8名共产党员 / 党员23名
 PARTY_MEMBERS: Final = re.compile(
     r"(?:正式|共产|中共)?党员(?:总数|人数)?(?:达|为|有|共)?(?P<before>近|约|超过)?(?P<value>[0-9]{1,5})"
@@ -57,6 +59,9 @@ def _quantity(
 def members(page: Page, start: int, end: int, mentions: MentionList, subject_at: SubjectAt) -> None:
     """Member counts: the clause's organisation (or the one right after 的) gets them."""
     folded = page.folded
+    # Both patterns try every position (they open with optional words): the digit first.
+    if DIGIT.search(folded, start, end) is None:
+        return
     if MEMBER_WORDS.search(folded, start, end):
         for match in MEMBERS.finditer(folded, start, end):
             if match["value"] is not None:
