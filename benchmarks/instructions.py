@@ -40,6 +40,9 @@ def count(setup: str, work: str, times: int) -> int:
     # Bytecode as a user's installation has it: written once by a run outside valgrind.
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    # One hash seed for every child: set and dict layouts, and so the setup's count, then
+    # come out the same in each, and the setup taken away is the setup that ran.
+    env["PYTHONHASHSEED"] = "0"
     subprocess.run([sys.executable, "-c", code, "0"], check=True, env=env, capture_output=True)
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     result = subprocess.run(
