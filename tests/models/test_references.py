@@ -21,6 +21,7 @@ from partycases.models._references import (
     ENTITY_MODELS,
     REFERENCES,
     Link,
+    case_problems,
     is_sound,
     located_problems,
 )
@@ -143,6 +144,40 @@ def test_self_reference_is_caught_by_both_checks() -> None:
         "/organisations/1/parent_id",
         "an organisation cannot be its own parent",
     )
+
+
+@pytest.mark.parametrize(
+    ("organisations", "code"),
+    [
+        (
+            [
+                {"id": "org:甲市商会", "name": "甲市商会", "parent_id": "org:乙市协会"},
+                {"id": "org:乙市协会", "name": "乙市协会", "parent_id": "org:甲市商会"},
+            ],
+            "parent_cycle",
+        ),
+        (
+            [
+                {"id": "org:天津市文化傳媒商會", "name": "天津市文化傳媒商會"},
+                {"id": "org:天津市文化传媒商会", "name": "天津市文化传媒商会"},
+            ],
+            "same_name_ids",
+        ),
+    ],
+)
+def test_case_problems_finds_what_the_validator_refuses(
+    organisations: list[dict[str, str]], code: str
+) -> None:
+    """A case built without validation: ids and references resolve, but the chain or the ids do not."""
+    case = pc.Case.model_construct(
+        id="case-unchecked",
+        language="zh-Hans",
+        organisations=tuple(pc.Organisation(**org) for org in organisations),
+    )
+    assert is_sound(case)
+    [error] = case_problems(case)
+    assert error["type"].type == code  # type: ignore[union-attr]
+    assert case_problems(pc.loads(orjson.dumps(base()))) == []
 
 
 @given(cases())

@@ -259,8 +259,14 @@ _BY_OWNER: Final = {
 
 
 def case_problems(case: Case) -> list[InitErrorDetails]:
-    """Return every cross-field problem of ``case`` (an empty list when it is sound)."""
-    return [] if is_sound(case) else located_problems(case)
+    """Return every cross-field problem of ``case`` (an empty list when it is sound).
+
+    Sound as the case's validator has it: the fast check, no parent chain that
+    leads back, and no two organisation ids that differ only in script or case.
+    """
+    if is_sound(case) and parent_cycle(case) is None and same_name_ids(case) is None:
+        return []
+    return located_problems(case)
 
 
 def located_problems(case: Case) -> list[InitErrorDetails]:
