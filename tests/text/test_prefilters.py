@@ -57,7 +57,8 @@ def _item_needs(op: Any, value: Any, chars: frozenset[str]) -> bool:
     if op is sre_constants.IN:
         return _set_within(value, chars)
     if op is sre_constants.SUBPATTERN:
-        return _needs(value[-1], chars)
+        # A group under (?i:…) also matches the other case of what it spells.
+        return not value[1] & re.IGNORECASE and _needs(value[-1], chars)
     if op is sre_constants.BRANCH:
         return all(_needs(alternative, chars) for alternative in value[1])
     if op in _REPEATS:
@@ -68,6 +69,8 @@ def _item_needs(op: Any, value: Any, chars: frozenset[str]) -> bool:
 
 def needs(pattern: re.Pattern[str], chars: frozenset[str] | str) -> bool:
     """Whether every match of ``pattern`` holds a character of ``chars``."""
+    if pattern.flags & re.IGNORECASE:  # (?i) matches other cases too (k: K, s: ſ)
+        return False
     return _needs(sre_parse.parse(pattern.pattern, pattern.flags), frozenset(chars))
 
 
@@ -81,6 +84,9 @@ def needs(pattern: re.Pattern[str], chars: frozenset[str] | str) -> bool:
         (r"(?=[0-9])家", DIGITS, False),
         (r"\d家", DIGITS, False),
         (r"[^,]家", DIGITS, False),
+        (r"(?i)k", "k", False),
+        (r"a(?i:k)", "k", False),
+        (r"(?i:a)k", "k", True),
     ],
 )
 def test_needs_reads_patterns_conservatively(source: str, chars: str, expected: bool) -> None:
