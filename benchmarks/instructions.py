@@ -1,14 +1,15 @@
 """Instruction counts: the benchmark's ratios without the machine's noise.
 
-    python -m benchmarks.instructions                  # every group (about 5 minutes)
+    python -m benchmarks.instructions                  # every group (about 7 minutes)
     python -m benchmarks.instructions import parse     # any subset: import, parse, decode
 
 Needs ``valgrind`` (not a Python package: ``apt-get install valgrind``). Each
 group runs a child process under ``valgrind --tool=callgrind`` once with only
-its setup, then once more per contender with the setup followed by the
+a setup, then once more per contender with the setup followed by the
 contender's work, done ``k`` times; the difference divided by ``k`` is the
-work's count. Both sides of every ratio are counted the same way, in the same
-run.
+work's count (in the parse group each side has a setup of its own, warming
+only itself). Every child has the same hash seed. Both sides of every ratio
+are counted the same way, in the same run.
 
 Instructions are not time: a cache miss costs more than an addition, and
 neither a C call's nor a memory allocator's cost is weighed. But on a shared
