@@ -367,9 +367,12 @@ def _repeated(function: Callable[[str], object], text: str, times: int) -> None:
 
 
 def bench_parse(
-    report: Report, sizes: list[int], rounds: int
+    report: Report, sizes: list[int], rounds: int, lengths: tuple[int, int]
 ) -> list[tuple[int, float, float, int]]:
-    """parse_text against one OpenCC pass: the published seed, growing inputs, and memory."""
+    """parse_text against one OpenCC pass: the published seed, growing inputs, and memory.
+
+    Then texts that were once quadratic to parse, each at ``lengths`` (characters).
+    """
     import tracemalloc
     import warnings
 
@@ -425,7 +428,27 @@ def bench_parse(
     size, _, _, peak = points[-1]
     report.add(f"parse_text peak traced, {size / 1024:.0f} KB", peak / 1e6, "the input",
                size / 1e6, "MB", peak / size)  # fmt: skip
+    _bench_growth(report, lengths, max(3, rounds // 2))
     return points
+
+
+def _bench_growth(report: Report, lengths: tuple[int, int], rounds: int) -> None:
+    """The worst of the repeated units: the longer text's time over the shorter's (linear: 4x)."""
+    from benchmarks.texts import REPEATED_UNITS, repeated
+
+    short, long = lengths
+    worst: tuple[float, str, float, float] | None = None
+    for name, unit in REPEATED_UNITS.items():
+        texts = [repeated(unit, short), repeated(unit, long)]
+        pc.parse_text(texts[0])
+        small, large = race([functools.partial(pc.parse_text, text) for text in texts], 1, rounds)
+        ratio = paired(large, small)
+        if worst is None or ratio > worst[0]:
+            worst = (ratio, name, min(large), min(small))
+    assert worst is not None
+    ratio, name, large_time, small_time = worst
+    report.add(f"parse_text, {long:,} vs {short:,} characters, worst: {name}", large_time * 1e3,
+               "the same unit, a quarter as long", small_time * 1e3, "ms", ratio, 6)  # fmt: skip
 
 
 _IMPORT = "import time\nt = time.process_time()\n{code}\nprint(time.process_time() - t)"
@@ -581,7 +604,8 @@ def main() -> int:
                          3 if quick else 7, Path(scratch))  # fmt: skip
         if "parse" in chosen:
             sizes = [8_192, 65_536] if quick else [8_192, 65_536, 262_144, 1_048_576]
-            points = bench_parse(report, sizes, 3 if quick else 9)
+            lengths = (3_000, 12_000) if quick else (12_000, 48_000)
+            points = bench_parse(report, sizes, 3 if quick else 9, lengths)
         if "import" in chosen:
             bench_import(report, 3 if quick else 11, Path(scratch))
         if "parquet" in chosen:

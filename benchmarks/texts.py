@@ -12,7 +12,30 @@ from __future__ import annotations
 
 import random
 
-__all__ = ["published_text"]
+__all__ = ["REPEATED_UNITS", "published_text"]
+
+#: Units of text whose repetition once made a pass of the parser quadratic: each
+#: is repeated to a given length, and fourfold the length must cost about
+#: fourfold (steps in the tests, time in the benchmark).
+REPEATED_UNITS = {
+    "founding sentences": "成立2013年。",
+    "theme education run": "主题教育",
+    "quoted campaigns in one sentence": "开展「学习」主题教育,",
+    "works and honours in one sentence": "《作品》获得荣誉证书,",
+    "names and honours in one sentence": "天津市某某商会被天津市委网信办评为示范点,",
+    "decisions and honours": "某部印发《关于命名的决定》,天津市商会荣获示范点,",
+    "name lines": "天津市商会\n",
+    "dated events": "2019年10月1日,支部党员观看国庆阅兵,",
+    "quoted activities in one sentence": "商会开展“红网工程”活动、",
+    "events in one sentence": "第三届网络文化论坛、",
+    "date ranges then activities": "2021年3月至6月,开展“清朗”行动,",
+}
+
+
+def repeated(unit: str, length: int) -> str:
+    """``unit`` repeated to at most ``length`` characters."""
+    return unit * (length // len(unit))
+
 
 _NUMERALS = "一二三四五六七八九"
 _PLACES = ["北溪市", "南嶼市", "東海省", "江州市", "青川市", "長河市", "雲嶺市", "臨川區"]

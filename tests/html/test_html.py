@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import subprocess
 import sys
-import time
 import tracemalloc
 import warnings
 from pathlib import Path
@@ -22,6 +21,7 @@ from partycases.text import html_decode
 from tests.conftest import DATA
 from tests.html.score_facts import CATS, Tally, score_doc
 from tests.test_cli import run
+from tests.work import steps
 
 PAGES_DIR = DATA / "html"
 PAGES = sorted(PAGES_DIR.glob("*.html"))
@@ -348,19 +348,13 @@ def test_broken_markup_gives_a_case_or_a_load_error(markup: str) -> None:
 
 
 def test_deeply_nested_markup_costs_about_what_flat_markup_does() -> None:
-    """Thousands of nested elements take at most a generous multiple of the same size flat."""
+    """Thousands of nested elements take at most 20x the steps of the same size flat."""
     paragraph = "<p>柘湖县温州商会成立于2010年10月,现有会员企业150多家。</p>"
     nested = page("<div>" * 3000 + paragraph * 50 + "</div>" * 3000)
     flat = page("<div></div>" * 3000 + paragraph * 50)
     assert abs(len(nested) - len(flat)) < 100
-
-    def cost(markup: str) -> float:
-        start = time.perf_counter()
-        outcome(markup)
-        return time.perf_counter() - start
-
-    cost(flat)  # warm up the extractor's imports
-    assert cost(nested) < 20 * cost(flat) + 0.5
+    outcome(flat)  # the extractor's imports and caches, outside the counts
+    assert steps(lambda: outcome(nested)) < 20 * steps(lambda: outcome(flat))
 
 
 PIECES = ["<p>", "</p>", "<div>", "</div>", "<table><tr><td>", "</td></tr></table>",
@@ -467,15 +461,14 @@ def test_parse_html_is_public_and_documented() -> None:
 def test_page_with_too_many_elements_is_refused_before_extraction() -> None:
     """A page of more elements than the limit is a LoadError naming it, at the cost of parsing."""
     crowded = page("<div>x</div>" * (html_format.MAX_HTML_ELEMENTS + 10))
-    start = time.perf_counter()
     with pytest.raises(
         pc.LoadError, match=f"the limit for HTML pages is {html_format.MAX_HTML_ELEMENTS}"
     ):
         pc.parse_html(crowded)
-    refused = time.perf_counter() - start
-    start = time.perf_counter()
-    outcome(page("<p>柘湖县温州商会成立于2010年10月,现有会员企业150多家。</p>" * 20))
-    assert refused < 20 * (time.perf_counter() - start) + 0.5
+    # Refused before any text is extracted: fewer steps than 20 times a page of 20 paragraphs.
+    small = page("<p>柘湖县温州商会成立于2010年10月,现有会员企业150多家。</p>" * 20)
+    outcome(small)
+    assert steps(lambda: pc.parse_html(crowded)) < 20 * steps(lambda: outcome(small))
     with pytest.raises(pc.LoadError, match="limit for HTML pages is 5 "):
         pc.parse_html(article_page(), max_elements=5)
 

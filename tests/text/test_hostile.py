@@ -1,7 +1,8 @@
 """Pathological texts finish: no pattern backtracks, no pass goes quadratic.
 
 These are guards against hangs, not timings: each input gets a generous budget
-enforced by an alarm, and the measured times live in the benchmarks.
+enforced by an alarm, growth is bounded in counted steps (``tests.work``), and
+the measured times live in the benchmarks.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 import signal
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
+from benchmarks.texts import REPEATED_UNITS, repeated
 
 import partycases as pc
+from tests.work import growth
 
 BUDGET_SECONDS = 20
 
@@ -93,51 +96,26 @@ def test_invisible_characters_do_not_split_names() -> None:
     assert case.text == text
 
 
-#: Inputs whose cost grew with the square of their length in earlier parsers: one unit
-#: of each, repeated. Fourfold the input must cost about fourfold the time.
-GROWING = {
-    "founding sentences": "成立2013年。",
-    "theme education run": "主题教育",
-    "quoted campaigns in one sentence": "开展「学习」主题教育,",
-    "works and honours in one sentence": "《作品》获得荣誉证书,",
-    "names and honours in one sentence": "天津市某某商会被天津市委网信办评为示范点,",
-    "decisions and honours": "某部印发《关于命名的决定》,天津市商会荣获示范点,",
-    "name lines": "天津市商会\n",
-    "dated events": "2019年10月1日,支部党员观看国庆阅兵,",
-}
+#: The lengths compared, in characters: one, and four times it.
+SHORT, LONG = 3_000, 12_000
 
 
-def _cost(text: str) -> float:
-    """CPU seconds to parse ``text``, the best of two runs."""
-    import time
+def _parse_repeated(unit: str) -> Callable[[int], object]:
+    texts = {length: repeated(unit, length) for length in (SHORT, LONG)}
 
-    best = float("inf")
-    for _ in range(2):
+    def parse(length: int) -> object:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", pc.PartycasesWarning)
-            start = time.process_time()
-            pc.parse_text(text)
-            best = min(best, time.process_time() - start)
-    return best
+            return pc.parse_text(texts[length])
+
+    return parse
 
 
-@pytest.mark.parametrize("name", list(GROWING))
-def test_parse_cost_grows_linearly(name: str) -> None:
-    """Four times the input costs well under sixteen times the time (linear, not quadratic)."""
-    unit = GROWING[name]
-    small = unit * (12_000 // len(unit))
-    large = unit * (48_000 // len(unit))
-    ratio = _cost(large) / max(_cost(small), 1e-3)
-    assert ratio < 9, f"{name}: 4x the input took {ratio:.1f}x the time"
-
-
-GROWING.update(
-    {
-        "quoted activities in one sentence": "商会开展“红网工程”活动、",
-        "events in one sentence": "第三届网络文化论坛、",
-        "date ranges then activities": "2021年3月至6月,开展“清朗”行动,",
-    }
-)
+@pytest.mark.parametrize("name", list(REPEATED_UNITS))
+def test_parse_work_grows_linearly(name: str) -> None:
+    """Four times the input takes under six times the steps (linear; a quadratic pass shows 10x+)."""
+    ratio = growth(_parse_repeated(REPEATED_UNITS[name]), SHORT, LONG)
+    assert ratio < 6, f"{name}: 4x the input took {ratio:.2f}x the steps"
 
 
 @pytest.mark.parametrize(
