@@ -44,6 +44,7 @@ from partycases.values import DateRange, PartialDate
 __all__ = ["Facts", "extract"]
 
 Span = tuple[int, int]
+_SPAN: Final = re.Match.span
 SENTENCE_END: Final = re.compile(r"[。!?;]|\.(?![0-9])")
 #: 經天津市社管局批准 / 登記管理機關為臨川區民政局
 APPROVED: Final = re.compile(
@@ -136,11 +137,12 @@ class _Extractor:
                     if role == "honour"
                     else honours.find_honours(folded, s_start, s_end)
                 )
-                claimed = [m.span() for m in works.WORK.finditer(folded, s_start, s_end)]
-                claimed += [title for honour in found for title in honour.titles]
-                agent_spans = [h.agents for h in found if h.agents] + [
-                    h.given_by for h in found if h.given_by
-                ]
+                claimed = list(map(_SPAN, works.WORK.finditer(folded, s_start, s_end)))
+                agent_spans: list[Span] = []
+                if found:  # most sentences confer no honour
+                    claimed += [title for honour in found for title in honour.titles]
+                    agent_spans += [h.agents for h in found if h.agents]
+                    agent_spans += [h.given_by for h in found if h.given_by]
                 bodies: list[tuple[str, Span]] = []
                 for pattern, field, words in RELATIONS:
                     if words.search(folded, s_start, s_end) is None:
@@ -356,7 +358,7 @@ class _Extractor:
         page = self.page
         folded = page.folded
         previous_end = sentence.start
-        work_starts = [at for at, _ in found_works]
+        work_starts = [at for at, _ in found_works] if sentence.honours else []
         for match in sentence.honours:
             bodies: list[Org] = []
             if match.agents is not None:
@@ -450,10 +452,13 @@ class _Extractor:
     ) -> None:
         page = self.page
         folded = page.folded
+        found_activities = activity_rules.find_activities(folded, sentence.start, sentence.end)
+        if not found_activities:
+            return
         work_starts = [at for at, _ in found_works]
         ranges = dates.date_ranges(folded, sentence.start, sentence.end)
         range_ends = [at for at, _ in ranges]
-        for found in activity_rules.find_activities(folded, sentence.start, sentence.end):
+        for found in found_activities:
             if found.start in sentence.claimed and not sentence.claimed.starts_at(found.start):
                 continue
             name_start = found.start

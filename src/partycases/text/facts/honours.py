@@ -197,12 +197,23 @@ def listed_honour(folded: str, start: int, end: int) -> list[HonourMatch]:
     return [HonourMatch("", title_start, title_start, None, [(title_start, title_end)])]
 
 
+#: The characters at which :func:`_split` can act: brackets, and the start of a separator
+#: (以 only before 及) or of 和. It jumps from one to the next; every other character is
+#: passed over, one by one, without effect.
+_SPLIT_POINT: Final = re.compile(r"[「《(」》)、;及和]|以及")
+_AND: Final = re.compile("和")
+
+
 def _split(folded: str, start: int, end: int) -> list[Span]:
     pieces: list[Span] = []
     position = start
     depth = 0
     index = start
     while index < end:
+        point = _SPLIT_POINT.search(folded, index, end)
+        if point is None:
+            break
+        index = point.start()
         char = folded[index]
         if char in "「《(":
             depth += 1
@@ -216,7 +227,7 @@ def _split(folded: str, start: int, end: int) -> list[Span]:
                 and TITLE_ENDS.search(folded, position, index)
                 and index - position >= 4
             ):
-                cut = re.compile("和").match(folded, index, end)
+                cut = _AND.match(folded, index, end)
             if cut is not None and index > position:
                 pieces.append((position, index))
                 position = index = cut.end()
