@@ -7,7 +7,6 @@ on every error. A failed write leaves the file that was there before intact.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import re
 import secrets
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import attrs
 
+from partycases._glob import MAGIC, expand
 from partycases._process import alive
 from partycases.errors import FormatError, LoadError, PartycasesError, Problem, WriteError
 from partycases.formats import (
@@ -357,7 +357,6 @@ class Summary:
         return self.ok + self.failed
 
 
-_GLOB = frozenset("*?[")
 Source = PathLike | BinaryIO | TextIO
 
 
@@ -620,20 +619,23 @@ def _walk(root: str, format: str | None) -> list[tuple[str, str | None]]:
                     found.append((os.path.join(folder, file), _PASSED_OVER))
                 continue
             path = os.path.join(folder, file)
-            try:
-                mode = os.stat(path).st_mode
-            except FileNotFoundError:
-                found.append((path, "dangling symbolic link: its target does not exist"))
-                continue
-            except OSError as error:
-                found.append((path, f"cannot read the file: {error.strerror}"))
-                continue
-            if not stat.S_ISREG(mode):
-                found.append((path, "not a regular file"))
-                continue
-            found.append((path, None))
+            found.append((path, _not_readable(path)))
     found.sort(key=lambda entry: Path(entry[0]).parts)
     return found
+
+
+def _not_readable(path: str) -> str | None:
+    """Why a file met in a walk or by a pattern is not read (None: it is a regular file).
+
+    A pipe or a device is named, not opened: opening a pipe waits for a writer.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "dangling symbolic link: its target does not exist"
+    except OSError as error:
+        return f"cannot read the file: {error.strerror}"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Located | _Skipped]:
@@ -651,12 +653,16 @@ def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Loca
             else:
                 yield _failed(path, problem)
         return
-    if not os.path.lexists(name) and _GLOB & set(name):
-        matches = sorted(glob.glob(name, recursive=True))
+    if not os.path.lexists(name) and MAGIC & set(name):
+        matches = expand(name)
         if not matches:
             yield _failed(name, "no file matches this pattern")
         for match in matches:
-            yield from _path_items(match, format, max_bytes)
+            problem = None if os.path.isdir(match) else _not_readable(match)
+            if problem is None:
+                yield from _path_items(match, format, max_bytes)
+            else:
+                yield _failed(match, problem)
         return
     yield from _file_items(name, format, max_bytes)
 
