@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import array
+import re
 import warnings
 from pathlib import Path
 
@@ -468,3 +469,28 @@ def test_subclasses_of_bytes_and_str_are_read_as_copies(tianjin_path: Path) -> N
 def test_a_write_only_format_is_refused_as_such_whatever_the_data() -> None:
     with pytest.raises(pc.FormatError, match="write-only"):
         pc.loads(123, format="markdown")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [None, [1, 2], {"id": "x", "language": "zh-Hans"}, "{}"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "toml", "markdown", "jsonld", "text"])
+def test_writing_anything_but_a_case_is_a_write_error(value: object, fmt: str) -> None:
+    """dumps of a non-case is a WriteError naming the type, never the serialiser's best guess."""
+    expected = f"expected a partycases.Case, not {type(value).__name__}"
+    with pytest.raises(pc.WriteError, match=re.escape(expected)):
+        pc.dumps(value, format=fmt)  # type: ignore[arg-type]
+
+
+def test_a_failed_write_of_a_non_case_leaves_the_file(tmp_path: Path, tianjin_path: Path) -> None:
+    """dump and dump_jsonl refuse a non-case before replacing anything; the old bytes stay."""
+    good = tianjin_path.read_bytes()
+    target, lines = tmp_path / "case.json", tmp_path / "cases.jsonl"
+    target.write_bytes(good)
+    lines.write_bytes(good.replace(b"\n", b"") + b"\n")
+    before = lines.read_bytes()
+    with pytest.raises(pc.WriteError, match=re.escape(f"{target}: cannot write")):
+        pc.dump(None, target)  # type: ignore[arg-type]
+    with pytest.raises(pc.WriteError, match=r"item 2: cannot write: .* not NoneType"):
+        pc.dump_jsonl([pc.loads(good), None], lines)  # type: ignore[list-item]
+    assert target.read_bytes() == good
+    assert lines.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["case.json", "cases.jsonl"]

@@ -171,12 +171,22 @@ def _guarded(
 
 
 def dumps(case: Case, *, format: str = "json") -> bytes:
-    """Return ``case`` encoded in the named format (canonical JSON by default)."""
-    return get_format(format).dumps(case)
+    """Return ``case`` encoded in the named format (canonical JSON by default).
+
+    Anything but a :class:`~partycases.Case` is a :class:`~partycases.WriteError`.
+    """
+    return get_format(format).dumps(case)  # each format's writer checks
 
 
 def dump(case: Case, path: PathLike, *, format: str | None = None) -> None:
-    """Write ``case`` to ``path`` atomically, in the format its extension implies."""
+    """Write ``case`` to ``path`` atomically, in the format its extension implies.
+
+    Anything but a :class:`~partycases.Case` is a :class:`~partycases.WriteError`,
+    and the file is not touched.
+    """
+    from partycases.models import require_case
+
+    require_case(case, os.fspath(path))
     data = _pick(path, format).dumps(case)
     atomic_write(path, data)
 
@@ -327,10 +337,12 @@ def _sweep(target: Path) -> None:
 def dump_jsonl(cases: Iterable[Case], path: PathLike) -> int:
     """Write ``cases`` to ``path`` as JSON Lines, atomically; return how many were written."""
     from partycases.formats.json import dumps_compact
+    from partycases.models import require_case
 
     count = 0
     with atomic_writer(path) as stream:
         for case in cases:
+            require_case(case, f"{os.fspath(path)}, item {count + 1}")
             stream.write(dumps_compact(case))
             count += 1
     return count

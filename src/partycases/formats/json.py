@@ -21,7 +21,7 @@ import attrs
 from partycases.errors import LoadError, Problem
 from partycases.formats._locate import duplicate_key, pointer_tokens, positions
 from partycases.formats._problems import boundary, json_syntax_problem
-from partycases.models import SCHEMA_VERSION, Case
+from partycases.models import SCHEMA_VERSION, Case, require_case
 from partycases.validate import validate_json_keys
 
 __all__ = ["dumps", "dumps_compact", "loads", "to_data", "with_positions"]
@@ -161,6 +161,7 @@ _NEWLINE = b"\n"
 
 def dumps(case: Case) -> bytes:
     """Return the canonical JSON bytes of ``case``."""
+    require_case(case)
     # pydantic-core's serialiser writes bytes directly: no str to encode, no
     # Python-mode dump to walk again. schema_version always equals its default,
     # so exclude_defaults drops it and it is spliced back in front; ``id`` has
@@ -171,11 +172,13 @@ def dumps(case: Case) -> bytes:
 
 def dumps_compact(case: Case) -> bytes:
     """Return ``case`` as one canonical line of JSON, newline-terminated (for JSON Lines)."""
+    require_case(case)
     body = Case.__pydantic_serializer__.to_json(case, exclude_defaults=True)
     return b"".join((_COMPACT_HEADER, memoryview(body)[1:], _NEWLINE))
 
 
 def to_data(case: Case) -> dict[str, Any]:
     """The canonical JSON data of ``case`` as Python values, ``schema_version`` first."""
+    require_case(case)
     body = case.model_dump(mode="json", exclude_defaults=True)
     return {"schema_version": SCHEMA_VERSION, **body}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from partycases.models import Case, WorkKind
+from partycases.models import Case, WorkKind, require_case
 from partycases.values import DateRange, PartialDate
 
 __all__ = ["CONTEXT", "dumps", "loads", "to_jsonld"]
@@ -170,6 +170,7 @@ def dumps(case: Case) -> bytes:
     """The JSON-LD document as canonical JSON bytes."""
     from partycases._json import dumps_pretty
 
+    require_case(case)
     return dumps_pretty(to_jsonld(case))
 
 

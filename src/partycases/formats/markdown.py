@@ -6,7 +6,7 @@ import re
 
 from partycases.errors import FormatError
 from partycases.formats.present import display_names, metadata
-from partycases.models import Case, Honour, Section
+from partycases.models import Case, Honour, Section, require_case
 
 __all__ = ["dumps", "loads"]
 
@@ -58,6 +58,7 @@ def _sections(sections: tuple[Section, ...], depth: int, out: list[str]) -> None
 
 def dumps(case: Case) -> bytes:
     """A Markdown page: title, metadata, the body, then tables of the facts."""
+    require_case(case)
     names = display_names(case)
 
     def named(ids: tuple[str, ...]) -> str:

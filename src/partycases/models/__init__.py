@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from partycases.models._base import MAX_TEXT, TEXT_FAST_ERROR
 from partycases.models.activity import Activity, ActivityKind
-from partycases.models.case import SCHEMA_VERSION, Case, Series, Source
+from partycases.models.case import SCHEMA_VERSION, Case, Series, Source, require_case
 from partycases.models.honour import Honour, HonourKind, HonourLevel
 from partycases.models.organisation import (
     Identifier,
@@ -54,6 +54,7 @@ __all__ = [
     "Work",
     "WorkKind",
     "problems_from",
+    "require_case",
     "stated_keys",
 ]
 

@@ -26,7 +26,7 @@ from partycases.models.person import Person
 from partycases.models.section import Section
 from partycases.models.work import Work
 
-__all__ = ["SCHEMA_VERSION", "Case", "Series", "Source"]
+__all__ = ["SCHEMA_VERSION", "Case", "Series", "Source", "require_case"]
 
 #: The version of the case format this release reads and writes.
 SCHEMA_VERSION: Final = "1.0"
@@ -137,3 +137,16 @@ class Case(Model):
             if org.id == entity_id:
                 return org
         raise KeyError(entity_id)
+
+
+def require_case(value: object, where: str = "") -> None:
+    """A :class:`WriteError` unless ``value`` is a case (``where``: the target, if any).
+
+    Every writer asks first: pydantic's serialiser writes its best guess at anything.
+    """
+    if not isinstance(value, Case):
+        from partycases.errors import WriteError  # only here: a case's import stays lean
+
+        place = f"{where}: " if where else ""
+        kind = type(value).__name__
+        raise WriteError(f"{place}cannot write: expected a partycases.Case, not {kind}")
