@@ -253,6 +253,18 @@ def test_encoding_argument_and_unknown_encoding() -> None:
         pc.parse_html(data, encoding="klingon")
 
 
+@pytest.mark.parametrize("codec", ["rot13", "hex", "base64", "zlib"])
+def test_codecs_that_are_not_text_encodings_are_not_used(codec: str) -> None:
+    """A page declaring rot13 or base64 is read as if it declared nothing; the argument is refused."""
+    body = "<p>柘湖县温州商会成立于2010年10月,现有会员企业150多家。</p>"
+    declared = page(body, head=f'<meta charset="{codec}">').encode("utf-8")
+    case = outcome(declared)
+    assert isinstance(case, pc.Case)
+    assert case.organisations
+    with pytest.raises(pc.LoadError, match=f"unknown encoding '{codec}'"):
+        pc.parse_html(page(body).encode("utf-8"), encoding=codec)
+
+
 def test_undecodable_bytes_are_replaced_with_a_warning() -> None:
     """Bytes no encoding reads are replaced, counted, and reported."""
     decoded = html_format.decode_html(b"\xff\xfe\xfd" * 10 + b"<p>abc</p>", encoding="utf-8")

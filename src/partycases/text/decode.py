@@ -38,7 +38,7 @@ def _strict(data: bytes, encoding: str) -> str:
             ]
         ) from None
     except LookupError:
-        raise LoadError([Problem(f"unknown encoding {encoding!r}")]) from None
+        raise LoadError([Problem(f"unknown text encoding {encoding!r}")]) from None
 
 
 def decode_text(data: bytes, encoding: str | None = None) -> str:

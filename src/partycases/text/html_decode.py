@@ -72,9 +72,13 @@ def _codec(name: str) -> str | None:
     if key in _SUPERSETS:
         return _SUPERSETS[key]
     try:
-        return codecs.lookup(name).name
+        found = codecs.lookup(name).name
+        b"a".decode(found)  # rot13, hex, base64: codecs, but not of text (an empty input passes)
+    except UnicodeDecodeError:
+        pass  # a text codec that wants more than one byte (utf-16)
     except LookupError:
         return None
+    return found
 
 
 def _declared(data: bytes) -> str | None:
