@@ -221,6 +221,18 @@ def test_every_subcommand_has_help(command: str) -> None:
     assert text(result.stdout).startswith(f"Usage: partycases {command}")
 
 
+def test_export_to_one_folder_for_both_formats_is_a_usage_error(tmp_path: Path) -> None:
+    """--parquet and --csv naming one folder (even spelled two ways) exit 2 with one message."""
+    for csv in (tmp_path / "t", tmp_path / "." / "t"):
+        result = run(
+            "export", str(EXAMPLES / "cases"), "--parquet", str(tmp_path / "t"), "--csv", str(csv)
+        )
+        assert result.returncode == 2
+        assert "need two different folders" in text(result.stderr)
+        assert "Traceback" not in text(result.stderr)
+    assert not (tmp_path / "t").exists()
+
+
 def test_export_parquet(tmp_path: Path) -> None:
     """export writes every table as Parquet and CSV, reports bad inputs, and needs --force."""
     from partycases.formats.arrow import TABLES
@@ -316,7 +328,7 @@ def test_parse_splits_texts_on_stdin_only_when_asked(tmp_path: Path) -> None:
 
 
 def test_closed_pipe_exits_141_through_real_pipes() -> None:
-    """| head -1 ends the command with 141 and no traceback, for a report and for parse."""
+    """| head -1 ends the command with 141 and no traceback: a report, parse and show."""
     bad_lines = b'{"id": 1}\n' * 5000
     validated = shell('"$P" validate - | head -1; echo "${PIPESTATUS[@]}" >&2', stdin=bad_lines)
     assert validated.stdout.count(b"\n") == 1
@@ -327,6 +339,11 @@ def test_closed_pipe_exits_141_through_real_pipes() -> None:
     assert parsed.stdout.count(b"\n") == 1
     assert parsed.stderr.splitlines()[-1] == b"141 0"
     assert b"Traceback" not in parsed.stderr
+    # show writes through rich, which exits 1 on a closed pipe unless told otherwise.
+    case = str(EXAMPLES / "cases" / "tianjin-culture-media-chamber.json")
+    shown = shell(f'"$P" show "{case}" | true; echo "${{PIPESTATUS[@]}}" >&2', stdin=b"")
+    assert shown.stderr.splitlines()[-1] == b"141 0"
+    assert b"Traceback" not in shown.stderr
 
 
 def _wait_for_read_of_stdin(pid: int) -> None:

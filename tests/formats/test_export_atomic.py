@@ -127,9 +127,12 @@ def test_export_records_each_case_file(tmp_path: Path) -> None:
 
 
 def test_parquet_and_csv_need_two_directories(tmp_path: Path) -> None:
-    """One directory for both formats is refused before anything is written."""
-    with pytest.raises(ValueError, match="two different directories"):
-        pc.write_tables([], parquet=tmp_path / "t", csv=tmp_path / "t")
+    """One directory for both formats, however it is written, is a WriteError; nothing is written."""
+    for csv in (tmp_path / "t", tmp_path / "." / "t"):
+        with pytest.raises(pc.WriteError, match="need two different folders"):
+            pc.write_tables([], parquet=tmp_path / "t", csv=csv)
+        with pytest.raises(pc.WriteError, match="need two different folders"):
+            pc.export(ROOT / "examples" / "cases", parquet=tmp_path / "t", csv=csv)
     assert not (tmp_path / "t").exists()
 
 

@@ -61,7 +61,13 @@ def show(file: str, fmt: str | None) -> None:
     case = load_one(file, fmt)
     from rich.console import Console
 
-    Console(highlight=False, soft_wrap=True).print(render_summary(case))
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits with 1; every command exits 141 when its reader goes away.
+            self.quiet = True
+            raise BrokenPipeError
+
+    _Console(highlight=False, soft_wrap=True).print(render_summary(case))
 
 
 @cli.command()

@@ -42,6 +42,8 @@ def export(
     targets = [d for d in (out_dir, csv_dir) if d is not None]
     if not targets:
         raise click.UsageError("give --parquet DIR, --csv DIR or both")
+    if len({Path(target).resolve() for target in targets}) < len(targets):
+        raise click.UsageError("--parquet and --csv need two different folders")
     for target in targets:
         if Path(target).is_dir() and any(Path(target).iterdir()) and not force:
             fail(f"{shown_path(target)}: already holds tables; pass --force to replace them")

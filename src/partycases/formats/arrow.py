@@ -471,7 +471,10 @@ def write_tables(
     if not targets:
         raise ValueError("write_tables needs a parquet or a csv directory")
     if len({p.resolve() for p in targets.values()}) < len(targets):
-        raise ValueError("write_tables needs two different directories for Parquet and CSV")
+        raise WriteError(
+            f"{targets['csv']}: cannot write the tables: Parquet and CSV need two different "
+            "folders (one folder holds one set of tables)"
+        )
     _pyarrow()
     sinks: dict[str, Any] = {"parquet": _ParquetSink, "csv": _CsvSink}
     with _stage(targets, sinks) as opened:
