@@ -23,6 +23,7 @@ PACKAGE = ROOT / "src" / "partycases"
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "_json": set(),
+    "_glob": set(),
     "ids": set(),
     "values": set(),
     "models": {"errors", "ids", "values", "models"},
@@ -42,7 +43,7 @@ ALLOWED: dict[str, set[str]] = {
     "validate": {"errors", "migrate", "models"},
     "corpus": {"errors", "ids", "models", "values"},
     "schema": {"models", "_json"},
-    "io": {"errors", "formats", "models", "text", "_process"},
+    "io": {"errors", "formats", "models", "text", "_process", "_glob"},
     "cli": {"cli", "errors", "formats", "io", "migrate", "models", "schema", "text", "_export"},
     "text": {"errors", "ids", "models", "text", "values", "validate"},
 }
