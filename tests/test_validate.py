@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import attrs
 import pytest
@@ -59,3 +60,35 @@ def test_validate_json_refuses_unwritable_extension_data() -> None:
     with pytest.raises(pc.LoadError) as caught:
         validate_json(data)
     assert caught.value.problems[0].pointer == "/extensions/a.b"
+
+
+@pytest.mark.parametrize("value", ["23", True, 2.0, "2_3"])
+@pytest.mark.parametrize(
+    ("pointer", "document"),
+    [
+        ("/series/number", {"series": {"name": "典型案例", "number": None}}),
+        ("/sections/0/number", {"sections": [{"heading": "h", "number": None}]}),
+        (
+            "/organisations/0/evidence/0/start",
+            {
+                "text": "天津市文化传媒商会",
+                "organisations": [
+                    {"id": "org:甲", "name": "甲", "evidence": [{"start": None, "end": 3}]}
+                ],
+            },
+        ),
+    ],
+)
+def test_whole_numbers_refuse_strings_booleans_and_floats(
+    value: object, pointer: str, document: dict[str, object]
+) -> None:
+    """A number the schema calls an integer is one in the document, never converted to one."""
+    data = json.loads(json.dumps({"id": "x", "language": "zh-Hans", **document}))
+    parts = pointer.strip("/").split("/")
+    holder: Any = data
+    for part in parts[:-1]:
+        holder = holder[int(part)] if part.isdigit() else holder[part]
+    holder[parts[-1]] = value
+    with pytest.raises(pc.LoadError) as raised:
+        pc.loads(json.dumps(data))
+    assert [problem.pointer for problem in raised.value.problems] == [pointer]

@@ -433,6 +433,7 @@ class _SpanDict(TypedDict):
         Field(
             ge=0,
             le=MAX_OFFSET - 1,
+            strict=True,
             description="Offset of the first character, counted in Unicode code points from 0.",
         ),
     ]
@@ -441,6 +442,7 @@ class _SpanDict(TypedDict):
         Field(
             ge=1,
             le=MAX_OFFSET,
+            strict=True,
             description="Offset just past the last character, in Unicode code points.",
         ),
     ]

@@ -40,7 +40,7 @@ class Series(Model):
 
     name: Line
     """The series name, e.g. 典型案例."""
-    number: Annotated[int, Field(ge=1, le=MAX_NUMBER)] | None = None
+    number: Annotated[int, Field(ge=1, le=MAX_NUMBER, strict=True)] | None = None
     """The case's number in the series."""
 
 

@@ -51,7 +51,7 @@ class Honour(Model):
     """When it was conferred, to the precision stated."""
     level: HonourLevel | None = None
     """National, provincial, municipal or district."""
-    batch: Annotated[int, Field(ge=1, le=MAX_NUMBER)] | None = None
+    batch: Annotated[int, Field(ge=1, le=MAX_NUMBER, strict=True)] | None = None
     """The batch number when honours are given in batches (第二批 is 2)."""
     kind: HonourKind = HonourKind.TITLE
     """Title, certificate, selection or award."""

@@ -37,7 +37,7 @@ class Section(Model):
 
     kind: SectionKind = SectionKind.OTHER
     """Background, practices, outcomes or other."""
-    number: Annotated[int, Field(ge=1, le=MAX_NUMBER)] | None = None
+    number: Annotated[int, Field(ge=1, le=MAX_NUMBER, strict=True)] | None = None
     """The section's number (一 is 1); absent for unnumbered headings."""
     heading: Line | None = None
     """The heading, without its number."""
