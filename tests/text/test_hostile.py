@@ -64,6 +64,31 @@ def test_hostile_text_finishes_with_a_case(name: str) -> None:
     assert report.uncovered(text) == []
 
 
+def test_more_lines_than_the_limit_is_refused_before_they_are_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past MAX_LINES lines (blank ones aside) a text is a LoadError; at the limit it parses."""
+    from partycases.text import layout
+
+    assert layout.MAX_LINES == 50_000
+    monkeypatch.setattr(layout, "MAX_LINES", 100)
+    for separator in ("\n", "\r\n", "\r", "\u2028", "\f"):
+        with pytest.raises(pc.LoadError, match="the text has more than 100 lines, the limit"):
+            pc.parse_text("a" + f"{separator}a" * 100)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pc.PartycasesWarning)
+            case = pc.parse_text("a" + f"{separator}a" * 99 + separator * 50)
+        assert case.text is not None
+
+
+def test_lines_past_the_limit_cost_nothing_more() -> None:
+    """A megabyte of one-character lines is refused in the steps of 100,000 lines (fold aside)."""
+    texts = {count: "a\n" * count for count in (100_000, 524_288)}
+    with pytest.raises(pc.LoadError, match="more than 50000 lines"):
+        pc.parse_text(texts[524_288])
+    assert growth(lambda count: pc.parse_text(texts[count]), 100_000, 524_288) < 1.1
+
+
 def test_more_sections_than_the_limit_is_a_clean_error() -> None:
     """50,000 numbered headings exceed the per-case section limit: a LoadError that says so."""
     with pytest.raises(pc.LoadError, match="at most 10000 items"):

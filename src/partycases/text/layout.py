@@ -20,6 +20,7 @@ from typing import Final
 
 import attrs
 
+from partycases.errors import LoadError, Problem
 from partycases.models import SectionKind
 from partycases.text import lexicon
 from partycases.text.normalise import HAN, View, is_han
@@ -264,13 +265,29 @@ def source(line: str) -> tuple[int, int, int] | None:
     return match.start(), start, end
 
 
+#: The most lines (not blank) a text may have. A published case has tens to hundreds; each
+#: line costs the layout and facts passes some tens of microseconds and a kilobyte or so of
+#: objects whatever its length, so a megabyte of one-character lines would take most of a
+#: minute. Past this, the text is refused once its lines are found.
+MAX_LINES: Final = 50_000
+
+
 class _Reader:
     """Reads the lines once, header first, then the body."""
 
     def __init__(self, text: str, view: View) -> None:
         self.text = text
         self.view = view
-        self.lines = _lines(view.text)
+        self.lines = _lines(view.text, MAX_LINES + 1)
+        if len(self.lines) > MAX_LINES:
+            raise LoadError(
+                [
+                    Problem(
+                        f"the text has more than {MAX_LINES} lines, the limit "
+                        "(a published case has hundreds)"
+                    )
+                ]
+            )
         self.skeleton = Skeleton()
         self.arabic_top = False
 
@@ -787,8 +804,11 @@ def _numbered(match: re.Match[str] | None) -> re.Match[str] | None:
     return match if match is not None and _number(match["number"]) is not None else None
 
 
-def _lines(text: str) -> list[Span]:
-    """Every non-blank line of ``text``, whitespace trimmed (CR, LF, CRLF, form feed ends)."""
+def _lines(text: str, most: int) -> list[Span]:
+    """The non-blank lines of ``text``, whitespace trimmed (CR, LF, CRLF, form feed ends).
+
+    At most ``most``: past them the text is refused, whatever its length.
+    """
     found = []
     for match in re.finditer(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+", text):
         start, end = match.span()
@@ -798,6 +818,8 @@ def _lines(text: str) -> list[Span]:
             end -= 1
         if start < end:
             found.append((start, end))
+            if len(found) == most:
+                break
     return found
 
 
