@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from partycases.models import Case, Section
+from partycases.text import lexicon
+from partycases.text.normalise import fold
 from partycases.text.numerals import format_number
 
 __all__ = ["render_text"]
 
 
+def _is_label(section: Section) -> bool:
+    """Whether an unnumbered heading is a label (名片, 亮点) of the kind that label gives.
+
+    Such a heading is read back as a label only when a colon follows it (名片：).
+    """
+    assert section.heading is not None
+    kind = lexicon.labels().get(fold(section.heading))
+    return kind is not None and kind == section.kind.value
+
+
 def _section(section: Section, depth: int, out: list[str]) -> None:
     if section.heading is not None:
         if section.number is None:
-            out.append(section.heading)
+            out.append(section.heading + ("：" if _is_label(section) else ""))
         elif depth == 0:
             out.append(f"{format_number(section.number)}、{section.heading}")
         else:
