@@ -94,15 +94,17 @@ def _script_table() -> dict[int, str]:
 
 @functools.lru_cache(maxsize=8192)  # a few MB at most: memory stays flat over a corpus
 def id_fold(entity_id: str) -> str:
-    """``entity_id`` with its script and case folded, character by character.
+    """``entity_id`` with its form, script and case folded, character by character.
 
-    Two ids with the same fold name one entity written twice, in Traditional and
-    Simplified characters (``org:天津市文化傳媒商會`` and ``org:天津市文化传媒商会``).
+    Two ids with the same fold name one entity written twice: in Traditional and
+    Simplified characters (``org:天津市文化傳媒商會`` and ``org:天津市文化传媒商会``),
+    in full-width and ASCII letters (``org:ＡＢＣ商会``, ``org:ABC商会``), or with an
+    accent composed or decomposed (NFKC, as :func:`organisation_id` normalises).
     A translation table, not OpenCC: it runs on every organisation id of every
     case loaded, so folds are kept for the ids met most recently (ids recur
     across a corpus; a Han character costs a table lookup in Python).
     """
-    return entity_id.translate(_script_table()).casefold()
+    return unicodedata.normalize("NFKC", entity_id).translate(_script_table()).casefold()
 
 
 def _fold(text: str) -> str:

@@ -433,3 +433,23 @@ def test_one_organisation_under_two_scripts_is_refused() -> None:
     with pytest.raises(pc.LoadError, match="differ only in script") as caught:
         pc.loads(json.dumps(data, ensure_ascii=False))
     assert caught.value.problems[0].pointer == "/organisations/1/id"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("org:café", "org:cafe\u0301"),  # composed, decomposed
+        ("org:ＡＢＣ商会", "org:ABC商会"),  # full-width, ASCII
+        ("org:ABC商會", "org:abc商会"),  # case and script together
+    ],
+)
+def test_organisation_ids_that_differ_only_in_form_are_refused(first: str, second: str) -> None:
+    """Ids that fold alike under NFKC, as organisation_id folds names, name one organisation."""
+    data = {
+        "id": "case-forms",
+        "language": "zh-Hans",
+        "organisations": [{"id": first, "name": "甲"}, {"id": second, "name": "乙"}],
+    }
+    with pytest.raises(pc.LoadError, match="differ only in script, case or form") as caught:
+        pc.loads(json.dumps(data, ensure_ascii=False))
+    assert caught.value.problems[0].pointer == "/organisations/1/id"

@@ -17,7 +17,7 @@ _get_id: Final = operator.attrgetter("id")
 
 
 def same_name_ids(case: Case) -> tuple[int, int] | None:
-    """Two organisations whose ids differ only in script or case, by index, or None.
+    """Two organisations whose ids differ only in script, case or form (NFKC), by index, or None.
 
     天津市文化傳媒商會 and 天津市文化传媒商会 are one organisation: it has one id.
     """

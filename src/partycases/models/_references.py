@@ -262,7 +262,7 @@ def case_problems(case: Case) -> list[InitErrorDetails]:
     """Return every cross-field problem of ``case`` (an empty list when it is sound).
 
     Sound as the case's validator has it: the fast check, no parent chain that
-    leads back, and no two organisation ids that differ only in script or case.
+    leads back, and no two organisation ids that differ only in script, case or form.
     """
     if is_sound(case) and parent_cycle(case) is None and same_name_ids(case) is None:
         return []
@@ -278,7 +278,7 @@ def located_problems(case: Case) -> list[InitErrorDetails]:
         check.errors.append(
             _error(
                 "same_name_ids",
-                "the ids '{first}' and '{second}' differ only in script or case; "
+                "the ids '{first}' and '{second}' differ only in script, case or form; "
                 "expected one id for one organisation",
                 ("organisations", twins[1], "id"),
                 second,
