@@ -428,6 +428,21 @@ def test_validate_json_report_names_each_file_and_escapes_odd_names(tmp_path: Pa
     ]
 
 
+def test_validate_json_report_escapes_what_a_terminal_acts_on(tmp_path: Path) -> None:
+    """A key with a direction override and a C1 control reaches the JSON report escaped, same value."""
+    key = "a\u202ee\u009bg\u007f"
+    (tmp_path / "c.json").write_bytes(
+        json.dumps({"id": "x", "language": "zh-Hans", key: 1}).encode("ascii")
+    )
+    result = run("validate", "--format", "json", str(tmp_path))
+    assert result.returncode == 1
+    for raw in ("\u202e", "\u009b", "\u007f"):
+        assert raw.encode("utf-8") not in result.stdout
+    assert b"\\u202e" in result.stdout
+    [problem] = json.loads(result.stdout)["items"][0]["problems"]
+    assert problem["pointer"] == "/" + key
+
+
 def test_folders_skip_readmes_and_texts_unless_asked(tmp_path: Path) -> None:
     """README.md is never a case; .txt files count only with --from text."""
     shutil.copy(TIANJIN, tmp_path / "case.json")

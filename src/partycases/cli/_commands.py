@@ -28,6 +28,7 @@ from partycases.cli._output import (
     Outputs,
     escape,
     fail,
+    json_for_terminal,
     make_folder,
     report,
     report_error,
@@ -129,7 +130,7 @@ def validate(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
             import json
 
             data = json.dumps(summary, indent=2).encode("ascii")
-        sys.stdout.buffer.write(data + b"\n")
+        sys.stdout.buffer.write(json_for_terminal(data) + b"\n")
     else:
         noun = "case" if valid + invalid == 1 else "cases"
         counts = f"{valid + invalid} {noun} checked: {valid} valid, {invalid} invalid"

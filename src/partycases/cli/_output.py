@@ -13,7 +13,7 @@ import click
 if TYPE_CHECKING:
     from partycases.errors import LoadError
 
-__all__ = ["Failure", "Outputs", "escape", "fail", "report", "shown_path"]
+__all__ = ["Failure", "Outputs", "escape", "fail", "json_for_terminal", "report", "shown_path"]
 
 # Characters a terminal acts on rather than shows: C0 controls, DEL, C1 controls (some
 # terminals read them as escape sequences), direction controls that reorder what is
@@ -25,6 +25,17 @@ _IN_LINE = re.compile(
 _IN_BLOCK = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
+
+
+# What JSON may hold raw but a terminal acts on: DEL, C1 and direction controls (JSON
+# escapes C0 controls itself). They only occur inside strings, where \uXXXX means the same.
+_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_for_terminal(data: bytes) -> bytes:
+    r"""JSON text ``data`` with the controls a terminal acts on escaped (``\u202e``): same value."""
+    text = data.decode("utf-8")
+    return _IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text).encode("utf-8")
 
 
 def _escaped(match: re.Match[str]) -> str:
