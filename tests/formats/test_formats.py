@@ -117,6 +117,22 @@ def test_yaml_is_loaded_safely() -> None:
         pc.loads((many + ", ".join(["*a"] * 101) + "]\n").encode(), format="yaml")
 
 
+def test_yaml_merge_keys_follow_yaml_1_1_and_keys_written_twice_are_refused() -> None:
+    """<< merges: a key written in the mapping wins, then the first merged mapping that has it."""
+    head = "id: x\nlanguage: zh-Hans\nextensions:\n  org.x:\n"
+    case = pc.loads(
+        head + "    a: &a {c: 1}\n    b: &b {c: 3, e: 5}\n"
+        "    d: {<<: *a, c: 2}\n    f: {<<: [*a, *b]}\n",
+        format="yaml",
+    )
+    data = case.extensions["org.x"]
+    assert isinstance(data, dict)
+    assert data["d"] == {"c": 2}
+    assert data["f"] == {"c": 1, "e": 5}
+    with pytest.raises(pc.LoadError, match="duplicate key 'c'"):
+        pc.loads(head + "    d: {c: 1, c: 2}\n", format="yaml")
+
+
 def test_yaml_and_toml_accept_native_dates() -> None:
     """Hand-written YAML and TOML may use bare years and calendar dates for partial dates."""
     yaml_case = pc.loads(
