@@ -494,3 +494,31 @@ def test_a_failed_write_of_a_non_case_leaves_the_file(tmp_path: Path, tianjin_pa
     assert target.read_bytes() == good
     assert lines.read_bytes() == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["case.json", "cases.jsonl"]
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (b"{}", "not a document held in memory"),
+        (bytearray(b"{}"), "not a document held in memory"),
+        (5, "expected a path, a folder, a glob, a stream or a list of them, not int"),
+        ([None], "not NoneType"),
+    ],
+)
+def test_iter_cases_names_sources_it_cannot_read(source: object, message: str) -> None:
+    """Bytes in memory or a non-source is a TypeError saying what iter_cases reads."""
+    with pytest.raises(TypeError, match=message):
+        list(pc.iter_cases(source))  # type: ignore[arg-type]
+
+
+def test_a_format_named_by_anything_but_a_string_is_a_format_error() -> None:
+    """format=None or 3 is a FormatError listing the formats, not an AttributeError."""
+    for name in (None, 3):
+        with pytest.raises(pc.FormatError, match="a format is named by a str"):
+            pc.loads(b"{}", format=name)  # type: ignore[arg-type]
+
+
+def test_export_of_an_empty_path_reads_no_folder(tmp_path: Path) -> None:
+    """export("") is one failed input, as iter_cases("") is, never a walk of the current folder."""
+    summary = pc.export("", csv=tmp_path / "csv")
+    assert (summary.cases, summary.failed) == (0, 1)

@@ -37,7 +37,7 @@ def files_of(source: PathLike) -> Iterator[str]:
     saved page is a case only when its format is named.
     """
     path = Path(source)
-    if not path.is_dir():
+    if not os.fspath(source) or not path.is_dir():  # "" is no folder (Path("") is ".")
         yield os.fspath(source)
         return
     scanned = {ext for fmt in REGISTRY if fmt.read and fmt.scanned for ext in fmt.extensions}

@@ -458,7 +458,19 @@ def _items(source: object, format: str | None, max_bytes: int) -> Iterator[_Loca
     if isinstance(source, (str, os.PathLike)):
         yield from _path_items(os.fspath(source), format, max_bytes)
         return
-    for item in source:  # type: ignore[attr-defined]
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            "iter_cases reads paths, folders, globs and streams, not a document held in memory: "
+            "use partycases.loads, or wrap the bytes in io.BytesIO"
+        )
+    try:
+        sources = iter(source)  # type: ignore[call-overload]
+    except TypeError:
+        raise TypeError(
+            "expected a path, a folder, a glob, a stream or a list of them, "
+            f"not {type(source).__name__}"
+        ) from None
+    for item in sources:
         yield from _items(item, format, max_bytes)
 
 

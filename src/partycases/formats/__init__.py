@@ -226,6 +226,11 @@ def writable() -> tuple[str, ...]:
 
 def get_format(name: str) -> Format:
     """Return the format called ``name``; :class:`FormatError` names the known ones."""
+    if not isinstance(name, str):
+        raise FormatError(
+            f"a format is named by a str, not {type(name).__name__}; "
+            f"expected one of {', '.join(names())}"
+        )
     try:
         return _BY_NAME[name.lower()]
     except KeyError:
