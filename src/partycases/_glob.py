@@ -3,12 +3,14 @@
 The standard library's recursive glob follows links to folders without
 remembering where it has been: a folder holding two links to its parent makes
 ``**`` expand without end. Here a pattern with ``**`` is matched during a walk
-that, like the reading of folders, enters each real folder once, whatever the
-links that lead to it, and goes down only where the pattern can still match.
+that enters a real folder once for each set of places in the pattern it is
+reached at (a link back up reaches it again at the same places, and is not
+followed), and goes down only where the pattern can still match.
 The rules are glob's: ``*``, ``?`` and ``[...]`` within one component, ``**`` as
-a whole component for any number of them, and a name starting with a dot only
-where the pattern's own component starts with one. A pattern without ``**``
-cannot recurse and is left to :func:`glob.glob`.
+a whole component for any number of them, a name starting with a dot only
+where the pattern's own component starts with one, ``.`` and ``..`` as steps,
+and a trailing separator for folders only. A pattern without ``**`` cannot
+recurse and is left to :func:`glob.glob`.
 """
 
 from __future__ import annotations
@@ -29,19 +31,32 @@ def expand(pattern: str) -> list[str]:
     components = (pattern.replace(os.altsep, os.sep) if os.altsep else pattern).split(os.sep)
     if _RECURSIVE not in components:
         return sorted(glob.glob(pattern))
+    # a//b is a/b; a trailing separator (a/**/) asks for folders, as the empty last component.
+    last = len(components) - 1
+    components = [part for index, part in enumerate(components) if part or index in (0, last)]
     fixed = 0
     while not MAGIC & set(components[fixed]):
         fixed += 1
     head = os.sep.join(components[:fixed])
     if fixed == 1 and head == "":
         head = os.sep  # an absolute pattern: /**/*.json
-    return sorted(_walk(head, components[fixed:]))
+    return sorted(set(_walk(head, components[fixed:])))
+
+
+#: Components that name a folder by where it is, not by an entry of its parent: the folder
+#: itself (``.``, and an empty last component, which glob writes as a trailing separator),
+#: and its parent (``..``).
+_HERE = ("", ".", "..")
 
 
 def _walk(head: str, pattern: list[str]) -> list[str]:
-    """Paths under ``head`` (the current folder if empty) whose parts below it match."""
+    """Paths under ``head`` (the current folder if empty) whose parts below it match.
+
+    A folder is entered once for each set of places in the pattern it is reached at:
+    a link back up reaches it again at the same places, and is not followed.
+    """
     found: list[str] = []
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, frozenset[int]]] = set()
     stack = [(head or os.curdir, head, _closure(pattern, {0}))]
     while stack:
         folder, shown, states = stack.pop()
@@ -51,10 +66,20 @@ def _walk(head: str, pattern: list[str]) -> list[str]:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError:
             continue
-        if (info.st_dev, info.st_ino) in seen:  # reached again through a link
+        key = (info.st_dev, info.st_ino, frozenset(states))
+        if key in seen:  # reached again through a link, at the same places in the pattern
             continue
-        seen.add((info.st_dev, info.st_ino))
+        seen.add(key)
         below = []
+        for index in sorted(states):
+            if index < len(pattern) and pattern[index] in _HERE:
+                part = pattern[index]
+                path = os.path.join(shown, part)  # a trailing separator for ""
+                after = _closure(pattern, {index + 1})
+                if len(pattern) in after and (shown or part):  # "" names no folder: **/
+                    found.append(path)
+                if part and any(state < len(pattern) for state in after):
+                    below.append((os.path.join(folder, part), path, after))
         for entry in entries:
             after = _step(pattern, states, entry.name)
             if not after:
@@ -64,7 +89,7 @@ def _walk(head: str, pattern: list[str]) -> list[str]:
                 found.append(path)
             if any(index < len(pattern) for index in after) and _is_folder(entry):
                 below.append((entry.path, path, after))
-        stack.extend(reversed(below))  # in name order, depth first
+        stack.extend(reversed(below))  # in order, depth first
     return found
 
 
