@@ -522,3 +522,23 @@ def test_export_of_an_empty_path_reads_no_folder(tmp_path: Path) -> None:
     """export("") is one failed input, as iter_cases("") is, never a walk of the current folder."""
     summary = pc.export("", csv=tmp_path / "csv")
     assert (summary.cases, summary.failed) == (0, 1)
+
+
+def test_a_case_built_without_an_id_is_not_written(tmp_path: Path, tianjin_path: Path) -> None:
+    """A model_construct'ed case with no id is a WriteError naming the file; the old file stays."""
+    target = tmp_path / "case.json"
+    target.write_bytes(tianjin_path.read_bytes())
+    empty = pc.Case.model_construct()
+    for fmt in ("json", "jsonl"):
+        with pytest.raises(pc.WriteError, match="the case has no id"):
+            pc.dumps(empty, format=fmt)
+    with pytest.raises(
+        pc.WriteError, match=re.escape(f"{target}: cannot write: the case has no id")
+    ):
+        pc.dump(empty, target)
+    with pytest.raises(pc.WriteError, match=r"item 1: cannot write: the case has no id"):
+        pc.dump_jsonl([empty], tmp_path / "cases.jsonl")
+    with pytest.raises(pc.WriteError, match=r"expected cases, not one \(use dump\)"):
+        pc.dump_jsonl(pc.loads(tianjin_path.read_bytes()), tmp_path / "cases.jsonl")  # type: ignore[arg-type]
+    assert target.read_bytes() == tianjin_path.read_bytes()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["case.json"]

@@ -187,7 +187,10 @@ def dump(case: Case, path: PathLike, *, format: str | None = None) -> None:
     from partycases.models import require_case
 
     require_case(case, os.fspath(path))
-    data = _pick(path, format).dumps(case)
+    try:
+        data = _pick(path, format).dumps(case)
+    except WriteError as error:  # a case with no id, built without validation
+        raise WriteError(f"{os.fspath(path)}: {error}") from None
     atomic_write(path, data)
 
 
@@ -337,13 +340,19 @@ def _sweep(target: Path) -> None:
 def dump_jsonl(cases: Iterable[Case], path: PathLike) -> int:
     """Write ``cases`` to ``path`` as JSON Lines, atomically; return how many were written."""
     from partycases.formats.json import dumps_compact
-    from partycases.models import require_case
+    from partycases.models import Case, require_case
 
+    if isinstance(cases, Case):
+        raise WriteError(f"{os.fspath(path)}: cannot write: expected cases, not one (use dump)")
     count = 0
     with atomic_writer(path) as stream:
         for case in cases:
-            require_case(case, f"{os.fspath(path)}, item {count + 1}")
-            stream.write(dumps_compact(case))
+            where = f"{os.fspath(path)}, item {count + 1}"
+            require_case(case, where)
+            try:
+                stream.write(dumps_compact(case))
+            except WriteError as error:
+                raise WriteError(f"{where}: {error}") from None
             count += 1
     return count
 

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import attrs
 
-from partycases.errors import LoadError, Problem
+from partycases.errors import LoadError, Problem, WriteError
 from partycases.formats._locate import duplicate_key, pointer_tokens, positions
 from partycases.formats._problems import boundary, json_syntax_problem
 from partycases.models import SCHEMA_VERSION, Case, require_case
@@ -161,20 +161,33 @@ _NEWLINE = b"\n"
 
 def dumps(case: Case) -> bytes:
     """Return the canonical JSON bytes of ``case``."""
-    require_case(case)
     # pydantic-core's serialiser writes bytes directly: no str to encode, no
     # Python-mode dump to walk again. schema_version always equals its default,
     # so exclude_defaults drops it and it is spliced back in front; ``id`` has
-    # no default, so the body is never empty and always starts with "{".
-    body = Case.__pydantic_serializer__.to_json(case, indent=2, exclude_defaults=True)
+    # no default, so the body of a valid case starts with "{" and is never empty.
+    body = _body(case, 2)
     return b"".join((_HEADER, memoryview(body)[1:], _NEWLINE))
 
 
 def dumps_compact(case: Case) -> bytes:
     """Return ``case`` as one canonical line of JSON, newline-terminated (for JSON Lines)."""
-    require_case(case)
-    body = Case.__pydantic_serializer__.to_json(case, exclude_defaults=True)
+    body = _body(case, None)
     return b"".join((_COMPACT_HEADER, memoryview(body)[1:], _NEWLINE))
+
+
+def _body(case: Case, indent: int | None) -> bytes:
+    """The case's JSON without ``schema_version``; a WriteError for a case with no id.
+
+    A case built without validation (``Case.model_construct``) may lack its id,
+    and the splice would then write an object with a trailing comma. Its other
+    values are written as pydantic's serialiser writes them (with a warning for
+    a value its field does not take): checking every value here would cost each
+    valid case more than the rest of this function.
+    """
+    require_case(case)
+    if "id" not in case.__dict__:
+        raise WriteError("cannot write: the case has no id (built without validation?)")
+    return Case.__pydantic_serializer__.to_json(case, indent=indent, exclude_defaults=True)
 
 
 def to_data(case: Case) -> dict[str, Any]:
