@@ -96,6 +96,38 @@ def test_label_headings_are_written_with_their_colon() -> None:
         assert quiet_parse(rendered).sections == case.sections
 
 
+def test_a_label_subsection_stays_in_its_section() -> None:
+    """A 亮点 subsection is written without the colon that would make it a section of its own."""
+    case = pc.Case.model_validate(
+        {
+            "id": "x",
+            "language": "zh-Hans",
+            "title": "天津市文化传媒商会党建工作案例",
+            "sections": [
+                {
+                    "number": 1,
+                    "heading": "基本情况",
+                    "kind": "background",
+                    "paragraphs": [{"text": "商会成立于2013年。"}],
+                    "subsections": [
+                        {
+                            "heading": "亮点",
+                            "kind": "practices",
+                            "paragraphs": [{"text": "开展活动。"}],
+                        }
+                    ],
+                }
+            ],
+        }
+    )
+    rendered = pc.render_text(case)
+    assert "亮点：" not in rendered
+    back = quiet_parse(rendered)
+    assert [(s.number, s.heading, len(s.subsections)) for s in back.sections] == [
+        (1, "基本情况", 1)
+    ]
+
+
 def test_rendered_layout() -> None:
     """The layout: title, timestamp, 編者按 in the case's script, numbered headings, source."""
     case = pc.load(DATA.parent.parent / "examples" / "cases" / "tianjin-culture-media-chamber.json")

@@ -23,7 +23,8 @@ def _is_label(section: Section) -> bool:
 def _section(section: Section, depth: int, out: list[str]) -> None:
     if section.heading is not None:
         if section.number is None:
-            out.append(section.heading + ("：" if _is_label(section) else ""))
+            # A label is read as a section of its own: only a top-level one is written so.
+            out.append(section.heading + ("：" if depth == 0 and _is_label(section) else ""))
         elif depth == 0:
             out.append(f"{format_number(section.number)}、{section.heading}")
         else:
