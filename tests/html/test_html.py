@@ -253,9 +253,12 @@ def test_encoding_argument_and_unknown_encoding() -> None:
         pc.parse_html(data, encoding="klingon")
 
 
-@pytest.mark.parametrize("codec", ["rot13", "hex", "base64", "zlib"])
+@pytest.mark.parametrize(
+    "codec",
+    ["rot13", "hex", "base64", "zlib", "undefined", "punycode", "idna", "unicode_escape", "utf-7"],
+)
 def test_codecs_that_are_not_text_encodings_are_not_used(codec: str) -> None:
-    """A page declaring rot13 or base64 is read as if it declared nothing; the argument is refused."""
+    """A page declaring rot13, base64 or idna is read as if it declared nothing; the argument is refused."""
     body = "<p>柘湖县温州商会成立于2010年10月,现有会员企业150多家。</p>"
     declared = page(body, head=f'<meta charset="{codec}">').encode("utf-8")
     case = outcome(declared)

@@ -67,7 +67,15 @@ class Decoded:
     """How many undecodable bytes were replaced with U+FFFD."""
 
 
+#: Text codecs that are no character set of a page: they transform text (escapes, domain
+#: names), refuse every byte, or (UTF-7) hide markup from a reader of the bytes.
+_NOT_CHARSETS: Final = frozenset(
+    ["undefined", "punycode", "idna", "unicode-escape", "raw-unicode-escape", "utf-7"]
+)
+
+
 def _codec(name: str) -> str | None:
+    """The codec of a character set name, or None for an unknown name or no character set."""
     key = name.lower().replace("-", "").replace("_", "")
     if key in _SUPERSETS:
         return _SUPERSETS[key]
@@ -76,9 +84,9 @@ def _codec(name: str) -> str | None:
         b"a".decode(found)  # rot13, hex, base64: codecs, but not of text (an empty input passes)
     except UnicodeDecodeError:
         pass  # a text codec that wants more than one byte (utf-16)
-    except LookupError:
+    except (LookupError, UnicodeError):
         return None
-    return found
+    return None if found in _NOT_CHARSETS else found
 
 
 def _declared(data: bytes) -> str | None:
