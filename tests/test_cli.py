@@ -230,6 +230,16 @@ def test_export_to_one_folder_for_both_formats_is_a_usage_error(tmp_path: Path) 
         assert result.returncode == 2
         assert "need two different folders" in text(result.stderr)
         assert "Traceback" not in text(result.stderr)
+    nested = run(
+        "export",
+        str(EXAMPLES / "cases"),
+        "--csv",
+        str(tmp_path / "t"),
+        "--parquet",
+        str(tmp_path / "t" / "p"),
+    )
+    assert nested.returncode == 2
+    assert "cannot be one inside the other" in text(nested.stderr)
     assert not (tmp_path / "t").exists()
 
 

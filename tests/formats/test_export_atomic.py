@@ -134,6 +134,13 @@ def test_parquet_and_csv_need_two_directories(tmp_path: Path) -> None:
         with pytest.raises(pc.WriteError, match="need two different folders"):
             pc.export(ROOT / "examples" / "cases", parquet=tmp_path / "t", csv=csv)
     assert not (tmp_path / "t").exists()
+    for parquet, csv in (
+        (tmp_path / "t", tmp_path / "t" / "csv"),
+        (tmp_path / "t" / "p", tmp_path / "t"),
+    ):
+        with pytest.raises(pc.WriteError, match="one folder of tables cannot hold the other"):
+            pc.write_tables([], parquet=parquet, csv=csv)
+    assert not (tmp_path / "t").exists()
 
 
 def test_export_items_takes_inputs_read_elsewhere(tmp_path: Path) -> None:

@@ -42,8 +42,13 @@ def export(
     targets = [d for d in (out_dir, csv_dir) if d is not None]
     if not targets:
         raise click.UsageError("give --parquet DIR, --csv DIR or both")
-    if len({Path(target).resolve() for target in targets}) < len(targets):
+    resolved = [Path(target).resolve() for target in targets]
+    if len(set(resolved)) < len(targets):
         raise click.UsageError("--parquet and --csv need two different folders")
+    if len(resolved) == 2 and (
+        resolved[0].is_relative_to(resolved[1]) or resolved[1].is_relative_to(resolved[0])
+    ):
+        raise click.UsageError("--parquet and --csv cannot be one inside the other")
     for target in targets:
         if Path(target).is_dir() and any(Path(target).iterdir()) and not force:
             fail(f"{shown_path(target)}: already holds tables; pass --force to replace them")

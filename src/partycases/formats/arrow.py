@@ -470,7 +470,15 @@ def write_tables(
     }
     if not targets:
         raise ValueError("write_tables needs a parquet or a csv directory")
-    if len({p.resolve() for p in targets.values()}) < len(targets):
+    resolved = [p.resolve() for p in targets.values()]
+    if len(resolved) == 2 and resolved[0] != resolved[1] and (
+        resolved[0].is_relative_to(resolved[1]) or resolved[1].is_relative_to(resolved[0])
+    ):
+        raise WriteError(
+            f"{targets['csv']}: cannot write the tables: one folder of tables cannot hold the "
+            "other (each is replaced whole)"
+        )
+    if len(set(resolved)) < len(targets):
         raise WriteError(
             f"{targets['csv']}: cannot write the tables: Parquet and CSV need two different "
             "folders (one folder holds one set of tables)"
