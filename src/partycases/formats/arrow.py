@@ -471,8 +471,10 @@ def write_tables(
     if not targets:
         raise ValueError("write_tables needs a parquet or a csv directory")
     resolved = [p.resolve() for p in targets.values()]
-    if len(resolved) == 2 and resolved[0] != resolved[1] and (
-        resolved[0].is_relative_to(resolved[1]) or resolved[1].is_relative_to(resolved[0])
+    if (
+        len(resolved) == 2
+        and resolved[0] != resolved[1]
+        and (resolved[0].is_relative_to(resolved[1]) or resolved[1].is_relative_to(resolved[0]))
     ):
         raise WriteError(
             f"{targets['csv']}: cannot write the tables: one folder of tables cannot hold the "
