@@ -184,12 +184,9 @@ def dump(case: Case, path: PathLike, *, format: str | None = None) -> None:
     Anything but a :class:`~partycases.Case` is a :class:`~partycases.WriteError`,
     and the file is not touched.
     """
-    from partycases.models import require_case
-
-    require_case(case, os.fspath(path))
     try:
-        data = _pick(path, format).dumps(case)
-    except WriteError as error:  # a case with no id, built without validation
+        data = _pick(path, format).dumps(case)  # each format's writer checks the case
+    except WriteError as error:
         raise WriteError(f"{os.fspath(path)}: {error}") from None
     atomic_write(path, data)
 
@@ -340,19 +337,17 @@ def _sweep(target: Path) -> None:
 def dump_jsonl(cases: Iterable[Case], path: PathLike) -> int:
     """Write ``cases`` to ``path`` as JSON Lines, atomically; return how many were written."""
     from partycases.formats.json import dumps_compact
-    from partycases.models import Case, require_case
+    from partycases.models import Case
 
     if isinstance(cases, Case):
         raise WriteError(f"{os.fspath(path)}: cannot write: expected cases, not one (use dump)")
     count = 0
     with atomic_writer(path) as stream:
         for case in cases:
-            where = f"{os.fspath(path)}, item {count + 1}"
-            require_case(case, where)
             try:
-                stream.write(dumps_compact(case))
+                stream.write(dumps_compact(case))  # which checks the case
             except WriteError as error:
-                raise WriteError(f"{where}: {error}") from None
+                raise WriteError(f"{os.fspath(path)}, item {count + 1}: {error}") from None
             count += 1
     return count
 

@@ -139,14 +139,14 @@ class Case(Model):
         raise KeyError(entity_id)
 
 
-def require_case(value: object, where: str = "") -> None:
-    """A :class:`WriteError` unless ``value`` is a case (``where``: the target, if any).
+def require_case(value: object) -> None:
+    """A :class:`~partycases.WriteError` unless ``value`` is a case.
 
     Every writer asks first: pydantic's serialiser writes its best guess at anything.
+    A writer that knows its target adds it to the message.
     """
     if not isinstance(value, Case):
         from partycases.errors import WriteError  # only here: a case's import stays lean
 
-        place = f"{where}: " if where else ""
         kind = type(value).__name__
-        raise WriteError(f"{place}cannot write: expected a partycases.Case, not {kind}")
+        raise WriteError(f"cannot write: expected a partycases.Case, not {kind}")
