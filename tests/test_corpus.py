@@ -102,3 +102,10 @@ def test_any_valid_cases_make_tables_and_one_key_per_id(drawn: list[pc.Case]) ->
     assert len(walk) == ids
     entity_ids = set(tables["entities"].column("entity_id").to_pylist())
     assert {r["entity_id"] for r in walk if r["entity_kind"] == "organisation"} <= entity_ids
+
+
+@pytest.mark.parametrize("item", [None, {"id": "x"}, "case.json"])
+def test_a_corpus_of_anything_but_cases_is_a_type_error(item: object) -> None:
+    """build_corpus names what it was given instead of failing inside the crosswalk."""
+    with pytest.raises(TypeError, match=rf"built of partycases\.Case, not {type(item).__name__}"):
+        pc.build_corpus([item])  # type: ignore[list-item]

@@ -221,6 +221,8 @@ class Corpus:
 
     def add(self, case: Case) -> dict[str, str]:
         """Add one case's entities; return its crosswalk (local id -> corpus key)."""
+        if type(case) is not Case and not isinstance(case, Case):
+            raise TypeError(f"a corpus is built of partycases.Case, not {type(case).__name__}")
         keys = crosswalk(case)
         cid, sample, language = case.id, self.sample, case.language
 

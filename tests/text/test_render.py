@@ -151,3 +151,9 @@ def test_text_format_in_the_registry(tmp_path: Path) -> None:
     back = pc.load(path)
     assert back.sections == case.sections
     assert differences(fact_sets(case), fact_sets(back)) == []
+
+
+def test_rendering_anything_but_a_case_is_a_write_error() -> None:
+    """render_text(None) names what it was given, as every writer does."""
+    with pytest.raises(pc.WriteError, match=r"expected a partycases\.Case, not NoneType"):
+        pc.render_text(None)  # type: ignore[arg-type]

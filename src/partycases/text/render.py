@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partycases.models import Case, Section
+from partycases.models import Case, Section, require_case
 from partycases.text import lexicon
 from partycases.text.normalise import fold
 from partycases.text.numerals import format_number
@@ -47,6 +47,7 @@ def render_text(case: Case) -> str:
     and subsections with their paragraphs and 一是 markers, and the source line.
     Lines end with a line feed.
     """
+    require_case(case)
     traditional = case.language.startswith("zh-Hant")
     out: list[str] = []
     if case.title is not None:
