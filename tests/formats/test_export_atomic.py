@@ -138,7 +138,7 @@ def test_parquet_and_csv_need_two_directories(tmp_path: Path) -> None:
         (tmp_path / "t", tmp_path / "t" / "csv"),
         (tmp_path / "t" / "p", tmp_path / "t"),
     ):
-        with pytest.raises(pc.WriteError, match="one folder of tables cannot hold the other"):
+        with pytest.raises(pc.WriteError, match="cannot be one inside the other"):
             pc.write_tables([], parquet=parquet, csv=csv)
     assert not (tmp_path / "t").exists()
 
@@ -174,3 +174,13 @@ def test_export_memory_is_flat_in_the_number_of_cases(tmp_path: Path) -> None:
     peak(20)  # imports and first-use caches, outside the comparison
     small, large = peak(100), peak(400)
     assert large < small * 1.5
+
+
+def test_folders_clash_says_why_or_nothing(tmp_path: Path) -> None:
+    """One folder or nested folders give a reason; two apart, or a single format, give None."""
+    from partycases.formats.arrow import folders_clash
+
+    assert folders_clash(tmp_path / "p", tmp_path / "c") is None
+    assert folders_clash(tmp_path / "p", None) is None
+    assert "two different folders" in (folders_clash(tmp_path / "t", tmp_path / "." / "t") or "")
+    assert "one inside the other" in (folders_clash(tmp_path, tmp_path / "c") or "")

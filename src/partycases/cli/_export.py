@@ -42,13 +42,11 @@ def export(
     targets = [d for d in (out_dir, csv_dir) if d is not None]
     if not targets:
         raise click.UsageError("give --parquet DIR, --csv DIR or both")
-    resolved = [Path(target).resolve() for target in targets]
-    if len(set(resolved)) < len(targets):
-        raise click.UsageError("--parquet and --csv need two different folders")
-    if len(resolved) == 2 and (
-        resolved[0].is_relative_to(resolved[1]) or resolved[1].is_relative_to(resolved[0])
-    ):
-        raise click.UsageError("--parquet and --csv cannot be one inside the other")
+    from partycases.formats.arrow import folders_clash
+
+    clash = folders_clash(out_dir, csv_dir)
+    if clash is not None:
+        raise click.UsageError(clash)
     for target in targets:
         if Path(target).is_dir() and any(Path(target).iterdir()) and not force:
             fail(f"{shown_path(target)}: already holds tables; pass --force to replace them")

@@ -35,6 +35,7 @@ __all__ = [
     "COLUMNS",
     "CORPUS_TABLES",
     "TABLES",
+    "folders_clash",
     "iter_batches",
     "schema",
     "staged_directory",
@@ -447,6 +448,24 @@ def _table_names(suffix: str) -> Any:
     return lambda name: name in names or name in stale
 
 
+def folders_clash(
+    parquet: str | os.PathLike[str] | None, csv: str | os.PathLike[str] | None
+) -> str | None:
+    """Why the Parquet and CSV folders cannot both be written, or None.
+
+    Each folder of tables is replaced whole, so they may be neither one folder, however
+    spelled, nor one inside the other.
+    """
+    if parquet is None or csv is None:
+        return None
+    first, second = Path(parquet).resolve(), Path(csv).resolve()
+    if first == second:
+        return "Parquet and CSV need two different folders (one folder holds one set of tables)"
+    if first.is_relative_to(second) or second.is_relative_to(first):
+        return "Parquet and CSV folders cannot be one inside the other (each is replaced whole)"
+    return None
+
+
 def write_tables(
     cases: Iterable[Item],
     *,
@@ -470,21 +489,9 @@ def write_tables(
     }
     if not targets:
         raise ValueError("write_tables needs a parquet or a csv directory")
-    resolved = [p.resolve() for p in targets.values()]
-    if (
-        len(resolved) == 2
-        and resolved[0] != resolved[1]
-        and (resolved[0].is_relative_to(resolved[1]) or resolved[1].is_relative_to(resolved[0]))
-    ):
-        raise WriteError(
-            f"{targets['csv']}: cannot write the tables: one folder of tables cannot hold the "
-            "other (each is replaced whole)"
-        )
-    if len(set(resolved)) < len(targets):
-        raise WriteError(
-            f"{targets['csv']}: cannot write the tables: Parquet and CSV need two different "
-            "folders (one folder holds one set of tables)"
-        )
+    clash = folders_clash(parquet, csv)
+    if clash is not None:
+        raise WriteError(f"{targets['csv']}: cannot write the tables: {clash}")
     _pyarrow()
     sinks: dict[str, Any] = {"parquet": _ParquetSink, "csv": _CsvSink}
     with _stage(targets, sinks) as opened:

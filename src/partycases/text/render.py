@@ -10,13 +10,12 @@ from partycases.text.numerals import format_number
 __all__ = ["render_text"]
 
 
-def _is_label(section: Section) -> bool:
+def _is_label(heading: str, section: Section) -> bool:
     """Whether an unnumbered heading is a label (名片, 亮点) of the kind that label gives.
 
     Such a heading is read back as a label only when a colon follows it (名片：).
     """
-    assert section.heading is not None
-    kind = lexicon.labels().get(fold(section.heading))
+    kind = lexicon.labels().get(fold(heading))
     return kind is not None and kind == section.kind.value
 
 
@@ -24,7 +23,8 @@ def _section(section: Section, depth: int, out: list[str]) -> None:
     if section.heading is not None:
         if section.number is None:
             # A label is read as a section of its own: only a top-level one is written so.
-            out.append(section.heading + ("：" if depth == 0 and _is_label(section) else ""))
+            label = depth == 0 and _is_label(section.heading, section)
+            out.append(section.heading + ("：" if label else ""))
         elif depth == 0:
             out.append(f"{format_number(section.number)}、{section.heading}")
         else:
