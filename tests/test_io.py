@@ -542,3 +542,62 @@ def test_a_case_built_without_an_id_is_not_written(tmp_path: Path, tianjin_path:
         pc.dump_jsonl(pc.loads(tianjin_path.read_bytes()), tmp_path / "cases.jsonl")  # type: ignore[arg-type]
     assert target.read_bytes() == tianjin_path.read_bytes()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["case.json"]
+
+
+def _nested_corpus(root: Path) -> list[str]:
+    """Three case files at three depths, and the ids they hold (sorted)."""
+    (root / "a" / "b").mkdir(parents=True)
+    cases = list(pc.generate_cases(3, seed=5))
+    for case, where in zip(cases, ("x.json", "a/y.json", "a/b/z.json"), strict=True):
+        pc.dump(case, root / where)
+    return sorted(case.id for case in cases)
+
+
+def test_each_file_is_read_once_however_many_sources_reach_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A glob matching folders and their files, two links to a file, a path given twice: once each."""
+    ids = _nested_corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a" / "again.json").symlink_to(tmp_path / "x.json")
+    for source in ("**", "*", ["x.json", "./x.json", ".", "a/*"], [tmp_path, "**/*.json"]):
+        stream = pc.iter_cases(source)  # type: ignore[arg-type]
+        read = [item.id for item in stream if isinstance(item, pc.Case)]
+        assert sorted(read) == ids, source
+        assert stream.summary.failed == 0, source
+
+
+def test_a_missing_file_named_twice_is_one_error(tmp_path: Path) -> None:
+    """A path that cannot be read is reported once, however often it is given."""
+    missing = tmp_path / "gone.json"
+    errors = list(pc.iter_cases([missing, str(missing)]))
+    assert len(errors) == 1
+    assert isinstance(errors[0], pc.LoadError)
+
+
+def test_export_reads_folders_as_iter_cases_does(tmp_path: Path, tianjin_path: Path) -> None:
+    """A dangling link in a folder is a failed input of export, as of iter_cases; a glob reads
+    each file once."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.json").write_bytes(tianjin_path.read_bytes())
+    (corpus / "gone.json").symlink_to(tmp_path / "nowhere.json")
+    errors: list[pc.LoadError] = []
+    summary = pc.export(corpus, csv=tmp_path / "csv", on_error=errors.append)
+    assert (summary.cases, summary.failed) == (1, 1)
+    assert [Path(error.path or "").name for error in errors] == ["gone.json"]
+    assert "dangling symbolic link" in str(errors[0])
+    ids = _nested_corpus(tmp_path / "nested")
+    summary = pc.export(str(tmp_path / "nested" / "**"), csv=tmp_path / "csv2")
+    assert (summary.cases, summary.failed) == (len(ids), 0)
+
+
+def test_a_file_a_walk_passed_over_is_read_when_named(tmp_path: Path) -> None:
+    """A published text the folder walk passes over is still read when named after it."""
+    (tmp_path / "notes.txt").write_text("一、背景\n北溪市网络作家协会成立于2006年。\n", "utf-8")
+    stream = pc.iter_cases([tmp_path, tmp_path / "notes.txt", tmp_path], format=None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        items = list(stream)
+    assert [type(item) for item in items] == [pc.Case]
+    assert stream.summary.skipped == 1

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import attrs
 
-from partycases.errors import LoadError
-from partycases.formats import REGISTRY
-from partycases.io import DEFAULT_MAX_BYTES, iter_cases
+from partycases.errors import LoadError, Problem
+from partycases.io import DEFAULT_MAX_BYTES, iter_cases, source_files
 from partycases.models import Case
 
-__all__ = ["ExportSummary", "export", "export_items", "files_of"]
+__all__ = ["ExportSummary", "export", "export_items"]
 
 PathLike = str | os.PathLike[str]
 
@@ -28,22 +27,6 @@ class ExportSummary:
     """Files or lines that could not be read as a case."""
     written: dict[str, dict[str, Path]] = attrs.field(factory=dict)
     """The files written, by format (``parquet``, ``csv``) and table; empty if nothing was."""
-
-
-def files_of(source: PathLike) -> Iterator[str]:
-    """``source`` itself, or the files under a directory that a folder walk reads, in order.
-
-    A walk reads the formats the registry marks as scanned: a published text or a
-    saved page is a case only when its format is named.
-    """
-    path = Path(source)
-    if not os.fspath(source) or not path.is_dir():  # "" is no folder (Path("") is ".")
-        yield os.fspath(source)
-        return
-    scanned = {ext for fmt in REGISTRY if fmt.read and fmt.scanned for ext in fmt.extensions}
-    for file in sorted(path.rglob("*")):
-        if file.is_file() and file.suffix.lower() in scanned:
-            yield str(file)
 
 
 def export_items(
@@ -107,8 +90,11 @@ def export(
         sources = [sources]
     items = (
         (item, file)
-        for source in sources
-        for file in files_of(source)
-        for item in iter_cases(file, max_bytes=max_bytes)
+        for file, problem in source_files(sources)
+        for item in (
+            iter_cases(file, max_bytes=max_bytes)
+            if problem is None
+            else [LoadError([Problem(problem)], file)]
+        )
     )
     return export_items(items, parquet=parquet, csv=csv, on_error=on_error)

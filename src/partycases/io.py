@@ -445,22 +445,27 @@ def iter_cases(
     format as one document; a published text is never guessed. Nothing is
     skipped silently: a file that cannot be read, a dangling symbolic link, an
     unreadable folder, a glob that matches nothing and each bad line are yielded
-    as a :class:`~partycases.LoadError` naming the file (and line).
+    as a :class:`~partycases.LoadError` naming the file (and line). Each file is
+    read once, however many of the sources reach it (a glob such as ``**`` that
+    matches a folder and the files in it, two links to one file, a path listed
+    twice).
     """
-    return CaseStream(_items(source, format, max_bytes))  # type: ignore[arg-type]
+    return CaseStream(_items(source, format, max_bytes, set()))  # type: ignore[arg-type]
 
 
 def _is_stream(value: object) -> bool:
     return hasattr(value, "read") and not isinstance(value, (str, os.PathLike))
 
 
-def _items(source: object, format: str | None, max_bytes: int) -> Iterator[_Located | _Skipped]:
+def _items(
+    source: object, format: str | None, max_bytes: int, seen: set[object]
+) -> Iterator[_Located | _Skipped]:
     if _is_stream(source):
         name = str(getattr(source, "name", "<stream>"))
         yield from _stream_items(source, name, format, max_bytes)  # type: ignore[arg-type]
         return
     if isinstance(source, (str, os.PathLike)):
-        yield from _path_items(os.fspath(source), format, max_bytes)
+        yield from _path_items(os.fspath(source), format, max_bytes, seen)
         return
     if isinstance(source, (bytes, bytearray, memoryview)):
         raise TypeError(
@@ -475,7 +480,7 @@ def _items(source: object, format: str | None, max_bytes: int) -> Iterator[_Loca
             f"not {type(source).__name__}"
         ) from None
     for item in sources:
-        yield from _items(item, format, max_bytes)
+        yield from _items(item, format, max_bytes, seen)
 
 
 def _failed(name: str, message: str, line: int | None = None) -> _Located:
@@ -666,33 +671,79 @@ def _not_readable(path: str) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
-def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Located | _Skipped]:
+def _first_visit(path: str, seen: set[object], passed_over: bool = False) -> bool:
+    """Whether ``path`` is met for the first time in this read (and mark it met).
+
+    A file is known by its device and inode, so that two links to one file are
+    one file; a path that cannot be looked at (its error is reported) by its
+    absolute form. A file a walk passes over is met apart: naming it afterwards
+    still reads it.
+    """
+    try:
+        info = os.stat(path)
+        key: object = (info.st_dev, info.st_ino, passed_over)
+    except (OSError, ValueError):
+        key = (os.path.abspath(path), passed_over)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _path_items(
+    name: str, format: str | None, max_bytes: int, seen: set[object]
+) -> Iterator[_Located | _Skipped]:
+    for path, problem in _entries(name, format, seen):
+        if problem is None:
+            yield from _file_items(path, format, max_bytes)
+        elif problem == _PASSED_OVER:
+            yield _Skipped(path)
+        else:
+            yield _failed(path, problem)
+
+
+def _entries(name: str, format: str | None, seen: set[object]) -> Iterator[tuple[str, str | None]]:
+    """The files a path, folder or glob names, each met once: None to read it, else its problem.
+
+    The problem of a file a folder walk passes over is :data:`_PASSED_OVER`.
+    """
     if os.path.isdir(name):
         try:
             entries = _walk(name, format)
         except FormatError as error:
-            yield _failed(name, str(error))
+            yield name, str(error)
             return
         for path, problem in entries:
-            if problem is None:
-                yield from _file_items(path, format, max_bytes)
-            elif problem == _PASSED_OVER:
-                yield _Skipped(path)
-            else:
-                yield _failed(path, problem)
+            if _first_visit(path, seen, problem == _PASSED_OVER):
+                yield path, problem
         return
     if not os.path.lexists(name) and MAGIC & set(name):
         matches = expand(name)
         if not matches:
-            yield _failed(name, "no file matches this pattern")
+            yield name, "no file matches this pattern"
         for match in matches:
-            problem = None if os.path.isdir(match) else _not_readable(match)
-            if problem is None:
-                yield from _path_items(match, format, max_bytes)
-            else:
-                yield _failed(match, problem)
+            if os.path.isdir(match):
+                yield from _entries(match, format, seen)
+            elif _first_visit(match, seen):
+                yield match, _not_readable(match)
         return
-    yield from _file_items(name, format, max_bytes)
+    if _first_visit(name, seen):
+        yield name, None
+
+
+def source_files(sources: Iterable[PathLike]) -> Iterator[tuple[str, str | None]]:
+    """The files of a corpus as :func:`iter_cases` reads them, without reading them.
+
+    Each file under ``sources`` (paths, folders, globs) once, in the same order:
+    ``(path, None)`` to read, or ``(path, problem)`` for one that cannot be (a
+    dangling link, a pipe, an unreadable folder, a glob that matches nothing).
+    Files of formats a folder walk does not read are left out.
+    """
+    seen: set[object] = set()
+    for source in sources:
+        for path, problem in _entries(os.fspath(source), None, seen):
+            if problem != _PASSED_OVER:
+                yield path, problem
 
 
 def _file_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Located]:

@@ -22,10 +22,9 @@ from typing import Any
 
 import attrs
 
-from partycases._export import files_of
 from partycases.corpus import Corpus
-from partycases.errors import LoadError
-from partycases.io import iter_cases
+from partycases.errors import LoadError, Problem
+from partycases.io import iter_cases, source_files
 from partycases.models import Case
 
 __all__ = [
@@ -154,7 +153,10 @@ def export_dataset(
 
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
-    files = [file for source in sources for file in files_of(source)]
+    entries = list(source_files(sources))
+    files = [file for file, problem in entries if problem is None]
+    # Files that cannot be read are reported here, not sent to a worker (a pipe would block it).
+    unreadable = [Problem(problem).format(file) for file, problem in entries if problem is not None]
     if parts is None:
         parts = 2 * sum(client.nthreads().values()) if client is not None else 1
     chunks = partitions(files, parts)
@@ -186,6 +188,6 @@ def export_dataset(
                 pq.write_table(schema(table).empty_table(), staging / table / "part-00000.parquet")
     return DatasetSummary(
         cases=sum(r.cases for r in results),
-        errors=[e for r in results for e in r.errors],
+        errors=unreadable + [e for r in results for e in r.errors],
         directory=Path(directory),
     )

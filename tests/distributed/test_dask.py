@@ -61,3 +61,20 @@ def test_dask_cluster_gives_the_rows_of_one_process(corpus_dir: Path, tmp_path: 
         dataset = ds.dataset(parts, format="parquet").to_table()
         assert dataset.schema.names == single[table].schema.names
         assert rows(dataset) == rows(single[table]), table
+
+
+def test_unreadable_files_are_errors_of_the_dataset(tmp_path: Path) -> None:
+    """A dangling link under a source is reported by the driver, as export reports it; a glob
+    reaching a file twice writes it once."""
+    corpus = tmp_path / "corpus"
+    (corpus / "inner").mkdir(parents=True)
+    for case, where in zip(
+        pc.generate_cases(2, seed=8), ("one.json", "inner/two.json"), strict=True
+    ):
+        pc.dump(case, corpus / where)
+    (corpus / "gone.json").symlink_to(tmp_path / "nowhere.json")
+    summary = export_dataset(str(corpus / "**"), tmp_path / "dataset")
+    assert summary.cases == 2
+    assert len(summary.errors) == 1
+    assert "gone.json" in summary.errors[0]
+    assert "dangling symbolic link" in summary.errors[0]

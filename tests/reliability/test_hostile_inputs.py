@@ -322,3 +322,30 @@ def test_a_union_problem_from_yaml_names_what_was_wrong() -> None:
     [problem] = caught.value.problems
     assert problem.pointer == "/organisations/0/member_count"
     assert "instance of" not in problem.message
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2023-05-06T10:11:12.1234567",
+        "2023-05-06T10:11:12.123456789+08:00",
+        "2023-05-06T10:11:12.0000001",
+    ],
+)
+def test_a_time_finer_than_microseconds_is_refused_not_cut(value: str) -> None:
+    """A datetime holds microseconds: a finer fraction is a located problem, never cut silently."""
+    with pytest.raises(pc.LoadError, match="at most six digits") as caught:
+        pc.loads(json.dumps({**BASE, "published_at": value}))
+    assert caught.value.problems[0].pointer == "/published_at"
+
+
+def test_zeros_past_the_microseconds_lose_nothing() -> None:
+    """.123456000 is .123456: it loads, and the schema's pattern takes it too."""
+    import re
+
+    case = pc.loads(json.dumps({**BASE, "published_at": "2023-05-06T10:11:12.123456000"}))
+    assert case.published_at is not None
+    assert case.published_at.microsecond == 123456
+    patterns = [form["pattern"] for form in pc.json_schema()["$defs"]["Timestamp"]["anyOf"]]
+    assert all(re.match(p, "2023-05-06T10:11:12.123456000") for p in patterns[1:])
+    assert not any(re.match(p, "2023-05-06T10:11:12.1234567") for p in patterns)

@@ -237,12 +237,18 @@ _NOT_IN_IDS: Final = CONTROL_CHARACTERS + INVISIBLE_CHARACTERS
 
 
 _CALENDAR = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: A fraction of a second finer than a microsecond (a digit past the sixth that is not 0),
+#: which a datetime would cut.
+_FINER_THAN_MICROSECONDS = re.compile(r"[.,][0-9]{6}0*[1-9]")
 
 
 def _calendar_timestamp(value: object) -> object:
     """Refuse what pydantic would read as seconds since 1970 (``0``, ``"1700000000"``, ``true``).
 
     A published timestamp is a calendar date and time; a bare number is a mistake.
+    So is a fraction of a second finer than a microsecond (``.1234567``; zeros
+    past the sixth digit lose nothing): a datetime holds no more, and cutting
+    the rest would lose what the document states.
     """
     if isinstance(value, (bool, int, float)) or (
         isinstance(value, str) and not _CALENDAR.match(value.strip())
@@ -250,6 +256,12 @@ def _calendar_timestamp(value: object) -> object:
         raise PydanticCustomError(
             "calendar_timestamp",
             "expected a date and time such as 2023-05-23T16:34:54, not a number of seconds",
+        )
+    if isinstance(value, str) and len(value) > 26 and _FINER_THAN_MICROSECONDS.search(value):
+        raise PydanticCustomError(
+            "timestamp_precision",
+            "expected at most six digits after the seconds (microseconds); "
+            "a finer time cannot be kept",
         )
     return value
 
@@ -283,7 +295,7 @@ CaseId = Annotated[
 Language = Annotated[
     str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
 ]
-_DATE_TIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+_DATE_TIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6}0*)?)?"
 _ZONED_DATE_TIME_PATTERN: Final = f"^{_DATE_TIME}(Z|[+-][0-9]{{2}}:[0-9]{{2}})$"
 _LOCAL_DATE_TIME_PATTERN: Final = f"^{_DATE_TIME}$"
 
