@@ -5,6 +5,7 @@ from __future__ import annotations
 import array
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -553,26 +554,54 @@ def _nested_corpus(root: Path) -> list[str]:
     return sorted(case.id for case in cases)
 
 
-def test_each_file_is_read_once_however_many_sources_reach_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A glob matching folders and their files, two links to a file, a path given twice: once each."""
+def test_each_source_reads_a_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A glob matching folders and their files, two links to a file: one read each.
+
+    ``**`` also matches the links' folder and a link to a folder already walked.
+    """
     ids = _nested_corpus(tmp_path)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a" / "again.json").symlink_to(tmp_path / "x.json")
-    for source in ("**", "*", ["x.json", "./x.json", ".", "a/*"], [tmp_path, "**/*.json"]):
-        stream = pc.iter_cases(source)  # type: ignore[arg-type]
-        read = [item.id for item in stream if isinstance(item, pc.Case)]
+    (tmp_path / "a" / "b" / "up").symlink_to(tmp_path / "a")
+    (tmp_path / "a" / "gone.json").symlink_to(tmp_path / "nowhere.json")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "to-a").symlink_to(tmp_path / "a")
+    for source in ("**", "*", ".", str(tmp_path / "**"), "./**/"):
+        stream = pc.iter_cases(source)
+        items = list(stream)
+        read = [item.id for item in items if isinstance(item, pc.Case)]
         assert sorted(read) == ids, source
-        assert stream.summary.failed == 0, source
+        # The dangling link, reached in its folder and through a link to the folder, is one error.
+        assert [Path(e.path or "").name for e in items if isinstance(e, pc.LoadError)] == [
+            "gone.json"
+        ], source
 
 
-def test_a_missing_file_named_twice_is_one_error(tmp_path: Path) -> None:
-    """A path that cannot be read is reported once, however often it is given."""
-    missing = tmp_path / "gone.json"
-    errors = list(pc.iter_cases([missing, str(missing)]))
-    assert len(errors) == 1
-    assert isinstance(errors[0], pc.LoadError)
+def test_sources_are_read_as_they_come(tmp_path: Path) -> None:
+    """Sources given lazily are each read: a scratch file deleted after its read may come back
+    with the same inode and other content, and is read again."""
+
+    def sources() -> Iterator[Path]:
+        for case in pc.generate_cases(4, seed=6):
+            scratch = tmp_path / "scratch.json"
+            pc.dump(case, scratch)
+            yield scratch
+            scratch.unlink()
+
+    stream = pc.iter_cases(sources())
+    assert [item.id for item in stream if isinstance(item, pc.Case)] == [
+        case.id for case in pc.generate_cases(4, seed=6)
+    ]
+    assert stream.summary.failed == 0
+
+
+def test_a_file_deleted_before_its_read_is_not_called_a_link(tmp_path: Path) -> None:
+    """A regular file that goes away between the walk and the read says so."""
+    from partycases.io import _not_readable
+
+    assert _not_readable(str(tmp_path / "gone.json")) == "cannot read the file: it no longer exists"
+    (tmp_path / "link.json").symlink_to(tmp_path / "nowhere.json")
+    assert "dangling symbolic link" in (_not_readable(str(tmp_path / "link.json")) or "")
 
 
 def test_export_reads_folders_as_iter_cases_does(tmp_path: Path, tianjin_path: Path) -> None:
@@ -592,12 +621,13 @@ def test_export_reads_folders_as_iter_cases_does(tmp_path: Path, tianjin_path: P
     assert (summary.cases, summary.failed) == (len(ids), 0)
 
 
-def test_a_file_a_walk_passed_over_is_read_when_named(tmp_path: Path) -> None:
-    """A published text the folder walk passes over is still read when named after it."""
+def test_a_file_a_walk_passes_over_and_a_glob_names_is_read_not_skipped(tmp_path: Path) -> None:
+    """``**`` walks a folder (passing over its .txt) and names the .txt itself: read, not skipped."""
     (tmp_path / "notes.txt").write_text("一、背景\n北溪市网络作家协会成立于2006年。\n", "utf-8")
-    stream = pc.iter_cases([tmp_path, tmp_path / "notes.txt", tmp_path], format=None)
+    (tmp_path / "README.md").write_text("# corpus\n", "utf-8")
+    stream = pc.iter_cases(str(tmp_path / "**"))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", pc.PartycasesWarning)
         items = list(stream)
-    assert [type(item) for item in items] == [pc.Case]
-    assert stream.summary.skipped == 1
+    assert [type(item) for item in items] == [pc.LoadError, pc.Case]  # README.md, notes.txt
+    assert stream.summary.skipped == 0

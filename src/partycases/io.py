@@ -445,27 +445,25 @@ def iter_cases(
     format as one document; a published text is never guessed. Nothing is
     skipped silently: a file that cannot be read, a dangling symbolic link, an
     unreadable folder, a glob that matches nothing and each bad line are yielded
-    as a :class:`~partycases.LoadError` naming the file (and line). Each file is
-    read once, however many of the sources reach it (a glob such as ``**`` that
-    matches a folder and the files in it, two links to one file, a path listed
-    twice).
+    as a :class:`~partycases.LoadError` naming the file (and line). Each source
+    reads a file once, however often it reaches it (``**`` matches a folder and
+    the files in it; two links may lead to one file); sources are read one
+    after the other, each as it comes, so a file two sources name is read twice.
     """
-    return CaseStream(_items(source, format, max_bytes, set()))  # type: ignore[arg-type]
+    return CaseStream(_items(source, format, max_bytes))  # type: ignore[arg-type]
 
 
 def _is_stream(value: object) -> bool:
     return hasattr(value, "read") and not isinstance(value, (str, os.PathLike))
 
 
-def _items(
-    source: object, format: str | None, max_bytes: int, seen: set[object]
-) -> Iterator[_Located | _Skipped]:
+def _items(source: object, format: str | None, max_bytes: int) -> Iterator[_Located | _Skipped]:
     if _is_stream(source):
         name = str(getattr(source, "name", "<stream>"))
         yield from _stream_items(source, name, format, max_bytes)  # type: ignore[arg-type]
         return
     if isinstance(source, (str, os.PathLike)):
-        yield from _path_items(os.fspath(source), format, max_bytes, seen)
+        yield from _path_items(os.fspath(source), format, max_bytes)
         return
     if isinstance(source, (bytes, bytearray, memoryview)):
         raise TypeError(
@@ -480,7 +478,7 @@ def _items(
             f"not {type(source).__name__}"
         ) from None
     for item in sources:
-        yield from _items(item, format, max_bytes, seen)
+        yield from _items(item, format, max_bytes)
 
 
 def _failed(name: str, message: str, line: int | None = None) -> _Located:
@@ -665,35 +663,33 @@ def _not_readable(path: str) -> str | None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        return "dangling symbolic link: its target does not exist"
+        if os.path.islink(path):
+            return "dangling symbolic link: its target does not exist"
+        return "cannot read the file: it no longer exists"
     except OSError as error:
         return f"cannot read the file: {error.strerror}"
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
-def _first_visit(path: str, seen: set[object], passed_over: bool = False) -> bool:
-    """Whether ``path`` is met for the first time in this read (and mark it met).
+def _identity(path: str) -> object:
+    """What makes two paths one file: its device and inode (two links to one file are one).
 
-    A file is known by its device and inode, so that two links to one file are
-    one file; a path that cannot be looked at (its error is reported) by its
-    absolute form. A file a walk passes over is met apart: naming it afterwards
-    still reads it.
+    A dangling link is known by the link's own inode; a path that cannot be
+    looked at, by its absolute form.
     """
     try:
         info = os.stat(path)
-        key: object = (info.st_dev, info.st_ino, passed_over)
     except (OSError, ValueError):
-        key = (os.path.abspath(path), passed_over)
-    if key in seen:
-        return False
-    seen.add(key)
-    return True
+        try:
+            info = os.lstat(path)
+        except (OSError, ValueError):
+            return os.path.abspath(path)
+        return ("link", info.st_dev, info.st_ino)
+    return (info.st_dev, info.st_ino)
 
 
-def _path_items(
-    name: str, format: str | None, max_bytes: int, seen: set[object]
-) -> Iterator[_Located | _Skipped]:
-    for path, problem in _entries(name, format, seen):
+def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Located | _Skipped]:
+    for path, problem in _entries(name, format):
         if problem is None:
             yield from _file_items(path, format, max_bytes)
         elif problem == _PASSED_OVER:
@@ -702,46 +698,77 @@ def _path_items(
             yield _failed(path, problem)
 
 
-def _entries(name: str, format: str | None, seen: set[object]) -> Iterator[tuple[str, str | None]]:
-    """The files a path, folder or glob names, each met once: None to read it, else its problem.
+def _entries(name: str, format: str | None) -> list[tuple[str, str | None]]:
+    """The files a path, folder or glob names: None to read one, else why it is not read.
 
-    The problem of a file a folder walk passes over is :data:`_PASSED_OVER`.
+    Each file once, known by :func:`_identity` and looked at before any is read
+    (a source that deletes what was read cannot make a new file pass for an old
+    one): ``**`` matches a folder and the files in it, and two links may lead to
+    one file. A file a folder walk passes over (:data:`_PASSED_OVER`) that the
+    pattern also names is read, and not counted as passed over.
     """
+    found: list[tuple[str, str | None, object]] = []
+    seen: set[tuple[object, bool]] = set()
+    for path, problem in _all_entries(name, format):
+        key = _identity(path)
+        if (key, problem == _PASSED_OVER) not in seen:
+            seen.add((key, problem == _PASSED_OVER))
+            found.append((path, problem, key))
+    return [
+        (path, problem)
+        for path, problem, key in found
+        if problem != _PASSED_OVER or (key, False) not in seen
+    ]
+
+
+def _all_entries(name: str, format: str | None) -> Iterator[tuple[str, str | None]]:
+    """:func:`_entries` before files met twice are left out."""
     if os.path.isdir(name):
         try:
-            entries = _walk(name, format)
+            yield from _walk(name, format)
         except FormatError as error:
             yield name, str(error)
-            return
-        for path, problem in entries:
-            if _first_visit(path, seen, problem == _PASSED_OVER):
-                yield path, problem
         return
     if not os.path.lexists(name) and MAGIC & set(name):
         matches = expand(name)
         if not matches:
             yield name, "no file matches this pattern"
+        walked: set[str] = set()
         for match in matches:
-            if os.path.isdir(match):
-                yield from _entries(match, format, seen)
-            elif _first_visit(match, seen):
+            if not os.path.isdir(match):
                 yield match, _not_readable(match)
+                continue
+            # A folder under one walked already was walked with it (``**`` matches both).
+            real = os.path.realpath(match)
+            if any(folder in walked for folder in _folders_above(real)):
+                continue
+            walked.add(real)
+            yield from _all_entries(match, format)
         return
-    if _first_visit(name, seen):
-        yield name, None
+    yield name, None
+
+
+def _folders_above(real: str) -> Iterator[str]:
+    """``real`` (a resolved path) and each folder above it."""
+    while True:
+        yield real
+        parent = os.path.dirname(real)
+        if parent == real:
+            return
+        real = parent
 
 
 def source_files(sources: Iterable[PathLike]) -> Iterator[tuple[str, str | None]]:
     """The files of a corpus as :func:`iter_cases` reads them, without reading them.
 
-    Each file under ``sources`` (paths, folders, globs) once, in the same order:
-    ``(path, None)`` to read, or ``(path, problem)`` for one that cannot be (a
-    dangling link, a pipe, an unreadable folder, a glob that matches nothing).
-    Files of formats a folder walk does not read are left out.
+    The files under each of ``sources`` (a path, folder or glob), each file of
+    one source once, in the same order: ``(path, None)`` to read, or
+    ``(path, problem)`` for one that cannot be (a dangling link, a pipe, an
+    unreadable folder, a glob that matches nothing). Files of formats a folder
+    walk does not read are left out.
     """
-    seen: set[object] = set()
     for source in sources:
-        for path, problem in _entries(os.fspath(source), None, seen):
+        for path, problem in _entries(os.fspath(source), None):
             if problem != _PASSED_OVER:
                 yield path, problem
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import partycases as pc
+from partycases.validate import validate_data
 from tests.conftest import EXAMPLE_CASES
 
 BASE = {"id": "x", "language": "zh-Hans"}
@@ -349,3 +350,50 @@ def test_zeros_past_the_microseconds_lose_nothing() -> None:
     patterns = [form["pattern"] for form in pc.json_schema()["$defs"]["Timestamp"]["anyOf"]]
     assert all(re.match(p, "2023-05-06T10:11:12.123456000") for p in patterns[1:])
     assert not any(re.match(p, "2023-05-06T10:11:12.1234567") for p in patterns)
+
+
+def test_a_finer_time_is_refused_in_every_form_it_comes_in() -> None:
+    """Bytes, a TOML date-time literal and a timestamp holding nanoseconds: refused, never cut."""
+    from datetime import datetime
+
+    class Nanoseconds(datetime):  # as pandas.Timestamp and NumPy's datetime64 carry them
+        nanosecond = 7
+
+    for value in (b"2023-05-06T10:11:12.1234567", Nanoseconds(2023, 5, 6, 10, 11, 12, 123456)):
+        with pytest.raises(pc.LoadError, match="at most six digits"):
+            validate_data({**BASE, "published_at": value})
+    base = 'id = "x"\nlanguage = "zh-Hans"\n'
+    for literal in ("2023-05-06T10:11:12.1234567", "2023-05-06 10:11:12.9999999+08:00"):
+        with pytest.raises(pc.LoadError, match="finer than microseconds") as caught:
+            pc.loads(f"{base}published_at = {literal}\n", format="toml")
+        assert (caught.value.problems[0].line, caught.value.problems[0].column) == (3, 16)
+    # The same characters inside a string are text, and zeros past the sixth digit lose nothing.
+    said = 'text = "at 2023-05-06T10:11:12.1234567 it began"\n'
+    assert pc.loads(base + said, format="toml").text == "at 2023-05-06T10:11:12.1234567 it began"
+    case = pc.loads(f"{base}published_at = 2023-05-06T10:11:12.123456000\n", format="toml")
+    assert case.published_at is not None
+    assert case.published_at.microsecond == 123456
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2023-13-06T10:11:12.1234567", "month value is outside"),
+        (" 2023-05-06T10:11:12.1234567", "invalid character"),
+    ],
+)
+def test_a_finer_time_that_is_wrong_otherwise_reports_what_else_is_wrong(
+    value: str, message: str
+) -> None:
+    """The fraction is named only when it is what stops the timestamp."""
+    with pytest.raises(pc.LoadError, match=message):
+        pc.loads(json.dumps({**BASE, "published_at": value}))
+
+
+@pytest.mark.parametrize("value", ["1700000000.5", "1.5e9"])
+def test_a_decimal_number_is_not_a_timestamp(value: str) -> None:
+    """A Decimal is a number of seconds too, refused as an int or a float is."""
+    from decimal import Decimal
+
+    with pytest.raises(pc.LoadError, match="not a number of seconds"):
+        validate_data({**BASE, "published_at": Decimal(value)})

@@ -23,6 +23,10 @@ __all__ = ["dumps", "loads"]
 
 _LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
 _AT = re.compile(r"\(at line (?P<line>[0-9]+), column (?P<column>[0-9]+)\)")
+#: A time with a digit past the microseconds that is not 0: a TOML reader cuts it.
+_FINER_THAN_MICROSECONDS = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}0*[1-9][0-9]*"
+)
 
 
 def _reader() -> Any:
@@ -65,11 +69,18 @@ def loads(data: bytes | str) -> Case:
         long_number = _LONG_NUMBER.search(text)
         if long_number is None:
             raise
-        start = long_number.start()
-        line = text.count("\n", 0, start) + 1
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
         message = "invalid TOML: a number of more than 4,300 digits; expected a smaller one or text"
-        raise LoadError([Problem(message, line=line, column=column)]) from None
+        raise LoadError([_problem_at(text, long_number.start(), message)]) from None
+
+    for fine in _FINER_THAN_MICROSECONDS.finditer(text):
+        if _in_text(value, fine.group()):
+            continue
+        # A date-time literal, not a string: the reader has already cut it to microseconds.
+        message = (
+            "a time finer than microseconds, which cannot be kept; "
+            "expected at most six digits after the seconds"
+        )
+        raise LoadError([_problem_at(text, fine.start(), message)])
 
     def locate(problems: list[Problem]) -> list[Problem]:
         # One pass over the lines for every problem, each placed at its own key.
@@ -82,6 +93,24 @@ def loads(data: bytes | str) -> Case:
         ]
 
     return validate_data(value, locate)
+
+
+def _problem_at(text: str, start: int, message: str) -> Problem:
+    """``message`` at the line and column of offset ``start`` of ``text``."""
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return Problem(message, line=line, column=column)
+
+
+def _in_text(value: Any, part: str) -> bool:
+    """Whether a string anywhere in ``value`` holds ``part``."""
+    if isinstance(value, str):
+        return part in value
+    if isinstance(value, dict):
+        return any(_in_text(item, part) for item in value.values())
+    if isinstance(value, list):
+        return any(_in_text(item, part) for item in value)
+    return False
 
 
 def _has_null(value: Any) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
+import numbers
 import re
 import sys
 import unicodedata
@@ -21,7 +22,13 @@ from pydantic import (
 )
 from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, PydanticUndefined, core_schema
+from pydantic_core import (
+    PydanticCustomError,
+    PydanticUndefined,
+    SchemaValidator,
+    ValidationError,
+    core_schema,
+)
 
 from partycases.ids import (
     CONTROL_CHARACTERS,
@@ -250,20 +257,52 @@ def _calendar_timestamp(value: object) -> object:
     past the sixth digit lose nothing): a datetime holds no more, and cutting
     the rest would lose what the document states.
     """
-    if isinstance(value, (bool, int, float)) or (
-        isinstance(value, str) and not _CALENDAR.match(value.strip())
-    ):
-        raise PydanticCustomError(
-            "calendar_timestamp",
-            "expected a date and time such as 2023-05-23T16:34:54, not a number of seconds",
-        )
-    if isinstance(value, str) and len(value) > 26 and _FINER_THAN_MICROSECONDS.search(value):
-        raise PydanticCustomError(
-            "timestamp_precision",
-            "expected at most six digits after the seconds (microseconds); "
-            "a finer time cannot be kept",
-        )
+    if isinstance(value, str):
+        if not _CALENDAR.match(value.strip()):
+            raise PydanticCustomError(*_NOT_SECONDS)
+        if len(value) > 26 and _FINER_THAN_MICROSECONDS.search(value) and _valid_cut(value):
+            raise PydanticCustomError(*_TOO_FINE)
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        _calendar_timestamp(value.decode("latin-1"))
+        return value
+    if isinstance(value, dt.datetime):
+        if getattr(value, "nanosecond", 0):  # a pandas or NumPy timestamp's nanoseconds
+            raise PydanticCustomError(*_TOO_FINE)
+        return value
+    if isinstance(value, numbers.Number):  # bool, int, float, Decimal, ...
+        raise PydanticCustomError(*_NOT_SECONDS)
     return value
+
+
+# Messages, not exceptions: an exception raised again keeps the tracebacks of every raise.
+_NOT_SECONDS: Final = (
+    "calendar_timestamp",
+    "expected a date and time such as 2023-05-23T16:34:54, not a number of seconds",
+)
+_TOO_FINE: Final = (
+    "timestamp_precision",
+    "expected at most six digits after the seconds (microseconds); a finer time cannot be kept",
+)
+
+
+def _valid_cut(value: str) -> bool:
+    """Whether ``value`` with its fraction cut to microseconds is a valid timestamp.
+
+    Only then is the fraction the problem to report; otherwise pydantic reports
+    what else is wrong (a month 13, a space before the date).
+    """
+    cut = re.sub(r"([.,][0-9]{6})[0-9]+", r"\1", value, count=1)
+    try:
+        _datetime_validator().validate_python(cut)
+    except ValidationError:
+        return False
+    return True
+
+
+@functools.cache
+def _datetime_validator() -> SchemaValidator:
+    return SchemaValidator(core_schema.datetime_schema())
 
 
 def _id(kind: str) -> object:

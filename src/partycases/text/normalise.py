@@ -255,6 +255,20 @@ class View:
         return min(self.starts[index] + offset, following)
 
 
+@attrs.frozen
+class _WholeView(View):
+    """A view that drops nothing: each view offset is its input offset (most texts)."""
+
+    def origin(self, position: int) -> int:
+        return position
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return (start, start) if end <= start else (start, end)
+
+    def position(self, origin: int) -> int:
+        return min(max(origin, 0), len(self.text))
+
+
 def make_view(text: str, folded: str, drop: Iterable[tuple[int, int]] = ()) -> View:
     """The matching view of ``text`` (``folded`` is :func:`fold` of it).
 
@@ -266,7 +280,7 @@ def make_view(text: str, folded: str, drop: Iterable[tuple[int, int]] = ()) -> V
     if extra:
         cuts = sorted(cuts + extra)
     if not cuts:
-        return View(folded, (0,), (0,), len(folded))
+        return _WholeView(folded, (0,), (0,), len(folded))
     pieces: list[str] = []
     starts: list[int] = [0]
     origins: list[int] = [0]
