@@ -631,3 +631,27 @@ def test_a_file_a_walk_passes_over_and_a_glob_names_is_read_not_skipped(tmp_path
         items = list(stream)
     assert [type(item) for item in items] == [pc.LoadError, pc.Case]  # README.md, notes.txt
     assert stream.summary.skipped == 0
+
+
+def test_a_glob_walks_a_folder_inside_a_walked_one_no_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``deep/**`` matches every folder of a deep tree: one walk, not one per level."""
+    import partycases.io as pio
+
+    folder = tmp_path / "deep"
+    for _ in range(6):
+        folder = folder / "inner"
+        folder.mkdir(parents=True)
+        pc.dump(next(iter(pc.generate_cases(1, seed=len(folder.parts)))), folder / "case.json")
+    walked: list[str] = []
+    walk = pio._walk
+
+    def counted(root: str, format: str | None) -> list[tuple[str, str | None]]:
+        walked.append(root)
+        return walk(root, format)
+
+    monkeypatch.setattr(pio, "_walk", counted)
+    items = list(pc.iter_cases(str(tmp_path / "deep" / "**")))
+    assert len(items) == 6
+    assert walked == [str(tmp_path / "deep" / "inner")]
