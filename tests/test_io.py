@@ -636,7 +636,8 @@ def test_a_file_a_walk_passes_over_and_a_glob_names_is_read_not_skipped(tmp_path
 def test_a_glob_walks_a_folder_inside_a_walked_one_no_more(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``deep/**`` matches every folder of a deep tree: one walk, not one per level."""
+    """``deep/**`` matches every folder of a deep tree: each file is looked at twice (in the walk
+    and as a match of the pattern), not once per folder above it."""
     import partycases.io as pio
 
     folder = tmp_path / "deep"
@@ -644,14 +645,39 @@ def test_a_glob_walks_a_folder_inside_a_walked_one_no_more(
         folder = folder / "inner"
         folder.mkdir(parents=True)
         pc.dump(next(iter(pc.generate_cases(1, seed=len(folder.parts)))), folder / "case.json")
-    walked: list[str] = []
-    walk = pio._walk
+    looked_at: list[str] = []
+    not_readable = pio._not_readable
 
-    def counted(root: str, format: str | None) -> list[tuple[str, str | None]]:
-        walked.append(root)
-        return walk(root, format)
+    def counted(path: str) -> str | None:
+        looked_at.append(path)
+        return not_readable(path)
 
-    monkeypatch.setattr(pio, "_walk", counted)
+    monkeypatch.setattr(pio, "_not_readable", counted)
     items = list(pc.iter_cases(str(tmp_path / "deep" / "**")))
     assert len(items) == 6
-    assert walked == [str(tmp_path / "deep" / "inner")]
+    assert len(looked_at) == 12  # 6 + 5 + ... + 1 = 21 walked, + 6 matched, when walked anew
+
+
+def test_a_folder_a_walk_could_not_enter_is_walked_when_a_glob_reaches_it(
+    tmp_path: Path, tianjin_path: Path
+) -> None:
+    """A link into a folder below one that cannot be listed: the glob reads what it leads to."""
+    import os
+
+    inner = tmp_path / "root" / "w" / "locked" / "inner"
+    inner.mkdir(parents=True)
+    (inner / "x.json").write_bytes(tianjin_path.read_bytes())
+    (tmp_path / "root" / "zlink").symlink_to(inner)
+    (tmp_path / "root" / "w" / "locked").chmod(0o311)  # can pass through, cannot list
+    try:
+        os.listdir(tmp_path / "root" / "w" / "locked")
+    except PermissionError:
+        pass
+    else:
+        (tmp_path / "root" / "w" / "locked").chmod(0o700)
+        pytest.skip("this user lists every folder (root with its capabilities)")
+    try:
+        items = list(pc.iter_cases(str(tmp_path / "root" / "*")))
+    finally:
+        (tmp_path / "root" / "w" / "locked").chmod(0o700)
+    assert sum(isinstance(item, pc.Case) for item in items) == 1

@@ -622,8 +622,14 @@ def _walked(format: str | None) -> frozenset[str]:
 _PASSED_OVER = "passed over"
 
 
-def _walk(root: str, format: str | None) -> list[tuple[str, str | None]]:
-    """Every file under ``root``: None to read it, else why it cannot be (or _PASSED_OVER)."""
+def _walk(
+    root: str, format: str | None, seen: set[tuple[int, int]] | None = None
+) -> list[tuple[str, str | None]]:
+    """Every file under ``root``: None to read it, else why it cannot be (or _PASSED_OVER).
+
+    ``seen`` holds the folders (device, inode) entered already, by this walk or,
+    when given, by earlier walks sharing it: none is entered twice.
+    """
     wanted = _walked(format)
     known = frozenset(ext for fmt in REGISTRY for ext in fmt.extensions)
     found: list[tuple[str, str | None]] = []
@@ -632,7 +638,7 @@ def _walk(root: str, format: str | None) -> list[tuple[str, str | None]]:
         reason = error.strerror or type(error).__name__
         found.append((str(error.filename), f"cannot read the folder: {reason}"))
 
-    seen: set[tuple[int, int]] = set()
+    seen = set() if seen is None else seen
     for folder, subfolders, files in os.walk(root, onerror=unreadable, followlinks=True):
         try:
             info = os.stat(folder)
@@ -721,11 +727,17 @@ def _entries(name: str, format: str | None) -> list[tuple[str, str | None]]:
     ]
 
 
-def _all_entries(name: str, format: str | None) -> Iterator[tuple[str, str | None]]:
-    """:func:`_entries` before files met twice are left out."""
+def _all_entries(
+    name: str, format: str | None, entered: set[tuple[int, int]] | None = None
+) -> Iterator[tuple[str, str | None]]:
+    """:func:`_entries` before files met twice are left out.
+
+    The walks of one glob's folders share the folders they entered: ``**``
+    matches a folder and every folder in it, and each is entered once.
+    """
     if os.path.isdir(name):
         try:
-            yield from _walk(name, format)
+            yield from _walk(name, format, entered)
         except FormatError as error:
             yield name, str(error)
         return
@@ -733,29 +745,14 @@ def _all_entries(name: str, format: str | None) -> Iterator[tuple[str, str | Non
         matches = expand(name)
         if not matches:
             yield name, "no file matches this pattern"
-        walked: set[str] = set()
+        shared: set[tuple[int, int]] = set()
         for match in matches:
-            if not os.path.isdir(match):
+            if os.path.isdir(match):
+                yield from _all_entries(match, format, shared)
+            else:
                 yield match, _not_readable(match)
-                continue
-            # A folder under one walked already was walked with it (``**`` matches both).
-            real = os.path.realpath(match)
-            if any(folder in walked for folder in _folders_above(real)):
-                continue
-            walked.add(real)
-            yield from _all_entries(match, format)
         return
     yield name, None
-
-
-def _folders_above(real: str) -> Iterator[str]:
-    """``real`` (a resolved path) and each folder above it."""
-    while True:
-        yield real
-        parent = os.path.dirname(real)
-        if parent == real:
-            return
-        real = parent
 
 
 def source_files(sources: Iterable[PathLike]) -> Iterator[tuple[str, str | None]]:

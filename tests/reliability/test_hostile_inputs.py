@@ -359,17 +359,41 @@ def test_a_finer_time_is_refused_in_every_form_it_comes_in() -> None:
     class Nanoseconds(datetime):  # as pandas.Timestamp and NumPy's datetime64 carry them
         nanosecond = 7
 
+    class NotATime(datetime):  # as pandas.NaT: its nanoseconds are NaN
+        nanosecond = float("nan")
+
     for value in (b"2023-05-06T10:11:12.1234567", Nanoseconds(2023, 5, 6, 10, 11, 12, 123456)):
         with pytest.raises(pc.LoadError, match="at most six digits"):
             validate_data({**BASE, "published_at": value})
+    with pytest.raises(pc.LoadError, match=r"not a missing time \(NaT\)"):
+        validate_data({**BASE, "published_at": NotATime(2023, 5, 6)})
     base = 'id = "x"\nlanguage = "zh-Hans"\n'
     for literal in ("2023-05-06T10:11:12.1234567", "2023-05-06 10:11:12.9999999+08:00"):
         with pytest.raises(pc.LoadError, match="finer than microseconds") as caught:
             pc.loads(f"{base}published_at = {literal}\n", format="toml")
-        assert (caught.value.problems[0].line, caught.value.problems[0].column) == (3, 16)
-    # The same characters inside a string are text, and zeros past the sixth digit lose nothing.
+        problem = caught.value.problems[0]
+        assert (problem.pointer, problem.line, problem.column) == ("/published_at", 3, 1)
+    # The same characters in a string, a comment or a key are text, and zeros past the sixth
+    # digit lose nothing.
     said = 'text = "at 2023-05-06T10:11:12.1234567 it began"\n'
     assert pc.loads(base + said, format="toml").text == "at 2023-05-06T10:11:12.1234567 it began"
+    for elsewhere in (
+        "# exported 2023-05-06T10:11:12.1234567\n" + base,
+        base + "published_at = 2023-05-06T10:11:12 # was 2023-05-06T10:11:12.1234567\n",
+        base + 'extensions."org.x" = { "2023-05-06T10:11:12.1234567" = "seen" }\n',
+    ):
+        assert pc.loads(elsewhere, format="toml").id == "x"
+    # A literal is found beside a string holding the same characters, at its field, and beside
+    # the document's other problems.
+    both = f"{base}published_at = 2023-05-06T10:11:12.1234567\n{said}"
+    with pytest.raises(pc.LoadError, match="finer than microseconds") as caught:
+        pc.loads(both, format="toml")
+    assert caught.value.problems[0].pointer == "/published_at"
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(
+            'language = "zh-Hans"\npublished_at = 2023-05-06T10:11:12.1234567\n', format="toml"
+        )
+    assert [problem.pointer for problem in caught.value.problems] == ["/id", "/published_at"]
     case = pc.loads(f"{base}published_at = 2023-05-06T10:11:12.123456000\n", format="toml")
     assert case.published_at is not None
     assert case.published_at.microsecond == 123456

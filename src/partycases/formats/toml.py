@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 import attrs
 
-from partycases.errors import FormatError, LoadError, MissingExtraError, Problem
+from partycases.errors import FormatError, LoadError, MissingExtraError, Problem, json_pointer
 from partycases.formats._locate import toml_positions
 from partycases.formats._problems import boundary, utf8_text
 from partycases.formats.json import to_data
@@ -72,15 +74,7 @@ def loads(data: bytes | str) -> Case:
         message = "invalid TOML: a number of more than 4,300 digits; expected a smaller one or text"
         raise LoadError([_problem_at(text, long_number.start(), message)]) from None
 
-    for fine in _FINER_THAN_MICROSECONDS.finditer(text):
-        if _in_text(value, fine.group()):
-            continue
-        # A date-time literal, not a string: the reader has already cut it to microseconds.
-        message = (
-            "a time finer than microseconds, which cannot be kept; "
-            "expected at most six digits after the seconds"
-        )
-        raise LoadError([_problem_at(text, fine.start(), message)])
+    cut = _cut_time(reader, text, value)
 
     def locate(problems: list[Problem]) -> list[Problem]:
         # One pass over the lines for every problem, each placed at its own key.
@@ -92,7 +86,61 @@ def loads(data: bytes | str) -> Case:
             for problem in problems
         ]
 
-    return validate_data(value, locate)
+    try:
+        case = validate_data(value, locate)
+    except LoadError as error:
+        if cut is None:
+            raise
+        raise LoadError([*error.problems, cut]) from None
+    if cut is not None:
+        raise LoadError([cut])
+    return case
+
+
+def _cut_time(reader: Any, text: str, value: dict[str, Any]) -> Problem | None:
+    """A date-time literal of ``text`` finer than microseconds, which the reader cut; or None.
+
+    Text looking like one may also sit in a string, a comment or a key: the
+    document is read once more with a ``_`` after each such time's sixth digit,
+    which breaks a literal only. Nothing is read again without such text.
+    """
+    pieces, position = [], 0
+    for fine in _FINER_THAN_MICROSECONDS.finditer(text):
+        seventh = text.index(".", fine.start()) + 7
+        pieces += [text[position:seventh], "_"]
+        position = seventh
+    if not pieces:
+        return None
+    try:
+        reader.loads("".join(pieces) + text[position:])
+    except reader.TOMLDecodeError as error:
+        at = _AT.search(str(error))
+        where = (int(at["line"]), int(at["column"])) if at else (0, 0)
+    else:
+        return None
+    # Placed at the key of the last date-time value before where the reading stopped.
+    keys = toml_positions(text, map(json_pointer, _times(value, ())))
+    before = [(place, pointer) for pointer, place in keys.items() if place <= where]
+    (line, column), pointer = max(before) if before else (where, "")
+    return Problem(
+        "a time finer than microseconds, which cannot be kept; "
+        "expected at most six digits after the seconds",
+        pointer=pointer,
+        line=line,
+        column=column,
+    )
+
+
+def _times(value: Any, location: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
+    """The locations of the date-time values in ``value``."""
+    if isinstance(value, datetime):
+        yield location
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _times(item, (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _times(item, (*location, index))
 
 
 def _problem_at(text: str, start: int, message: str) -> Problem:
@@ -100,17 +148,6 @@ def _problem_at(text: str, start: int, message: str) -> Problem:
     line = text.count("\n", 0, start) + 1
     column = start - (text.rfind("\n", 0, start) + 1) + 1
     return Problem(message, line=line, column=column)
-
-
-def _in_text(value: Any, part: str) -> bool:
-    """Whether a string anywhere in ``value`` holds ``part``."""
-    if isinstance(value, str):
-        return part in value
-    if isinstance(value, dict):
-        return any(_in_text(item, part) for item in value.values())
-    if isinstance(value, list):
-        return any(_in_text(item, part) for item in value)
-    return False
 
 
 def _has_null(value: Any) -> bool:

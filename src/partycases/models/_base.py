@@ -267,8 +267,11 @@ def _calendar_timestamp(value: object) -> object:
         _calendar_timestamp(value.decode("latin-1"))
         return value
     if isinstance(value, dt.datetime):
-        if getattr(value, "nanosecond", 0):  # a pandas or NumPy timestamp's nanoseconds
-            raise PydanticCustomError(*_TOO_FINE)
+        nanosecond = getattr(value, "nanosecond", 0)  # a pandas or NumPy timestamp's
+        if nanosecond != 0:
+            if isinstance(nanosecond, int):
+                raise PydanticCustomError(*_TOO_FINE)
+            raise PydanticCustomError(*_MISSING)  # pandas' NaT: its nanoseconds are NaN
         return value
     if isinstance(value, numbers.Number):  # bool, int, float, Decimal, ...
         raise PydanticCustomError(*_NOT_SECONDS)
@@ -279,6 +282,10 @@ def _calendar_timestamp(value: object) -> object:
 _NOT_SECONDS: Final = (
     "calendar_timestamp",
     "expected a date and time such as 2023-05-23T16:34:54, not a number of seconds",
+)
+_MISSING: Final = (
+    "calendar_timestamp",
+    "expected a date and time such as 2023-05-23T16:34:54, not a missing time (NaT)",
 )
 _TOO_FINE: Final = (
     "timestamp_precision",
