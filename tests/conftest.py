@@ -47,3 +47,50 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 def tianjin_path() -> Path:
     """The seed-derived example case file."""
     return EXAMPLES / "cases" / "tianjin-culture-media-chamber.json"
+
+
+#: Set in the child :func:`ran_unprivileged` starts, so that it runs the test itself.
+_UNPRIVILEGED = "PARTYCASES_TEST_UNPRIVILEGED"
+
+
+@pytest.fixture
+def ran_unprivileged(request: pytest.FixtureRequest, tmp_path: Path) -> bool:
+    """Whether the test already ran, and passed, in a child where file permissions hold.
+
+    False when they hold here: the test runs itself. As root (who reads every
+    folder, so a test of an unreadable folder would test nothing) the test is run
+    in a child without the capabilities that bypass permissions (``setpriv``),
+    its result asserted here, and True returned; it is skipped, with the reason,
+    where that cannot be done.
+    """
+    import shutil
+    import subprocess
+    import sys
+
+    probe = tmp_path / "permissions-probe"
+    probe.mkdir()
+    probe.chmod(0o311)
+    try:
+        os.listdir(probe)
+    except PermissionError:
+        return False  # permissions hold here
+    finally:
+        probe.chmod(0o700)
+        probe.rmdir()
+    if os.environ.get(_UNPRIVILEGED) or shutil.which("setpriv") is None:
+        pytest.skip("this user reads every folder, and setpriv is not there to drop that")
+    drop = "-dac_override,-dac_read_search"
+    command = [
+        *("setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}"),
+        *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly"),
+        f"{request.node.path}::{request.node.name}",
+    ]
+    env = {**os.environ, _UNPRIVILEGED: "1"}
+    child = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if " passed" not in child.stdout and " failed" not in child.stdout:
+        pytest.skip(
+            f"this user reads every folder, and setpriv could not drop that: {child.stderr}"
+        )
+    assert child.returncode == 0, child.stdout[-3000:]
+    assert "1 passed" in child.stdout, child.stdout[-3000:]
+    return True
