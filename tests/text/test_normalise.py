@@ -134,3 +134,21 @@ def test_artefacts_match_one_alternation(text: str) -> None:
         if match.group()[0] != "?" or text[match.start()] == "?"
     ]
     assert _artefacts(text, folded) == expected
+
+
+@given(st.text(st.sampled_from(["商", "會", "a", "。"]), max_size=30), st.integers(-3, 35))
+def test_a_view_that_drops_nothing_maps_as_the_general_view_does(text: str, at: int) -> None:
+    """The identity view answers every offset as the general mapping over one stretch would."""
+    from partycases.text.normalise import View, make_view
+
+    whole = make_view(text, fold(text))
+    general = View(whole.text, (0,), (0,), len(text))
+    assert type(whole) is not View  # the identity view is the one tested
+    assert whole.position(at) == general.position(at)
+    assert whole.origin(at) == general.origin(at)
+    for end in range(-1, len(text) + 2):
+        if 0 <= at <= len(text) and 0 <= end <= len(text):
+            assert whole.span(at, end) == general.span(at, end)
+            assert whole.outer(min(at, end), max(at, end)) == general.outer(
+                min(at, end), max(at, end)
+            )
