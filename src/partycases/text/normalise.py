@@ -154,17 +154,19 @@ def fold(text: str) -> str:
 
 
 _HAN_RUN: Final = re.compile("[\u4e00-\u9fff]+")
+_NOT_HAN: Final = re.compile("[^\u4e00-\u9fff]+")
 
 
 def is_traditional(text: str, folded: str) -> bool:
     """Whether ``text`` is in Traditional script: a visible share of its characters fold."""
-    runs = [match.span() for match in _HAN_RUN.finditer(text)]
-    han = sum(end - start for start, end in runs)
+    han = len(_NOT_HAN.sub("", text))  # counted in C, no match object per run
     needed = -(-han // 50)  # at least one Han character in 50 changed by folding
     changed = 0
     # Run by run, so the per-character comparison happens in C, only where folding
-    # changed something, and only until the answer is known.
-    for start, end in runs:
+    # changed something, and only until the answer is known (a Traditional text
+    # usually tells within its first lines).
+    for match in _HAN_RUN.finditer(text):
+        start, end = match.span()
         original, simplified = text[start:end], folded[start:end]
         if original != simplified:
             changed += sum(map(operator.ne, original, simplified))
