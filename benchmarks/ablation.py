@@ -70,8 +70,7 @@ def apply(variant: str) -> None:
     if variant == "none":
         return
     if variant == "case-check":
-        for name, stand_in in (("is_sound", True), ("parent_cycle", None), ("same_name_ids", None)):
-            setattr(case_module, name, lambda case, answer=stand_in: answer)
+        setattr(case_module, "is_sound", lambda case: True)  # noqa: B010 - not exported
         return
     original = vars(_model_construction)["create_schema_validator"]
 

@@ -5,7 +5,8 @@ case. Here every string carries the pattern and length partycases gives it
 (taken from partycases' own constants, so the two cannot drift apart), every
 closed vocabulary is the same enum, every number has the same bounds, and the
 decoded case runs the same case-wide check (``is_sound``: unique ids,
-references of the right kinds, spans inside the text), which reads msgspec
+references of the right kinds, spans inside the text, no parent chain that
+loops, no two organisation ids that fold together), which reads msgspec
 Structs as well as models because the field names are the same.
 
 What is still not the same work: dates are checked by pattern, not calendar

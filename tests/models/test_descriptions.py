@@ -11,7 +11,7 @@ from partycases.models import _descriptions, _docstrings
 from partycases.models._base import Model, _module_docstrings
 
 GENERATED = Path(_descriptions.__file__)
-REGENERATE = "python -m partycases.models._docstrings > src/partycases/models/_descriptions.py"
+REGENERATE = "python -m partycases.models._docstrings --write"
 
 
 def test_generated_module_is_up_to_date() -> None:

@@ -12,6 +12,7 @@ import orjson
 import pydantic
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import partycases as pc
 from partycases.models import _references, _sound_writer
@@ -174,7 +175,8 @@ def test_case_problems_finds_what_the_validator_refuses(
         language="zh-Hans",
         organisations=tuple(pc.Organisation(**org) for org in organisations),
     )
-    assert is_sound(case)
+    assert not is_sound(case)
+    assert not _BY_ATTRIBUTE(case)
     [error] = case_problems(case)
     assert error["type"].type == code  # type: ignore[union-attr]
     assert case_problems(pc.loads(orjson.dumps(base()))) == []
@@ -192,6 +194,80 @@ def test_fast_and_located_checks_agree_on_valid_cases(case: pc.Case) -> None:
 _BY_ATTRIBUTE = _sound_writer.compile_sound(by_dict=False)
 
 
+def _replace(case: pc.Case, collection: str, index: int, **update: object) -> pc.Case:
+    """``case`` with one entity of ``collection`` changed, without validation."""
+    entities = list(getattr(case, collection))
+    entities[index] = entities[index].model_copy(update=update)
+    return case.model_copy(update={collection: tuple(entities)})
+
+
+#: One way to break each invariant the case-wide check keeps.
+_BREAKS = (
+    "dangling subject",
+    "repeated id",
+    "own parent",
+    "dangling approver",
+    "script twin",
+    "parent loop",
+    "recipient of the wrong kind",
+    "span past the text",
+)
+
+
+def _with_organisations(case: pc.Case, count: int) -> pc.Case:
+    """``case`` with at least ``count`` organisations (plain ones added at the end)."""
+    added = tuple(
+        pc.Organisation(id=f"org:补充组织{number}", name=f"补充组织{number}")
+        for number in range(count - len(case.organisations))
+    )
+    return case.model_copy(update={"organisations": (*case.organisations, *added)})
+
+
+def _broken(case: pc.Case, how: str, at: int) -> pc.Case:  # noqa: PLR0911 - a return per way
+    """``case`` with one cross-field invariant broken ``how``, at its ``at``-th organisation."""
+    case = _with_organisations(case, 2)
+    orgs = case.organisations
+    at %= len(orgs)
+    if how == "dangling subject":
+        return case.model_copy(update={"subject_ids": (*case.subject_ids, "org:不存在的组织")})
+    if how == "repeated id":
+        return case.model_copy(update={"organisations": (*orgs, orgs[at])})
+    if how == "own parent":
+        return _replace(case, "organisations", at, parent_id=orgs[at].id)
+    if how == "dangling approver":
+        return _replace(case, "organisations", at, approved_by=("org:不存在的组织",))
+    if how == "script twin":
+        twins = (
+            pc.Organisation(id="org:天津市文化傳媒商會", name="天津市文化傳媒商會"),
+            pc.Organisation(id="org:天津市文化传媒商会", name="天津市文化传媒商会"),
+        )
+        return case.model_copy(update={"organisations": (*orgs, *twins)})
+    if how == "parent loop":
+        other = (at + 1) % len(orgs)
+        looped = _replace(case, "organisations", at, parent_id=orgs[other].id)
+        return _replace(looped, "organisations", other, parent_id=orgs[at].id)
+    if how == "recipient of the wrong kind":
+        honour = pc.Honour(id="honour:自指荣誉", title="自指荣誉", recipient_id="honour:自指荣誉")
+        return case.model_copy(update={"honours": (*case.honours, honour)})
+    text = case.text or "一段短文"
+    past = pc.Span(0, len(text) + 1)
+    return _replace(case.model_copy(update={"text": text}), "organisations", at, evidence=(past,))
+
+
+@pytest.mark.parametrize("how", _BREAKS)
+@given(case=cases(), at=st.integers(0, 7))
+def test_fast_and_located_checks_agree_on_broken_cases(case: pc.Case, at: int, how: str) -> None:
+    """A case with an invariant broken fails the fast check in both forms, and is located.
+
+    The fast check runs the organisations' identity checks only where a quick test
+    cannot rule them out: a loop or a twin it missed would pass here.
+    """
+    broken = _broken(case, how, at)
+    assert located_problems(broken)
+    assert not is_sound(broken)
+    assert not _BY_ATTRIBUTE(broken)
+
+
 def test_fast_check_source_is_written_from_the_tables() -> None:
     """The fast check names every declared field and every collection."""
     for source in (_sound_writer.sound_source(), _sound_writer.sound_source(by_dict=False)):
@@ -204,7 +280,7 @@ def test_fast_check_source_is_written_from_the_tables() -> None:
 
 
 _GENERATED = Path(_sound_writer.__file__).with_name("_sound.py")
-_REGENERATE = "python -m partycases.models._sound_writer > src/partycases/models/_sound.py"
+_REGENERATE = "python -m partycases.models._sound_writer --write"
 
 
 def test_generated_fast_check_is_up_to_date() -> None:

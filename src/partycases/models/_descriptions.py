@@ -1,7 +1,7 @@
 """Field descriptions of the models, generated from their docstrings: do not edit.
 
-Regenerate with ``python -m partycases.models._docstrings >
-src/partycases/models/_descriptions.py`` (see ``_docstrings``).
+Regenerate with ``python -m partycases.models._docstrings --write``
+(see ``_docstrings``).
 """
 
 # fmt: off

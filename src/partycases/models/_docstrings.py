@@ -6,10 +6,11 @@ own model modules they are read ahead of time into
 ``partycases/models/_descriptions.py``; regenerate it after changing a field's
 docstring with::
 
-    python -m partycases.models._docstrings > src/partycases/models/_descriptions.py
+    python -m partycases.models._docstrings --write
 
-A test regenerates it and compares. Models defined elsewhere (by users, in
-tests) still have their module read here, once, at class creation.
+(without ``--write`` it prints the module). A test regenerates it and compares.
+Models defined elsewhere (by users, in tests) still have their module read
+here, once, at class creation.
 """
 
 from __future__ import annotations
@@ -70,8 +71,8 @@ def render() -> str:
     lines = [
         '"""Field descriptions of the models, generated from their docstrings: do not edit.',
         "",
-        "Regenerate with ``python -m partycases.models._docstrings >",
-        "src/partycases/models/_descriptions.py`` (see ``_docstrings``).",
+        "Regenerate with ``python -m partycases.models._docstrings --write``",
+        "(see ``_docstrings``).",
         '"""',
         "",
         "# fmt: off",
@@ -97,4 +98,9 @@ def render() -> str:
 
 
 if __name__ == "__main__":
-    print(render(), end="")
+    import sys
+
+    from partycases.models._generated import main
+
+    target = Path(__file__).with_name("_descriptions.py")
+    sys.exit(main(render, target, "partycases.models._docstrings", sys.argv[1:]))

@@ -7,7 +7,8 @@ checks below are derived from those tables:
 * :func:`is_sound`, the fast check every validation runs: written out from
   the tables as one function (ahead of time, into the generated ``_sound``
   module) that collects the ids of each kind and tests each entity's
-  references against them, with no locations;
+  references against them, then the organisations' identity checks
+  (:func:`parent_cycle`, :func:`same_name_ids`), with no locations;
 * :func:`located_problems`, the located check, which runs only when the fast
   one fails and reports every problem with its place; :func:`case_problems`
   is the two in turn.
@@ -264,7 +265,7 @@ def case_problems(case: Case) -> list[InitErrorDetails]:
     Sound as the case's validator has it: the fast check, no parent chain that
     leads back, and no two organisation ids that differ only in script, case or form.
     """
-    if is_sound(case) and parent_cycle(case) is None and same_name_ids(case) is None:
+    if is_sound(case):
         return []
     return located_problems(case)
 

@@ -1,7 +1,7 @@
 """The fast case-wide check, written from the reference tables: do not edit.
 
-Regenerate with ``python -m partycases.models._sound_writer >
-src/partycases/models/_sound.py`` (see ``_sound_writer``).
+Regenerate with ``python -m partycases.models._sound_writer --write``
+(see ``_sound_writer``).
 """
 
 # fmt: off
@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import operator
 from typing import TYPE_CHECKING, Any, Final
+
+from partycases.ids import id_fold
+from partycases.models._identity import parent_cycle
 
 if TYPE_CHECKING:
     from partycases.models.case import Case
@@ -21,7 +24,8 @@ _get_id: Final = operator.attrgetter("id")
 def is_sound(case: Case) -> bool:
     """Whether every id is unique, every reference resolves to its kinds and every span fits.
 
-    No locations and no messages: the common case, answered with set operations.
+    And no parent chain loops, and no two organisation ids fold together. No locations
+    and no messages: the common case, answered with set operations.
     """
     case_f = case.__dict__
     organisations = case_f["organisations"]
@@ -46,6 +50,7 @@ def is_sound(case: Case) -> bool:
         return False
     text = case_f["text"]
     limit = -1 if text is None else len(text)
+    children = 0
     if (refs := case_f["subject_ids"]) and not org.issuperset(refs):
         return False
     case_source = case_f["source"]
@@ -61,8 +66,10 @@ def is_sound(case: Case) -> bool:
             if (refs := entity_f["supervised_by"]) and not org.issuperset(refs):
                 return False
             ref = entity_f["parent_id"]
-            if ref is not None and (ref not in org or ref == entity_f["id"]):
-                return False
+            if ref is not None:
+                if ref not in org or ref == entity_f["id"]:
+                    return False
+                children += 1
             evidence = entity_f["evidence"]
             if evidence and max(map(_get_end, evidence)) > limit:
                 return False
@@ -110,4 +117,6 @@ def is_sound(case: Case) -> bool:
             evidence = entity_f["evidence"]
             if evidence and max(map(_get_end, evidence)) > limit:
                 return False
-    return True
+    if children > 1 and parent_cycle(case) is not None:
+        return False
+    return len(org) < 2 or len(set(map(id_fold, org))) == len(org)

@@ -3,12 +3,16 @@
 The check is one function, written out from :data:`~partycases.models._references.REFERENCES`
 and :data:`~partycases.models._references.COLLECTIONS`: one loop per collection,
 each entity's references tested against the set of ids of their kinds, with no
-iterator built for what is empty. It is kept, generated, in ``_sound``, so an
+iterator built for what is empty; then the two checks of the organisations'
+identity (:func:`~partycases.models._identity.parent_cycle` and
+:func:`~partycases.models._identity.same_name_ids`), each run only where its
+quick test in C cannot rule it out. It is kept, generated, in ``_sound``, so an
 import compiles nothing; regenerate it after changing the tables with::
 
-    python -m partycases.models._sound_writer > src/partycases/models/_sound.py
+    python -m partycases.models._sound_writer --write
 
-(a test checks that the committed module is what this writes).
+(without ``--write`` it prints the module; a test checks that the committed
+module is what this writes).
 :func:`compile_sound` compiles the same source at run time, also in a form that
 reads attributes instead of ``__dict__`` entries.
 """
@@ -36,9 +40,13 @@ def _allowed(kinds: frozenset[str]) -> str:
 #: The names the fast check binds to models it reads several fields of: ``case`` and each
 #: ``entity``. Their fields are read from their ``__dict__`` (bound once, as ``case_f`` and
 #: ``entity_f``): pydantic's ``BaseModel`` defines ``__getattr__``, which keeps CPython from
-#: specialising attribute reads on models, and a dict lookup costs about half as much. A
+#: specialising attribute reads on models, and a dict lookup costs a fraction as much. A
 #: model read once (a role, the source) is read as an attribute.
 _BOUND: Final = ("case", "entity")
+
+#: The link along which organisations form chains (``parent_id``): the fast check counts
+#: the organisations that have a parent as it tests the link, for the loop check.
+_PARENT: Final = ("organisations", "parent_id")
 
 
 def _read(value: str, name: str, by_dict: bool) -> str:
@@ -71,6 +79,16 @@ def _test(link: Link, value: str, depth: int, by_dict: bool) -> list[str]:
         # Most lists are empty: testing that first skips a method call.
         refs = _read(value, last, by_dict)
         lines.append(f"{indent}if (refs := {refs}) and not {allowed}.issuperset(refs):")
+    elif (link.owner, last) == _PARENT and not path:
+        # Counted as tested: a chain can loop only through two organisations with parents.
+        lines += [
+            f"{indent}ref = {_read(value, last, by_dict)}",
+            f"{indent}if ref is not None:",
+            f"{indent}    if ref not in {allowed} or ref == {_read(value, 'id', by_dict)}:",
+            f"{indent}        return False",
+            f"{indent}    children += 1",
+        ]
+        return lines
     else:
         self_test = f" or ref == {_read(value, 'id', by_dict)}" if link.not_self else ""
         lines += [
@@ -78,6 +96,21 @@ def _test(link: Link, value: str, depth: int, by_dict: bool) -> list[str]:
             f"{indent}if ref is not None and (ref not in {allowed}{self_test}):",
         ]
     return [*lines, f"{indent}    return False"]
+
+
+def _identity() -> list[str]:
+    """Source of the organisations' identity checks, each behind a quick test.
+
+    A parent chain can loop only through two organisations that have a parent
+    (its own parent is the reference test's to refuse); two ids can fold together
+    only if there are two. Where the quick test cannot rule it out, the full check
+    (the one the located check reports from) decides.
+    """
+    return [
+        "    if children > 1 and parent_cycle(case) is not None:",
+        "        return False",
+        "    return len(org) < 2 or len(set(map(id_fold, org))) == len(org)",
+    ]
 
 
 def sound_source(*, by_dict: bool = True) -> str:
@@ -95,6 +128,7 @@ def sound_source(*, by_dict: bool = True) -> str:
     lines += [
         f"    text = {_read('case', 'text', by_dict)}",
         "    limit = -1 if text is None else len(text)",
+        "    children = 0",
     ]
     for owner in ("", *COLLECTIONS):
         links = [link for link in REFERENCES if link.owner == owner]
@@ -124,14 +158,17 @@ def sound_source(*, by_dict: bool = True) -> str:
             ]
         lines.append(f"    if {owner}:")
         lines += ["    " + line for line in body]
-    lines.append("    return True")
+    lines += _identity()
     return "\n".join(lines) + "\n"
 
 
 _DOC: Final = (
     "Whether every id is unique, every reference resolves to its kinds and every span fits."
 )
-_DETAIL: Final = "No locations and no messages: the common case, answered with set operations."
+_DETAIL: Final = (
+    "And no parent chain loops, and no two organisation ids fold together. No locations\n"
+    "    and no messages: the common case, answered with set operations."
+)
 
 
 def compile_sound(*, by_dict: bool = True) -> Callable[[Any], bool]:
@@ -161,8 +198,8 @@ def _module(by_dict: bool) -> str:
     lines = [
         '"""The fast case-wide check, written from the reference tables: do not edit.',
         "",
-        "Regenerate with ``python -m partycases.models._sound_writer >",
-        "src/partycases/models/_sound.py`` (see ``_sound_writer``).",
+        "Regenerate with ``python -m partycases.models._sound_writer --write``",
+        "(see ``_sound_writer``).",
         '"""',
         "",
         "# fmt: off",
@@ -170,6 +207,9 @@ def _module(by_dict: bool) -> str:
         "",
         "import operator",
         "from typing import TYPE_CHECKING, Any, Final",
+        "",
+        "from partycases.ids import id_fold",
+        "from partycases.models._identity import parent_cycle",
         "",
         "if TYPE_CHECKING:",
         "    from partycases.models.case import Case",
@@ -185,4 +225,10 @@ def _module(by_dict: bool) -> str:
 
 
 if __name__ == "__main__":
-    print(render(), end="")
+    import sys
+    from pathlib import Path
+
+    from partycases.models._generated import main
+
+    target = Path(__file__).with_name("_sound.py")
+    sys.exit(main(render, target, "partycases.models._sound_writer", sys.argv[1:]))
