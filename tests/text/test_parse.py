@@ -260,6 +260,13 @@ def test_area_statistics_are_not_member_counts() -> None:
     assert all(org.member_count is None for org in case.organisations)
 
 
+@pytest.mark.parametrize("role", ["成员", "书记", "副书记"])
+def test_a_party_group_role_names_the_body_not_the_group(role: str) -> None:
+    """工商联党组副书记 is a person's role in the federation: no body named 工商联党组."""
+    case = quiet(f"标题\n一、背景\n青岚市商会成立于2015年。市工商联党组{role}张某出席活动。")
+    assert sorted(org.name for org in case.organisations) == ["市工商联", "青岚市商会"]
+
+
 def test_conferred_title_names_its_recipient_and_awarder_apart() -> None:
     """某网信办授予某商会「五好商会」称号: the title is the quoted words; the chamber receives it."""
     case = quiet(

@@ -46,7 +46,9 @@ GENERIC_START: Final = (
     "市级", "省级", "区级", "县级", "国家级", "多个", "多所",
 )  # fmt: skip
 #: Words that end in a suffix but name no body: 产业布局, 新格局.
-NOT_NAMES: Final = ("布局", "格局", "大局", "全局", "开局", "新局", "结局", "当局", "骗局", "网网")
+NOT_NAMES: Final = frozenset(
+    ["布局", "格局", "大局", "全局", "开局", "新局", "结局", "当局", "骗局", "网网"]
+)
 GENERIC_BEFORE: Final = re.compile(
     r"(?:[0-9]{1,4}|[一二三四五六七八九十百几两多]{1,3})(?:家|个|类)$|各$|等$|类$|些$"
 )
@@ -203,23 +205,26 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
     floor = start
     for match in suffix_pattern().finditer(folded, start, end):
         suffix = match.group()
-        after = folded[match.end() : match.end() + 2]
-        if suffix == "网" and after[:1] and _is_han(after[0]) and after[0] not in AFTER_NET:
+        suffix_start, suffix_end = match.span()
+        if len(suffix) < 3:  # the words tested below follow or end in a short suffix
+            if suffix == "网":
+                after = folded[suffix_end : suffix_end + 1]
+                if after and _is_han(after) and after not in AFTER_NET:
+                    continue
+            elif suffix == "党组" and folded.startswith(ROLE_AFTER, suffix_end):
+                continue
+            if folded[suffix_start - 1 : suffix_end] in NOT_NAMES:
+                continue
+        if suffix_start in claimed:
+            floor = suffix_end
             continue
-        if suffix == "党组" and after.startswith(ROLE_AFTER):
-            continue
-        if folded[match.start() - 1 : match.end()] in NOT_NAMES:
-            continue
-        if match.start() in claimed:
-            floor = match.end()
-            continue
-        name_start = _name_start(folded, floor, match.start(), match.end())
+        name_start = _name_start(folded, floor, suffix_start, suffix_end)
         joined = spans and spans[-1][1] == name_start and name_start == floor
-        floor = match.end()
-        if joined and match.end() - spans[-1][0] <= NAME_MAX:
+        floor = suffix_end
+        if joined and suffix_end - spans[-1][0] <= NAME_MAX:
             # 桐屿市委 + 两新工委, 中共…商會 + 支部委員會: one name, not two.
             name_start = spans.pop()[0]
-        spans.append((name_start, match.end(), suffix))
+        spans.append((name_start, suffix_end, suffix))
     found = MentionList()
     for first, name_end, suffix in spans:
         name_start = first
