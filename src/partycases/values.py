@@ -361,7 +361,8 @@ class Quantity:
             raise TypeError(f"a quantity's value must be an int, not {type(self.value).__name__}")
         if not 0 <= self.value <= MAX_COUNT:
             raise ValueError(f"quantity {self.value} is out of range; expected 0 to 10**12")
-        object.__setattr__(self, "qualifier", Qualifier(self.qualifier))
+        if type(self.qualifier) is not Qualifier:  # validated input holds a member already
+            object.__setattr__(self, "qualifier", Qualifier(self.qualifier))
 
     def __str__(self) -> str:
         return self.text or f"{self.value}{self.unit or ''}"
