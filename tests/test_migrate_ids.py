@@ -6,10 +6,12 @@ import copy
 from pathlib import Path
 
 import orjson
+import pydantic
 import pytest
 
 import partycases as pc
 from partycases.migrate import migrate, needs_migration
+from partycases.models import LEGACY_ID_ERROR
 from tests.conftest import ROOT
 
 LEGACY = ROOT / "tests" / "data" / "migrations" / "1.0-credit-code-ids.json"
@@ -81,3 +83,28 @@ def test_a_collision_is_refused_with_its_place() -> None:
     with pytest.raises(pc.LoadError, match="merge them") as caught:
         migrate(data)
     assert caught.value.problems[0].pointer == "/organisations/0/id"
+
+
+def test_from_json_the_old_form_is_an_error_that_sends_loads_to_the_repair() -> None:
+    """pydantic-core tells the old id form apart, so the loader needs no Python pass to find it.
+
+    Validating the document directly refuses each such id with an error of its own;
+    ``loads`` takes that error as its cue to repair the raw data. From Python an id
+    is taken as it is (the readers repair raw data before validating it).
+    """
+    document = orjson.dumps(legacy())
+    with pytest.raises(pydantic.ValidationError) as caught:
+        pc.Case.model_validate_json(document)
+    errors = caught.value.errors()
+    assert {error["type"] for error in errors} == {LEGACY_ID_ERROR}
+    assert [error["loc"] for error in errors] == [
+        ("organisations", 0, "id"),
+        ("organisations", 2, "id"),
+    ]
+    assert pc.loads(document).organisation(CHAMBER).identifiers
+    assert pc.Organisation(id="org:uscc-51120000MJ05432108", name="甲").id == (
+        "org:uscc-51120000MJ05432108"
+    )
+    # Ids that only share the prefix's first characters are current ids.
+    for current in ("org:usc", "org:uscc", "org:uscc1", "org:USCC-1"):
+        pc.Organisation.model_validate_json(orjson.dumps({"id": current, "name": "甲"}))

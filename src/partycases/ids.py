@@ -57,6 +57,9 @@ def _invisible() -> re.Pattern[str]:
 
 #: The most characters an id key (the part after the colon) may have.
 MAX_KEY: Final = 200
+#: How earlier releases began an organisation's id made from its credit code
+#: (``org:uscc-<code>``); reading a file repairs such ids (see :mod:`partycases.migrate`).
+LEGACY_ORG_PREFIX: Final = "org:uscc-"
 #: An id: a known kind, a colon, a key of allowed characters. The key's length
 #: is checked apart (``MAX_KEY``): a bounded repeat of a Unicode class, as in
 #: ``{1,200}``, takes pydantic-core's regex engine milliseconds to compile.

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from partycases.errors import LoadError, Problem
+from partycases.ids import LEGACY_ORG_PREFIX
 
 __all__ = ["CURRENT", "MIGRATION_KEY", "REPAIRS", "STEPS", "migrate", "needs_migration"]
 
@@ -82,7 +83,6 @@ STEPS: Final[dict[str, tuple[str, Callable[[Data], Data]]]] = {
 
 
 #: The id prefix earlier releases gave an organisation with a credit code.
-LEGACY_ORG_PREFIX: Final = "org:uscc-"
 
 
 def _legacy_org_ids(data: Data) -> list[tuple[int, str]]:

@@ -18,8 +18,15 @@ import orjson
 from pydantic import ValidationError
 
 from partycases.errors import LoadError, Problem, json_pointer
-from partycases.migrate import LEGACY_ORG_PREFIX, migrate, needs_migration
-from partycases.models import QUANTITY_KEYS, TEXT_FAST_ERROR, Case, problems_from, stated_keys
+from partycases.migrate import migrate, needs_migration
+from partycases.models import (
+    LEGACY_ID_ERROR,
+    QUANTITY_KEYS,
+    TEXT_FAST_ERROR,
+    Case,
+    problems_from,
+    stated_keys,
+)
 
 __all__ = ["MAX_INT_BITS", "Locator", "validate_data", "validate_json", "validate_json_keys"]
 
@@ -135,12 +142,6 @@ def _validate_json(
 ) -> tuple[Case, int | None]:
     try:
         case = Case.model_validate_json(data, context=context)
-        if any(org.id.startswith(LEGACY_ORG_PREFIX) for org in case.organisations):
-            # Ids an earlier release made from credit codes: repaired on the raw data. Read
-            # from the decoded ids, not the bytes: a JSON escape can spell the prefix.
-            raise _SlowPathError
-    except _SlowPathError:
-        pass
     except ValidationError as error:
         if not _needs_slow_path(error):
             problems = problems_from(error, syntax)
@@ -163,15 +164,19 @@ def _validate_json(
     return validate_data(raw, locate), None
 
 
-class _SlowPathError(Exception):
-    """The document goes to the slow path without trying the fast one."""
-
-
 def _needs_slow_path(error: ValidationError) -> bool:
-    """Another schema version, or text the fast path cannot vouch for."""
+    """Another schema version, text the fast path cannot vouch for, or an id to repair.
+
+    An organisation id an earlier release made from a credit code is repaired on
+    the raw data; it is found from the decoded ids, inside pydantic-core, not
+    from the bytes (a JSON escape can spell its prefix).
+    """
     # Neither input nor context is copied out: there may be one error per string.
     details = error.errors(include_url=False, include_context=False, include_input=False)
     return any(
-        detail["type"] == TEXT_FAST_ERROR or detail["loc"] == ("schema_version",)
+        detail["type"] in _SLOW_PATH_ERRORS or detail["loc"] == ("schema_version",)
         for detail in details
     )
+
+
+_SLOW_PATH_ERRORS: Final = frozenset([TEXT_FAST_ERROR, LEGACY_ID_ERROR])

@@ -3,7 +3,7 @@
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from partycases.models._base import MAX_TEXT, TEXT_FAST_ERROR
+from partycases.models._base import LEGACY_ID_ERROR, MAX_TEXT, TEXT_FAST_ERROR
 from partycases.models.activity import Activity, ActivityKind
 from partycases.models.case import SCHEMA_VERSION, Case, Series, Source, require_case
 from partycases.models.honour import Honour, HonourKind, HonourLevel
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from partycases.models._references import REFERENCES, Link
 
 __all__ = [
+    "LEGACY_ID_ERROR",
     "MAX_TEXT",
     "QUANTITY_KEYS",
     "REFERENCES",

@@ -36,6 +36,7 @@ from partycases.ids import (
     ID_PATTERN,
     INVISIBLE_ASTRAL,
     INVISIBLE_CHARACTERS,
+    LEGACY_ORG_PREFIX,
     MAX_KEY,
 )
 from partycases.models._descriptions import DESCRIPTIONS
@@ -43,6 +44,7 @@ from partycases.models._nfc_unsafe import NFC_UNSAFE
 from partycases.values import Span
 
 __all__ = [
+    "LEGACY_ID_ERROR",
     "MAX_COUNT",
     "MAX_ITEMS",
     "MAX_NUMBER",
@@ -325,7 +327,57 @@ Reference = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=max(map(len, ID_KINDS)) + 1 + MAX_KEY),
 ]
-OrganisationId = Annotated[str, _id("org")]
+#: The error type of an organisation id of the form earlier releases made from a credit code
+#: (:data:`~partycases.ids.LEGACY_ORG_PREFIX`), met reading JSON: the loader then takes the
+#: slow path, whose repair gives the organisation the id of its name.
+LEGACY_ID_ERROR: Final = "legacy_organisation_id"
+
+
+def _not_starting(prefix: str) -> str:
+    """A pattern for text that does not start with ``prefix`` (pydantic-core has no look-ahead).
+
+    ``ab`` gives ``^(?:(?:[^a]|$)|a(?:[^b]|$))``: each branch differs at one character.
+    """
+    branches = [
+        f"{re.escape(prefix[:n])}(?:[^{re.escape(prefix[n])}]|$)" for n in range(len(prefix))
+    ]
+    return f"^(?:{'|'.join(branches)})"
+
+
+class _NotLegacyFromJson:
+    """From JSON, an organisation id of the old credit-code form fails with LEGACY_ID_ERROR.
+
+    Tested in pydantic-core, one pattern per id, so a document without such ids
+    costs no Python call; from Python the id is taken as it is (the loaders
+    repair raw data before validating it).
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        inner = handler(source)
+        current = core_schema.custom_error_schema(
+            core_schema.str_schema(pattern=_not_starting(LEGACY_ORG_PREFIX)),
+            custom_error_type=LEGACY_ID_ERROR,
+            custom_error_message="an id made from a credit code by an earlier release",
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.chain_schema([inner, current]), python_schema=inner
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # The id's own constraints in either mode: in serialisation mode the chain's last
+        # step (the test of the old form) would stand for them.
+        if schema["type"] == "json-or-python":
+            return handler(schema["python_schema"])
+        return handler(schema)
+
+
+OrganisationId = Annotated[str, _id("org"), _NotLegacyFromJson]
 PersonId = Annotated[str, _id("person")]
 HonourId = Annotated[str, _id("honour")]
 ActivityId = Annotated[str, _id("activity")]
