@@ -108,3 +108,52 @@ def test_from_json_the_old_form_is_an_error_that_sends_loads_to_the_repair() -> 
     # Ids that only share the prefix's first characters are current ids.
     for current in ("org:usc", "org:uscc", "org:uscc1", "org:USCC-1"):
         pc.Organisation.model_validate_json(orjson.dumps({"id": current, "name": "甲"}))
+
+
+def _outcome(data: bytes, format: str) -> object:
+    """What reading ``data`` gives: the case's canonical JSON, or its problems."""
+    try:
+        return pc.dumps(pc.loads(data, format=format))
+    except pc.LoadError as error:
+        return [(problem.pointer, problem.message) for problem in error.problems]
+
+
+def _changed(change: str) -> dict[str, object]:
+    if change == "a malformed old id alone":
+        organisation = {"id": "org:uscc-a b", "name": "甲市商会"}
+        return {"id": "case-one", "language": "zh-Hans", "organisations": [organisation]}
+    data = legacy()
+    organisations = data["organisations"]
+    assert isinstance(organisations, list)
+    if change == "malformed old id":
+        organisations[0]["id"] = "org:uscc-a b"
+    elif change == "old id and a twin in capitals":
+        organisations.append({"id": "org:USCC-51120000MJ05432108", "name": "另一商会"})
+    elif change == "old id without a name":
+        del organisations[2]["name"]
+    elif change == "old id and a bad date":
+        organisations[0]["founded"] = "2013-13"
+    return data
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "a malformed old id alone",
+        "malformed old id",
+        "old id and a twin in capitals",
+        "old id without a name",
+        "old id and a bad date",
+    ],
+)
+def test_json_and_yaml_read_old_ids_alike(change: str) -> None:
+    """Whatever else a document holds, its old-form ids are repaired before it is judged.
+
+    The YAML reader repairs raw data before validating it; the JSON reader, which
+    finds old ids while validating, must come to the same answer.
+    """
+    yaml = pytest.importorskip("yaml", reason="the [yaml] extra is not installed")
+    data = _changed(change)
+    as_json = _outcome(orjson.dumps(data), "json")
+    as_yaml = _outcome(yaml.safe_dump(data, allow_unicode=True).encode(), "yaml")
+    assert as_json == as_yaml

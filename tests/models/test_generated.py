@@ -63,6 +63,42 @@ def test_an_unknown_argument_writes_nothing(package_copy: Path, module: str, nam
     assert target.read_bytes() == before
 
 
+def test_help_prints_the_usage(package_copy: Path) -> None:
+    done = _run(package_copy, "partycases.models._sound_writer", "--help")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("usage:")
+
+
+def test_write_follows_a_link_to_the_module(tmp_path: Path) -> None:
+    """A linked module is rewritten where it lives; the link stays a link."""
+    real = tmp_path / "real.py"
+    real.write_text("VALUE = 1\n", encoding="utf-8")
+    link = tmp_path / "_module.py"
+    link.symlink_to(real)
+    assert _generated.main(lambda: "VALUE = 2\n", link, "example", ["--write"]) == 0
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "VALUE = 2\n"
+
+
+def test_a_folder_that_cannot_be_written_is_a_message(
+    tmp_path: Path, ran_unprivileged: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No traceback: the file and the reason, exit status 1, nothing changed or left behind."""
+    if ran_unprivileged:
+        return
+    target = tmp_path / "_module.py"
+    target.write_text("VALUE = 1\n", encoding="utf-8")
+    tmp_path.chmod(0o555)
+    try:
+        status = _generated.main(lambda: "VALUE = 2\n", target, "example", ["--write"])
+    finally:
+        tmp_path.chmod(0o755)
+    assert status == 1
+    assert f"cannot write {target}" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "VALUE = 1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_module.py"]
+
+
 def test_a_failed_render_leaves_the_module_as_it_was(tmp_path: Path) -> None:
     """The source is rendered before the file is touched, and swapped in by one rename."""
     target = tmp_path / "_module.py"

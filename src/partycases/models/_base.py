@@ -349,7 +349,10 @@ class _NotLegacyFromJson:
 
     Tested in pydantic-core, one pattern per id, so a document without such ids
     costs no Python call; from Python the id is taken as it is (the loaders
-    repair raw data before validating it).
+    repair raw data before validating it). The test comes before the id's own
+    constraints: any id with the old prefix, well formed or not, sends the
+    document to the repair, as the YAML and TOML readers repair it, so a
+    document reads the same in every format whatever else it holds.
     """
 
     @classmethod
@@ -360,17 +363,20 @@ class _NotLegacyFromJson:
         current = core_schema.custom_error_schema(
             core_schema.str_schema(pattern=_not_starting(LEGACY_ORG_PREFIX)),
             custom_error_type=LEGACY_ID_ERROR,
-            custom_error_message="an id made from a credit code by an earlier release",
+            custom_error_message=(
+                "an id an earlier release made from a credit code; partycases.load and "
+                "partycases.loads repair it"
+            ),
         )
         return core_schema.json_or_python_schema(
-            json_schema=core_schema.chain_schema([inner, current]), python_schema=inner
+            json_schema=core_schema.chain_schema([current, inner]), python_schema=inner
         )
 
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        # The id's own constraints in either mode: in serialisation mode the chain's last
+        # The id's own constraints in either mode: in validation mode the chain's first
         # step (the test of the old form) would stand for them.
         if schema["type"] == "json-or-python":
             return handler(schema["python_schema"])

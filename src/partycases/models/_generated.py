@@ -5,13 +5,15 @@
 the module (``> _sound.py``) cannot work: the shell empties the file before
 Python starts, and the writer imports the package, which imports the emptied
 module. ``--write`` renders the whole source first, then swaps the file in
-with one rename, so a failure leaves the old module as it was.
+with one rename, so a failure leaves the old module as it was. (A writer needs
+the package to import: a module already broken is restored from version
+control first.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-import stat
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -24,22 +26,43 @@ _USAGE = "usage: python -m {module} [--write]\n"
 
 def main(render: Callable[[], str], target: Path, module: str, argv: Sequence[str]) -> int:
     """Print what ``render`` returns, or with ``--write`` put it in ``target``; the exit status."""
-    if list(argv) not in ([], ["--write"]):
+    arguments = list(argv)
+    if arguments in (["-h"], ["--help"]):
+        sys.stdout.write(_USAGE.format(module=module))
+        return 0
+    if arguments not in ([], ["--write"]):
         sys.stderr.write(_USAGE.format(module=module))
         return 2
     source = render()
-    if not argv:
+    if not arguments:
         sys.stdout.write(source)
         return 0
+    target = target.resolve()  # a link is followed: the file it names is what is replaced
+    try:
+        _replace(target, source)
+    except OSError as error:
+        sys.stderr.write(f"cannot write {target}: {error.strerror or error}\n")
+        return 1
+    sys.stdout.write(f"wrote {target}\n")
+    return 0
+
+
+def _replace(target: Path, source: str) -> None:
+    """Write ``source`` beside ``target``, then rename it over ``target``, keeping its mode."""
     descriptor, scratch = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
             file.write(source)
-        # mkstemp makes the file private: keep the permissions the module had.
-        os.chmod(scratch, stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644)
+        if target.exists():
+            # mkstemp makes the file private: keep the mode (and, where allowed, the owner).
+            status = target.stat()
+            os.chmod(scratch, status.st_mode & 0o7777)
+            with contextlib.suppress(PermissionError):
+                os.chown(scratch, status.st_uid, status.st_gid)
+        else:
+            os.chmod(scratch, 0o644)
         os.replace(scratch, target)
     except BaseException:
-        os.unlink(scratch)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(scratch)
         raise
-    sys.stdout.write(f"wrote {target}\n")
-    return 0
