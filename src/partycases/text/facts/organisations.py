@@ -169,17 +169,29 @@ def _trim_place(folded: str, start: int, limit: int) -> int:
 def _name_start(folded: str, floor: int, suffix_start: int, end: int) -> int:
     position = suffix_start
     lowest = max(floor, end - NAME_MAX)
+    stops = _stops_by_last()
     while position > lowest:
         char = folded[position - 1]
-        if not _is_han(char):
-            break
-        if _stops_at(folded, position) and not (
-            # 经 in 经济, 年 in 青年, 从 in 从业者, 和 in 和平: part of a name, not a boundary.
-            (char == "经" and folded[position : position + 1] in "济营贸")
-            or (char == "年" and not folded[position - 2 : position - 1].isdigit())
-            or (char == "从" and folded[position : position + 1] in "业事")
+        # is_han and _stops_at, inlined: this runs for every character a name is read over.
+        if not (
+            "\u3400" <= char <= "\u9fff"
+            or "\uf900" <= char <= "\ufaff"
+            or "\U00020000" <= char <= "\U0003134f"
         ):
             break
+        groups = stops.get(char)
+        if groups is not None:
+            for n, words in groups:
+                if folded[position - n : position] in words:
+                    if not (
+                        # 经 in 经济, 年 in 青年, 从 in 从业者, 和 in 和平: part of a name, not
+                        # a boundary.
+                        (char == "经" and folded[position : position + 1] in "济营贸")
+                        or (char == "年" and not folded[position - 2 : position - 1].isdigit())
+                        or (char == "从" and folded[position : position + 1] in "业事")
+                    ):
+                        return position
+                    break
         if char in "和与及同" and (
             # 青岚市委组织部和青岚市民政局 splits; 市非公有制经济组织和社会组织工委 does not.
             position - 1 == floor
@@ -230,17 +242,18 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
         name_start = first
         # 渠安市委: the place's level word is the suffix's first character.
         limit = name_end - len(suffix) + (suffix[0] in "省市区县")
-        if not _place_start(folded, name_start, limit):
+        # Whether the name starts like one (_place_start at name_start), kept for the test
+        # below while name_start stays where it was tested.
+        placed = _place_start(folded, name_start, limit)
+        if not placed:
             # 支部組織黨員參加江州市委網信辦 -> 江州市委網信辦: start at the first place.
-            name_start = next(
-                (
-                    p
-                    for p in range(first + 1, name_end - len(suffix))
-                    if _place_start(folded, p, limit) and folded[p:name_end] not in BRANCH_WORDS
-                ),
-                first,
-            )
-        name_start = _trim_place(folded, name_start, limit)
+            for p in range(first + 1, name_end - len(suffix)):
+                if _place_start(folded, p, limit) and folded[p:name_end] not in BRANCH_WORDS:
+                    name_start, placed = p, True
+                    break
+        trimmed = _trim_place(folded, name_start, limit)
+        if trimmed != name_start:
+            name_start, placed = trimmed, _place_start(folded, trimmed, limit)
         name = folded[name_start:name_end]
         party = None
         if name.endswith(PARTY_ENDINGS) and name not in BRANCH_WORDS:
@@ -264,7 +277,7 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
         elif generic:
             continue
         elif len(name) > len(suffix) and (
-            _place_start(folded, name_start, limit)
+            placed
             or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)
         ):
             org = page.org(name_start, name_end, kind_of(name), where)
