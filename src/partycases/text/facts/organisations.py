@@ -166,6 +166,32 @@ def _trim_place(folded: str, start: int, limit: int) -> int:
     return place.end("place") - 3
 
 
+def _place_start_and_trim(folded: str, start: int, limit: int) -> tuple[bool, int]:
+    """``(_place_start(folded, start, limit), _trim_place(folded, start, limit))``.
+
+    One reading of the place table and of :data:`PLACE` serves both.
+    """
+    head = folded[start:limit]
+    if folded.startswith(PREFIXES, start):  # _trim_place keeps the start
+        return (
+            bool(
+                head.startswith(PREFIXES)
+                or head[:1] in SHORT_FORM_START
+                or _known_place_at(folded, start, limit)
+                or PLACE.match(folded, start, limit)
+            ),
+            start,
+        )
+    if _known_place_at(folded, start, limit):  # both answer at once
+        return True, start
+    # Neither starts with a prefix nor at a known place: the rest is one PLACE match.
+    place = PLACE.match(folded, start, limit)
+    placed = head[:1] in SHORT_FORM_START or place is not None
+    if place is None or place.end("place") - start <= 3 or place.group("place")[-1] not in "市区县":
+        return placed, start
+    return placed, place.end("place") - 3
+
+
 def _name_start(folded: str, floor: int, suffix_start: int, end: int) -> int:
     position = suffix_start
     lowest = max(floor, end - NAME_MAX)
@@ -244,14 +270,14 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
         limit = name_end - len(suffix) + (suffix[0] in "省市区县")
         # Whether the name starts like one (_place_start at name_start), kept for the test
         # below while name_start stays where it was tested.
-        placed = _place_start(folded, name_start, limit)
+        placed, trimmed = _place_start_and_trim(folded, name_start, limit)
         if not placed:
             # 支部組織黨員參加江州市委網信辦 -> 江州市委網信辦: start at the first place.
             for p in range(first + 1, name_end - len(suffix)):
                 if _place_start(folded, p, limit) and folded[p:name_end] not in BRANCH_WORDS:
                     name_start, placed = p, True
+                    trimmed = _trim_place(folded, p, limit)
                     break
-        trimmed = _trim_place(folded, name_start, limit)
         if trimmed != name_start:
             name_start, placed = trimmed, _place_start(folded, trimmed, limit)
         name = folded[name_start:name_end]
