@@ -113,3 +113,25 @@ def test_digit_test_is_the_patterns_digits() -> None:
     assert counts.DIGIT.pattern == "[0-9]"
     assert all(counts.DIGIT.fullmatch(digit) for digit in DIGITS)
     assert counts.DIGIT.search("三百家會員單位") is None
+
+
+def test_generic_before_is_tried_only_after_its_last_character() -> None:
+    """_generic tries GENERIC_BEFORE only where the character before the name ends a match.
+
+    Every alternative of the pattern ends in one character of GENERIC_BEFORE_LAST, then $.
+    """
+    from partycases.text.facts import organisations
+
+    last = frozenset(organisations.GENERIC_BEFORE_LAST)
+    (op, value), *rest = sre_parse.parse(organisations.GENERIC_BEFORE.pattern)
+    assert op is sre_constants.BRANCH and not rest
+    for alternative in value[1]:
+        *body, final = list(alternative)
+        assert final == (sre_constants.AT, sre_constants.AT_END)
+        kind, item = body[-1]
+        if kind is sre_constants.SUBPATTERN:
+            kind, item = list(item[-1])[-1] if len(item[-1]) == 1 else (None, None)
+        if kind is sre_constants.IN:
+            assert _set_within(item, last)
+        else:
+            assert kind is sre_constants.LITERAL and chr(item) in last

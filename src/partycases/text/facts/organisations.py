@@ -18,7 +18,7 @@ from partycases.ids import name_key
 from partycases.models import OrganisationKind
 from partycases.text import lexicon
 from partycases.text.facts.drafts import Mention, Org, Page
-from partycases.text.facts.spans import MentionList, SpanSet
+from partycases.text.facts.spans import NO_SPANS, MentionList, SpanSet
 from partycases.text.normalise import is_han
 
 __all__ = ["agents", "find_mentions", "kind_of", "suffix_pattern"]
@@ -229,10 +229,16 @@ def _name_start(folded: str, floor: int, suffix_start: int, end: int) -> int:
     return position
 
 
+#: The last character of every GENERIC_BEFORE match: the pattern is tried only after one.
+GENERIC_BEFORE_LAST: Final = "家个类各等些"
+
+
 def _generic(folded: str, start: int, name_start: int) -> bool:
     head = folded[name_start : name_start + 4]
-    return head.startswith(GENERIC_START) or bool(
-        GENERIC_BEFORE.search(folded, max(start, name_start - 4), name_start)
+    return head.startswith(GENERIC_START) or (
+        name_start > start
+        and folded[name_start - 1] in GENERIC_BEFORE_LAST
+        and GENERIC_BEFORE.search(folded, max(start, name_start - 4), name_start) is not None
     )
 
 
@@ -253,7 +259,7 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
                 continue
             if folded[suffix_start - 1 : suffix_end] in NOT_NAMES:
                 continue
-        if suffix_start in claimed:
+        if claimed is not NO_SPANS and suffix_start in claimed:
             floor = suffix_end
             continue
         name_start = _name_start(folded, floor, suffix_start, suffix_end)
