@@ -40,6 +40,24 @@ __all__ = [
 #: the text as it was. The same classes as the models refuse (``partycases.ids``).
 _INVISIBLE_CLASS: Final = f"{INVISIBLE_CHARACTERS}{INVISIBLE_ASTRAL}\x80-\x9f"
 _INVISIBLE_CHARACTER: Final = re.compile(f"[{_INVISIBLE_CLASS}]")
+#: The same class without its characters beyond the Basic Multilingual Plane: it compiles to
+#: a bitmap, while the whole class is a list of ranges tried one by one for every character
+#: (three times slower). It finds the same characters in a text that holds none beyond it.
+_INVISIBLE_BMP: Final = re.compile(f"[{INVISIBLE_CHARACTERS}\x80-\x9f]")
+
+
+def _beyond_bmp(text: str) -> bool:
+    """Whether ``text`` holds a character beyond the Basic Multilingual Plane.
+
+    Counted in C: each such character takes two UTF-16 code units, every other one
+    (a lone surrogate too, with ``surrogatepass``) takes one.
+    """
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+def _invisible_pattern(text: str) -> re.Pattern[str]:
+    """The invisible-character pattern to scan ``text`` with: the same matches, found faster."""
+    return _INVISIBLE_CHARACTER if _beyond_bmp(text) else _INVISIBLE_BMP
 
 
 #: Han characters, the extensions beyond the Basic Multilingual Plane included: OpenCC
@@ -58,7 +76,7 @@ def is_han(char: str) -> bool:
 
 def has_invisible(text: str) -> bool:
     """Whether ``text`` holds an invisible format character, one :func:`drop_invisible` drops."""
-    return _INVISIBLE_CHARACTER.search(text) is not None
+    return _invisible_pattern(text).search(text) is not None
 
 
 def drop_invisible(text: str) -> str:
@@ -67,7 +85,7 @@ def drop_invisible(text: str) -> str:
     A pattern rather than ``str.translate``: translating non-ASCII text through a
     dict costs about 40 ns a character even when nothing changes.
     """
-    return _INVISIBLE_CHARACTER.sub("", text)
+    return _invisible_pattern(text).sub("", text)
 
 
 # Full-width ASCII (！ to ～) to half-width, ideographic space to space, and every
@@ -157,9 +175,24 @@ _HAN_RUN: Final = re.compile("[\u4e00-\u9fff]+")
 _NOT_HAN: Final = re.compile("[^\u4e00-\u9fff]+")
 
 
+#: Every byte but the high bytes of U+4E00 to U+9FFF.
+_NOT_HAN_HIGH: Final = bytes(b for b in range(256) if not 0x4E <= b <= 0x9F)
+
+
+def _han_count(text: str) -> int:
+    """How many characters of ``text`` are in U+4E00 to U+9FFF (what :data:`_NOT_HAN` is not).
+
+    Counted on the high bytes of the UTF-16 code units, in C with no match or string per
+    run: a character beyond the Basic Multilingual Plane is a surrogate pair (high bytes
+    D8 to DF), a lone surrogate one such unit, so neither is counted.
+    """
+    high = text.encode("utf-16-be", "surrogatepass")[::2]
+    return len(high.translate(None, _NOT_HAN_HIGH))
+
+
 def is_traditional(text: str, folded: str) -> bool:
     """Whether ``text`` is in Traditional script: a visible share of its characters fold."""
-    han = len(_NOT_HAN.sub("", text))  # counted in C, no match object per run
+    han = _han_count(text)
     needed = -(-han // 50)  # at least one Han character in 50 changed by folding
     changed = 0
     # Run by run, so the per-character comparison happens in C, only where folding
@@ -193,7 +226,7 @@ _QUESTION_MARKS: Final = re.compile(r"\?+")
 
 def _artefacts(text: str, folded: str) -> list[tuple[int, int]]:
     """The spans of ``folded`` the view drops, in order."""
-    cuts = [match.span() for match in _INVISIBLE_CHARACTER.finditer(folded)]
+    cuts = [match.span() for match in _invisible_pattern(folded).finditer(folded)]
     if "(" in folded:
         cuts += [match.span() for match in _PINYIN.finditer(folded)]
     if "?" in folded:
