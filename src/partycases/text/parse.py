@@ -238,8 +238,10 @@ def parse_text(
     """
     _refuse(text)
     folded = fold(text)
-    skeleton = read_layout(text, make_view(text, folded))
-    view = make_view(text, folded, skeleton.joins)
+    first_view = make_view(text, folded)
+    skeleton = read_layout(text, first_view)
+    # Without joins to drop, the view is the one the layout read (a frozen value): built once.
+    view = make_view(text, folded, skeleton.joins) if skeleton.joins else first_view
     published = (
         PartialDate(
             skeleton.published_at.year, skeleton.published_at.month, skeleton.published_at.day
