@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from partycases.text import normalise
 from partycases.text.normalise import (
     _INVISIBLE_CLASS,
     drop_invisible,
@@ -51,6 +52,18 @@ def test_is_traditional_threshold(text: str, expected: bool) -> None:
 def test_is_traditional_matches_its_definition(text: str) -> None:
     """The run-by-run test gives the per-character definition's answer."""
     assert is_traditional(text, fold(text)) is _share_of_folded_han(text)
+
+
+_EDGES = ["\u4dff", "\u4e00", "\u9fff", "\ua000", "\ud800", "\udfff", "\U00020000", "商"]
+
+
+@given(st.text(st.one_of(st.characters(), st.sampled_from(_EDGES)), max_size=60))
+def test_han_count_counts_what_the_pattern_does(text: str) -> None:
+    """The count taken on UTF-16 high bytes is the number of U+4E00 to U+9FFF characters.
+
+    Astral characters and lone surrogates (whose code units have other high bytes) included.
+    """
+    assert normalise._han_count(text) == sum("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 @given(st.text(st.sampled_from(["商", "會", "a", " ", *INVISIBLE]), max_size=40))

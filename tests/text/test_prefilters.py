@@ -124,7 +124,8 @@ def test_generic_before_is_tried_only_after_its_last_character() -> None:
 
     last = frozenset(organisations.GENERIC_BEFORE_LAST)
     (op, value), *rest = sre_parse.parse(organisations.GENERIC_BEFORE.pattern)
-    assert op is sre_constants.BRANCH and not rest
+    assert op is sre_constants.BRANCH
+    assert not rest
     for alternative in value[1]:
         *body, final = list(alternative)
         assert final == (sre_constants.AT, sre_constants.AT_END)
@@ -134,4 +135,5 @@ def test_generic_before_is_tried_only_after_its_last_character() -> None:
         if kind is sre_constants.IN:
             assert _set_within(item, last)
         else:
-            assert kind is sre_constants.LITERAL and chr(item) in last
+            assert kind is sre_constants.LITERAL
+            assert chr(item) in last
