@@ -309,8 +309,7 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
         elif generic:
             continue
         elif len(name) > len(suffix) and (
-            placed
-            or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)
+            placed or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)
         ):
             org = page.org(name_start, name_end, kind_of(name), where)
             if org.location is None:
