@@ -229,8 +229,9 @@ def _name_start(folded: str, floor: int, suffix_start: int, end: int) -> int:
     return position
 
 
-#: The last character of every GENERIC_BEFORE match: the pattern is tried only after one.
-GENERIC_BEFORE_LAST: Final = "家个类各等些"
+#: The last character of every GENERIC_BEFORE match: the pattern is tried only after one,
+#: or after a line break (its ``$`` also matches before a final ``\n``).
+GENERIC_BEFORE_LAST: Final = "家个类各等些\n"
 
 
 def _generic(folded: str, start: int, name_start: int) -> bool:
