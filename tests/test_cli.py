@@ -370,6 +370,10 @@ def _wait_for_read_of_stdin(pid: int) -> None:
     pytest.fail("the command never read its standard input")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130() -> None:
     """SIGINT while reading stdin ends the command with 130, one line and no traceback."""
     if os.uname().machine != "x86_64":
@@ -379,6 +383,9 @@ def test_ctrl_c_exits_130() -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # As a terminal starts it: a shell without job control starts background commands
+        # with SIGINT ignored, and a process started so (a CI job) never sees Ctrl-C.
+        preexec_fn=_default_sigint,  # noqa: PLW1509 - the child runs no threads yet
     )
     try:
         _wait_for_read_of_stdin(process.pid)
