@@ -22,6 +22,7 @@ from partycases.migrate import migrate, needs_migration
 from partycases.models import (
     LEGACY_ID_ERROR,
     QUANTITY_KEYS,
+    STATED_KEYS,
     TEXT_FAST_ERROR,
     Case,
     problems_from,
@@ -154,7 +155,10 @@ def _validate_json(
             raise LoadError(locate(problems) if locate is not None else problems) from None
         if context is None:
             return case, None
-        return case, stated_keys(case) + context[QUANTITY_KEYS]
+        stated = context.get(STATED_KEYS)  # counted by the case's validator, on its walk
+        if stated is None:
+            stated = stated_keys(case)
+        return case, stated + context[QUANTITY_KEYS]
     try:
         raw = orjson.loads(data)
     except orjson.JSONDecodeError as error:

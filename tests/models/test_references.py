@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import partycases as pc
-from partycases.models import _references, _sound_writer
+from partycases.models import _references, _sound_writer, stated_keys
 from partycases.models._base import Reference
 from partycases.models._references import (
     COLLECTIONS,
@@ -26,6 +26,7 @@ from partycases.models._references import (
     is_sound,
     located_problems,
 )
+from partycases.models._sound import sound_keys
 from tests.models.test_case import base
 from tests.strategies import cases
 
@@ -190,6 +191,17 @@ def test_fast_and_located_checks_agree_on_valid_cases(case: pc.Case) -> None:
     assert located_problems(case) == []
 
 
+@given(cases())
+def test_the_counting_check_counts_what_stated_keys_counts(case: pc.Case) -> None:
+    """``sound_keys`` is ``is_sound`` and ``stated_keys`` on one walk: the same answers.
+
+    The JSON reader's duplicate-key test trusts the count: one key too many would
+    let a repeated key through.
+    """
+    assert is_sound(case)
+    assert sound_keys(case) == stated_keys(case)
+
+
 #: The fast check reading fields as attributes, as the msgspec baseline runs it.
 _BY_ATTRIBUTE = _sound_writer.compile_sound(by_dict=False)
 
@@ -266,6 +278,7 @@ def test_fast_and_located_checks_agree_on_broken_cases(case: pc.Case, at: int, h
     assert located_problems(broken)
     assert not is_sound(broken)
     assert not _BY_ATTRIBUTE(broken)
+    assert sound_keys(broken) is None
 
 
 def test_fast_check_source_is_written_from_the_tables() -> None:

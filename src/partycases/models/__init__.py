@@ -4,6 +4,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from partycases.models._base import LEGACY_ID_ERROR, MAX_TEXT, TEXT_FAST_ERROR
+from partycases.models._keys import STATED_KEYS
 from partycases.models.activity import Activity, ActivityKind
 from partycases.models.case import SCHEMA_VERSION, Case, Series, Source, require_case
 from partycases.models.honour import Honour, HonourKind, HonourLevel
@@ -31,6 +32,7 @@ __all__ = [
     "QUANTITY_KEYS",
     "REFERENCES",
     "SCHEMA_VERSION",
+    "STATED_KEYS",
     "TEXT_FAST_ERROR",
     "Activity",
     "ActivityKind",

@@ -31,9 +31,23 @@ from pydantic import BaseModel
 
 from partycases.values import QUANTITY_KEYS, Span
 
-__all__ = ["QUANTITY_KEYS", "stated_keys"]
+#: Where the case's validator puts the keys the case was given (quantities' aside), when the
+#: validation context asks for them (holds :data:`QUANTITY_KEYS`): the fast check counts
+#: them on its walk over the entities (see ``_sound``).
+STATED_KEYS: Final = "partycases.stated_keys"
 
-_GIVEN: Final = attrgetter("__pydantic_fields_set__")
+__all__ = [
+    "GIVEN",
+    "QUANTITY_KEYS",
+    "STATED_KEYS",
+    "count_terms",
+    "json_keys",
+    "model_of",
+    "stated_keys",
+]
+
+#: The fields a model was given (its ``__pydantic_fields_set__``), read in C.
+GIVEN: Final = attrgetter("__pydantic_fields_set__")
 _MODEL, _MODELS, _SPANS, _JSON = range(4)
 
 
@@ -79,31 +93,42 @@ def _is_leaf(model: type[BaseModel]) -> bool:
     return not _plan(model)
 
 
+def count_terms(
+    model: type[BaseModel], nested: Callable[[type[BaseModel]], str]
+) -> list[tuple[str, str]]:
+    """Each field of ``model`` that may hold objects, and the source counting its keys.
+
+    The source reads the field's value bound to ``field`` (known not to be empty);
+    ``nested`` names the function that counts a model holding objects itself.
+    Objects of plain values are counted in C.
+    """
+    terms = []
+    for name, kind in _plan(model):
+        if kind == _SPANS:
+            term = "2 * len(field)"
+        elif kind == _JSON:
+            term = "_json_keys(field)"
+        else:
+            item = model_of(model, name)
+            if kind == _MODEL:
+                leaf = "len(field.__pydantic_fields_set__)"
+                term = leaf if _is_leaf(item) else f"{nested(item)}(field)"
+            else:
+                leaf = "sum(map(len, map(_GIVEN, field)))"
+                term = leaf if _is_leaf(item) else f"sum(map({nested(item)}, field))"
+        terms.append((name, term))
+    return terms
+
+
 def _source(model: type[BaseModel], names: dict[type, str]) -> list[str]:
     """The counting function of ``model``: its own keys, then each field that holds objects."""
     lines = [f"def {names[model]}(value):", "    count = len(value.__pydantic_fields_set__)"]
-    for name, kind in _plan(model):
-        lines.append(f"    if field := value.{name}:")
-        if kind == _SPANS:
-            lines.append("        count += 2 * len(field)")
-        elif kind == _JSON:
-            lines.append("        count += _json_keys(field)")
-        elif kind == _MODEL:
-            item = _model_of(model, name)
-            if _is_leaf(item):
-                lines.append("        count += len(field.__pydantic_fields_set__)")
-            else:
-                lines.append(f"        count += {names[item]}(field)")
-        else:
-            item = _model_of(model, name)
-            if _is_leaf(item):  # objects of plain values: counted in C
-                lines.append("        count += sum(map(len, map(_GIVEN, field)))")
-            else:
-                lines.append(f"        count += sum(map({names[item]}, field))")
+    for name, term in count_terms(model, names.__getitem__):
+        lines += [f"    if field := value.{name}:", f"        count += {term}"]
     return [*lines, "    return count"]
 
 
-def _model_of(model: type[BaseModel], name: str) -> type[BaseModel]:
+def model_of(model: type[BaseModel], name: str) -> type[BaseModel]:
     """The model class a field holds, alone or in a tuple."""
     annotation = model.model_fields[name].annotation
     stack = [annotation]
@@ -121,7 +146,7 @@ def _models(root: type[BaseModel]) -> list[type[BaseModel]]:
     for model in seen:
         for name, kind in _plan(model):
             if kind in (_MODEL, _MODELS):
-                inner = _model_of(model, name)
+                inner = model_of(model, name)
                 if inner not in seen:
                     seen.append(inner)
     return seen
@@ -140,13 +165,13 @@ def keys_source(root: type[BaseModel]) -> str:
 
 def compile_keys(root: type[BaseModel]) -> Callable[[BaseModel], int]:
     """The function counting the keys an instance of ``root`` was given (see the module)."""
-    namespace: dict[str, Any] = {"_GIVEN": _GIVEN, "_json_keys": _json_keys}
+    namespace: dict[str, Any] = {"_GIVEN": GIVEN, "_json_keys": json_keys}
     exec(compile(keys_source(root), f"<{__name__}: {root.__name__}>", "exec"), namespace)
     function: Callable[[BaseModel], int] = namespace[f"_keys_{root.__name__}"]
     return function
 
 
-def _json_keys(value: object) -> int:
+def json_keys(value: object) -> int:
     """The keys of every object inside JSON data, without recursion (data may nest deeply)."""
     count = 0
     stack: list[Iterable[object]] = [(value,)]

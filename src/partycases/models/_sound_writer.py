@@ -22,6 +22,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
+from pydantic import BaseModel
+
+from partycases.models._keys import count_terms, model_of
 from partycases.models._references import (
     COLLECTIONS,
     EVIDENCE_COLLECTIONS,
@@ -59,8 +62,11 @@ def _bind(indent: str, value: str, by_dict: bool) -> list[str]:
     return [f"{indent}{value}_f = {value}.__dict__"] if by_dict else []
 
 
-def _test(link: Link, value: str, depth: int, by_dict: bool) -> list[str]:
-    """Source lines that return False unless every id ``link`` reaches from ``value`` is allowed."""
+def _test(link: Link, value: str, depth: int, by_dict: bool, fail: str = "False") -> list[str]:
+    """The source returning ``fail`` unless every id ``link`` reaches from ``value`` is allowed.
+
+    (``fail`` is False in ``is_sound``, None in ``sound_keys``.)
+    """
     indent = "    " * depth
     allowed = _allowed(link.kinds)
     *path, (last, many) = link.steps
@@ -85,7 +91,7 @@ def _test(link: Link, value: str, depth: int, by_dict: bool) -> list[str]:
             f"{indent}ref = {_read(value, last, by_dict)}",
             f"{indent}if ref is not None:",
             f"{indent}    if ref not in {allowed} or ref == {_read(value, 'id', by_dict)}:",
-            f"{indent}        return False",
+            f"{indent}        return {fail}",
             f"{indent}    children += 1",
         ]
         return lines
@@ -95,27 +101,77 @@ def _test(link: Link, value: str, depth: int, by_dict: bool) -> list[str]:
             f"{indent}ref = {_read(value, last, by_dict)}",
             f"{indent}if ref is not None and (ref not in {allowed}{self_test}):",
         ]
-    return [*lines, f"{indent}    return False"]
+    return [*lines, f"{indent}    return {fail}"]
 
 
-def _identity() -> list[str]:
-    """Source of the organisations' identity checks, each behind a quick test.
+def _identity(count_keys: bool) -> list[str]:
+    """Source of the organisations' identity checks, each behind a quick test, and the return.
 
     A parent chain can loop only through two organisations that have a parent
     (its own parent is the reference test's to refuse); two ids can fold together
     only if there are two. Where the quick test cannot rule it out, the full check
     (the one the located check reports from) decides.
     """
-    return [
-        "    if children > 1 and parent_cycle(case) is not None:",
-        "        return False",
-        "    return len(org) < 2 or len(set(map(id_fold, org))) == len(org)",
+    fail = "None" if count_keys else "False"
+    lines = ["    if children > 1 and parent_cycle(case) is not None:", f"        return {fail}"]
+    if not count_keys:
+        return [*lines, "    return len(org) < 2 or len(set(map(id_fold, org))) == len(org)"]
+    lines += [
+        "    if len(org) > 1 and len(set(map(id_fold, org))) != len(org):",
+        "        return None",
     ]
+    for field, term in count_terms(_model_of_case(), _nested):
+        if field not in COLLECTIONS:  # the entities' keys are counted in their loops
+            lines += [f'    if field := case_f["{field}"]:', f"        count += {term}"]
+    return [*lines, "    return count"]
 
 
-def sound_source(*, by_dict: bool = True) -> str:
-    """The source of the fast check (``def is_sound(case): ...``, untyped), from the tables."""
-    lines = ["def is_sound(case):", *_bind("    ", "case", by_dict)]
+def _entity_loop(owner: str, links: list[Link], by_dict: bool, count_keys: bool) -> list[str]:
+    """Source of the loop over collection ``owner``: its links, spans and (if asked) keys."""
+    fail = "None" if count_keys else "False"
+    body = [f"    for entity in {owner}:", *_bind("        ", "entity", by_dict)]
+    for link in links:
+        body += _test(link, "entity", 2, by_dict, fail)
+    terms = dict(count_terms(model_of(_model_of_case(), owner), _nested)) if count_keys else {}
+    if terms:
+        body.append("        count += len(entity.__pydantic_fields_set__)")
+    evidence = owner in EVIDENCE_COLLECTIONS
+    for field, term in terms.items():
+        if field != "evidence" or not evidence:
+            body += [f'        if field := entity_f["{field}"]:', f"            count += {term}"]
+    if evidence:
+        read = _read("entity", "evidence", by_dict)
+        if "evidence" in terms:  # tested, then counted
+            count = terms["evidence"].replace("field", "evidence")
+            body += [
+                f"        if evidence := {read}:",
+                "            if max(map(_get_end, evidence)) > limit:",
+                "                return None",
+                f"            count += {count}",
+            ]
+        else:
+            body += [
+                f"        evidence = {read}",
+                "        if evidence and max(map(_get_end, evidence)) > limit:",
+                f"            return {fail}",
+            ]
+    return body
+
+
+def sound_source(*, by_dict: bool = True, count_keys: bool = False) -> str:
+    """The source of the fast check (``def is_sound(case): ...``, untyped), from the tables.
+
+    With ``count_keys`` it is ``sound_keys``: the same check, which also counts the
+    keys the case was given (quantities' aside: they count themselves) on the same
+    walk, and returns that count for a sound case and None for any other, for the
+    JSON reader's duplicate-key test (:func:`partycases.models.stated_keys` counts
+    the same keys on a walk of its own). It reads fields from ``__dict__`` only.
+    """
+    fail = "None" if count_keys else "False"
+    name = "sound_keys" if count_keys else "is_sound"
+    lines = [f"def {name}(case):", *_bind("    ", "case", by_dict)]
+    if count_keys:
+        lines.append("    count = len(case.__pydantic_fields_set__)")
     for field, kind in COLLECTIONS.items():
         lines += [
             f"    {field} = {_read('case', field, by_dict)}",
@@ -123,7 +179,7 @@ def sound_source(*, by_dict: bool = True) -> str:
             # Ids of different kinds never collide (each kind has its own prefix),
             # so each kind's ids are unique when its set is as long as its collection.
             f"    if len({kind}) != len({field}):",
-            "        return False",
+            f"        return {fail}",
         ]
     lines += [
         f"    text = {_read('case', 'text', by_dict)}",
@@ -132,34 +188,32 @@ def sound_source(*, by_dict: bool = True) -> str:
     ]
     for owner in ("", *COLLECTIONS):
         links = [link for link in REFERENCES if link.owner == owner]
-        evidence = owner in EVIDENCE_COLLECTIONS
-        if not links and not evidence:
+        if not owner:
+            lines += [line for link in links for line in _test(link, "case", 1, by_dict, fail)]
             continue
-        body: list[str] = []
+        if not links and owner not in EVIDENCE_COLLECTIONS and not count_keys:
+            continue
+        lines.append(f"    if {owner}:")
         # Ids of several kinds together, built only when a collection needs them.
         for first, *rest in {_allowed(link.kinds): sorted(link.kinds) for link in links}.values():
             if rest:
-                body.append(
-                    f"    {_allowed(frozenset((first, *rest)))} = {first}.union({', '.join(rest)})"
-                )
-        if not owner:
-            for link in links:
-                body += _test(link, "case", 1, by_dict)
-            lines += body
-            continue
-        body += [f"    for entity in {owner}:", *_bind("        ", "entity", by_dict)]
-        for link in links:
-            body += _test(link, "entity", 2, by_dict)
-        if evidence:
-            body += [
-                f"        evidence = {_read('entity', 'evidence', by_dict)}",
-                "        if evidence and max(map(_get_end, evidence)) > limit:",
-                "            return False",
-            ]
-        lines.append(f"    if {owner}:")
-        lines += ["    " + line for line in body]
-    lines += _identity()
+                union = f"{first}.union({', '.join(rest)})"
+                lines.append(f"        {_allowed(frozenset((first, *rest)))} = {union}")
+        lines += ["    " + line for line in _entity_loop(owner, links, by_dict, count_keys)]
+    lines += _identity(count_keys)
     return "\n".join(lines) + "\n"
+
+
+def _nested(model: type[BaseModel]) -> str:
+    """The function the generated check calls to count a model that holds objects itself."""
+    return "stated_keys"
+
+
+def _model_of_case() -> type[BaseModel]:
+    """The case model (imported when the writer runs: the module it writes is part of it)."""
+    from partycases.models.case import Case
+
+    return Case
 
 
 _DOC: Final = (
@@ -188,13 +242,26 @@ def render() -> str:
     return _module(by_dict=True)
 
 
+_KEYS_DOC: Final = "The keys ``case`` was given (quantities' aside), if it is sound; else None."
+_KEYS_DETAIL: Final = (
+    "``is_sound`` and ``stated_keys`` on one walk, for the JSON reader's duplicate-key test."
+)
+
+
 def _module(by_dict: bool) -> str:
-    """The fast check as a module: its helpers, then the typed, documented function."""
+    """The fast check as a module: its helpers, then the typed, documented functions."""
     body = sound_source(by_dict=by_dict).replace(
         "def is_sound(case):",
         f'def is_sound(case: Case) -> bool:\n    """{_DOC}\n\n    {_DETAIL}\n    """',
         1,
     )
+    if by_dict:  # the count reads pydantic's fields-set, which only models have
+        body += "\n\n" + sound_source(count_keys=True).replace(
+            "def sound_keys(case):",
+            f'def sound_keys(case: Case) -> int | None:\n    """{_KEYS_DOC}\n\n'
+            f'    {_KEYS_DETAIL}\n    """',
+            1,
+        )
     lines = [
         '"""The fast case-wide check, written from the reference tables: do not edit.',
         "",
@@ -210,6 +277,9 @@ def _module(by_dict: bool) -> str:
         "",
         "from partycases.ids import id_fold",
         "from partycases.models._identity import parent_cycle",
+        "from partycases.models._keys import GIVEN as _GIVEN",
+        "from partycases.models._keys import json_keys as _json_keys",
+        "from partycases.models._keys import stated_keys",
         "",
         "if TYPE_CHECKING:",
         "    from partycases.models.case import Case",
