@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from partycases.text.facts import counts, dates
+from partycases.text.facts import counts, dates, works
 
 try:  # Python 3.11 and later
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -101,6 +101,7 @@ def test_needs_reads_patterns_conservatively(source: str, chars: str, expected: 
         ("FOUNDED", dates.FOUNDED, DIGITS),
         ("YEAR", dates.YEAR, "年"),
         ("DATE_RANGE", dates.DATE_RANGE, "年"),
+        ("WORK", works.WORK, "《〈"),
     ],
 )
 def test_skipped_patterns_need_the_character_tested(

@@ -96,6 +96,8 @@ class _Sentence:
     index: int
     bodies: list[tuple[str, Span]]
     """Approving and supervising bodies' spans: 经…批准, 在…指导下."""
+    titled: list[re.Match[str]]
+    """Its matches of :data:`works.WORK` (titles in 《》), read once for both passes."""
     mentions: MentionList = attrs.Factory(MentionList)
     dated: bool = False
     """Whether the paragraph it belongs to opens with a date (2019年,支部…): its
@@ -137,7 +139,15 @@ class _Extractor:
                     if role == "honour"
                     else honours.find_honours(folded, s_start, s_end)
                 )
-                claimed = list(map(_SPAN, works.WORK.finditer(folded, s_start, s_end)))
+                # Every title holds 《 or 〈: most sentences hold neither, and two finds
+                # decide instead of a scan by the pattern.
+                titled = (
+                    list(works.WORK.finditer(folded, s_start, s_end))
+                    if folded.find("《", s_start, s_end) >= 0
+                    or folded.find("〈", s_start, s_end) >= 0
+                    else []
+                )
+                claimed = list(map(_SPAN, titled))
                 agent_spans: list[Span] = []
                 if found:  # most sentences confer no honour
                     claimed += [title for honour in found for title in honour.titles]
@@ -161,6 +171,7 @@ class _Extractor:
                     SpanSet(agent_spans) if agent_spans else NO_SPANS,
                     len(self.sentences),
                     bodies,
+                    titled,
                 )
                 sentence.mentions = find_mentions(
                     self.page, s_start, s_end, sentence.claimed, where
@@ -296,7 +307,7 @@ class _Extractor:
                     if shown_on.name not in platforms:
                         platforms.append(shown_on.name)
                 position += len(piece) + 1
-        for match in works.WORK.finditer(folded, sentence.start, sentence.end):
+        for match in sentence.titled:
             title = page.read(*match.span("title"))
             if not title:
                 continue
