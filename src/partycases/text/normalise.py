@@ -172,7 +172,6 @@ def fold(text: str) -> str:
 
 
 _HAN_RUN: Final = re.compile("[\u4e00-\u9fff]+")
-_NOT_HAN: Final = re.compile("[^\u4e00-\u9fff]+")
 
 
 #: Every byte but the high bytes of U+4E00 to U+9FFF.
@@ -180,7 +179,7 @@ _NOT_HAN_HIGH: Final = bytes(b for b in range(256) if not 0x4E <= b <= 0x9F)
 
 
 def _han_count(text: str) -> int:
-    """How many characters of ``text`` are in U+4E00 to U+9FFF (what :data:`_NOT_HAN` is not).
+    """How many characters of ``text`` are in U+4E00 to U+9FFF (what :data:`_HAN_RUN` matches).
 
     Counted on the high bytes of the UTF-16 code units, in C with no match or string per
     run: a character beyond the Basic Multilingual Plane is a surrogate pair (high bytes
