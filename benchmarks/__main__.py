@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -130,6 +131,23 @@ def documents(count: int) -> tuple[list[pc.Case], list[bytes]]:
     return cases, [pc.dumps(case) for case in cases]
 
 
+def parsed_documents(sizes: tuple[int, ...], seeds: int) -> list[bytes]:
+    """The canonical JSON of cases ``parse_text`` made from benchmark pages.
+
+    Unlike the synthetic cases, each holds its page's text and an evidence span
+    for every fact: what a corpus of parsed pages gives the reader.
+    """
+    from benchmarks.texts import published_text
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        return [
+            pc.dumps(pc.parse_text(published_text(size, seed=seed)))
+            for seed in range(seeds)
+            for size in sizes
+        ]
+
+
 @contextmanager
 def _without_case_check() -> Iterator[None]:
     """Validation with the case-wide check replaced by nothing (for the ablation).
@@ -180,7 +198,7 @@ def duplicate_key_test(pair: tuple[pc.Case, bytes]) -> bool:
     return _keys_written(document) == stated_keys(case)
 
 
-def bench_decode(report: Report, count: int, rounds: int) -> dict[str, float]:
+def bench_decode(report: Report, count: int, rounds: int, pages: list[bytes]) -> dict[str, float]:
     """Validated decode vs plain pydantic, equal-work msgspec, type-only msgspec and orjson."""
     from benchmarks.msgspec_equal import DECODER as EQUAL
     from benchmarks.msgspec_schema import DECODER as TYPED
@@ -234,7 +252,38 @@ def bench_decode(report: Report, count: int, rounds: int) -> dict[str, float]:
                "us", paired(validated, plain))  # fmt: skip
     report.add(name, min(validated) * per, "msgspec, equal work", min(equal) * per,
                "us", paired(validated, equal))  # fmt: skip
+    bench_decode_pages(report, pages, rounds)
     return {"loads": best}
+
+
+def bench_decode_pages(report: Report, pages: list[bytes], rounds: int) -> None:
+    """Validated decode of parsed pages (text and evidence) vs the same baselines."""
+    from benchmarks.msgspec_equal import DECODER as EQUAL
+    from benchmarks.pydantic_schema import Case as PlainCase
+    from partycases.validate import validate_json
+
+    for doc in pages:  # the equal-work schema must accept every document, or it is not equal
+        EQUAL.decode(doc)
+    ours, plain, equal, validated = race(
+        [
+            each(pc.loads, pages),
+            each(PlainCase.model_validate_json, pages),
+            each(EQUAL.decode, pages),
+            each(validate_json, pages),
+        ],
+        1,
+        rounds,
+    )
+    per = 1e6 / len(pages)
+    size = sum(map(len, pages)) / len(pages)
+    name = f"loads, parsed pages ({size / 1024:.1f} KB docs)"
+    report.add(name, min(ours) * per, "plain pydantic, same shape", min(plain) * per, "us",
+               paired(ours, plain))  # fmt: skip
+    report.add(name, min(ours) * per, "msgspec, equal work", min(equal) * per, "us",
+               paired(ours, equal))  # fmt: skip
+    name = "parsed pages, no duplicate-key test"
+    report.add(name, min(validated) * per, "plain pydantic, same shape", min(plain) * per,
+               "us", paired(validated, plain))  # fmt: skip
 
 
 def bench_ablation(report: Report, rounds: int) -> None:
@@ -597,7 +646,9 @@ def main() -> int:
     points: list[tuple[int, float, float, int]] = []
     with tempfile.TemporaryDirectory() as scratch:
         if "decode" in chosen:
-            bench_decode(report, 60 if quick else 300, 9 if quick else 31)
+            pages = parsed_documents((4_096, 16_384) if quick else (4_096, 8_192, 16_384),
+                                     2 if quick else 6)  # fmt: skip
+            bench_decode(report, 60 if quick else 300, 9 if quick else 31, pages)
         if "ablation" in chosen:
             bench_ablation(report, 9 if quick else 15)
         if "dump" in chosen:

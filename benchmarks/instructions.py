@@ -134,6 +134,20 @@ def group_decode() -> None:
          per_doc["plain"], "instr")  # fmt: skip
     _row("loads without the duplicate-key test", per_doc["validation"],
          "plain pydantic, same shape", per_doc["plain"], "instr")  # fmt: skip
+    setup = (
+        "from collections import deque\n"
+        "import partycases as pc\n"
+        "from benchmarks.__main__ import parsed_documents\n"
+        "from benchmarks.pydantic_schema import Case as Plain\n"
+        "docs = parsed_documents((4_096, 8_192, 16_384), 2)\n"
+        "deque(map(pc.loads, docs), 0); deque(map(Plain.model_validate_json, docs), 0)"
+    )
+    counts = per_call(setup, {
+        "loads": "deque(map(pc.loads, docs), 0)",
+        "plain": "deque(map(Plain.model_validate_json, docs), 0)",
+    }, 2)  # fmt: skip
+    _row("loads, parsed pages, per document", counts["loads"] / 6, "plain pydantic, same shape",
+         counts["plain"] / 6, "instr")  # fmt: skip
 
 
 GROUPS = {"import": group_import, "parse": group_parse, "decode": group_decode}

@@ -11,8 +11,9 @@ import partycases as pc
 msgspec = pytest.importorskip("msgspec")
 
 from benchmarks import ablation  # noqa: E402 - only with the bench extra
-from benchmarks.__main__ import each, paired, race  # noqa: E402
+from benchmarks.__main__ import each, paired, parsed_documents, race  # noqa: E402
 from benchmarks.msgspec_equal import DECODER as EQUAL  # noqa: E402
+from benchmarks.pydantic_schema import Case as PlainCase  # noqa: E402
 
 
 def test_race_rotates_the_order_and_times_every_round() -> None:
@@ -48,6 +49,18 @@ def test_equal_work_msgspec_accepts_valid_cases_and_refuses_what_partycases_refu
         EQUAL.decode(
             docs[0].replace(b'"subject_ids": [\n    "org:', b'"subject_ids": [\n    "org:x')
         )
+
+
+def test_parsed_pages_hold_text_and_evidence_and_every_baseline_reads_them() -> None:
+    """The parsed-page documents carry what synthetic cases lack, and both baselines read them."""
+    pages = parsed_documents((4_096, 8_192), 2)
+    assert len(pages) == 4
+    for page in pages:
+        case = pc.loads(page)
+        assert case.text
+        assert sum(len(org.evidence) for org in case.organisations) > 0
+        EQUAL.decode(page)
+        assert PlainCase.model_validate_json(page).id == case.id
 
 
 def test_ablation_strips_patterns_from_nested_schemas() -> None:
