@@ -39,10 +39,13 @@ DATE_THEN_FOUNDED: Final = re.compile(
     r"(?P<year>[0-9]{4}|(?<![0-9])[0-9]{2})年(?:(?P<month>[0-9]{1,2})月份?(?:(?P<day>[0-9]{1,2})日)?)?"
     r"(?P<who>[^。;!?]{2,40}?)(?:的)?(?:正式)?(?:登记|注册|挂牌)?成立(?!大会|以来|了)"
 )
-#: A year a fact may belong to: 2019年 / 同年 / 当年
+#: A year a fact may belong to: 2019年 / 同年 / 当年. A year is the match's first four
+#: characters, not after a digit. The pattern opens with a character class so that a
+#: search skips from one of its characters to the next instead of trying every position.
 YEAR: Final = re.compile(
-    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?:年(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?)?|-[0-9]{4}年)"
-    r"|(?P<same>同年|当年)"
+    r"[12同当](?:[09](?<=19|20)(?<![0-9]..)[0-9]{2}"
+    r"(?:年(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?)?|-[0-9]{4}年)"
+    r"|(?<=[同当])年)"
 )
 #: A sentence that opens with its date: 2019年,支部… / 2019年10月1日,…
 OPENING_DATE: Final = re.compile(
@@ -117,12 +120,12 @@ class Years:
         found = YEAR.finditer(folded, start, end) if folded.find("年", start, end) >= 0 else ()
         for match in found:
             self.offsets.append(match.start())
-            self.dates.append(
-                partial(match["year"], match["month"], match["day"]) if match["year"] else None
-            )
-            if match["year"]:
-                self.years.append(int(match["year"]))
+            year = match[0][:4]
+            if year[0] in "12":
+                self.dates.append(partial(year, match["month"], match["day"]))
+                self.years.append(int(year))
             else:  # 同年: the year stated last
+                self.dates.append(None)
                 self.years.append(self.years[-1] if self.years else carried or last)
 
     def at(self, position: int) -> int | None:
