@@ -299,7 +299,9 @@ class _Extractor:
         folded = page.folded
         found: list[tuple[int, WorkDraft]] = []
         platforms: list[str] = []
-        for match in works.PLATFORM.finditer(folded, sentence.start, sentence.end):
+        # Every platform phrase opens with 在: a sentence without one is not scanned.
+        shown = folded.find("在", sentence.start, sentence.end) >= 0
+        for match in works.PLATFORM.finditer(folded, sentence.start, sentence.end) if shown else ():
             position = match.start("names")
             for piece in match["names"].split("、"):
                 if piece.strip():

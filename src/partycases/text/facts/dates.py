@@ -177,7 +177,10 @@ def founding(
     folded = page.folded
     if folded.find("成立", start, end) < 0:
         return
-    for match in DATE_THEN_FOUNDED.finditer(folded, start, end):
+    # Its year's 年 comes before its 成立: without one, the pattern is not tried.
+    first_year = folded.find("年", start, end)
+    dated_first = 0 <= first_year < folded.rfind("成立", start, end)
+    for match in DATE_THEN_FOUNDED.finditer(folded, start, end) if dated_first else ():
         who = _nearest(mentions, match.end("who") + 2, match.start("who"), page, is_agent)
         if who is None:  # 某协会于2014年11月经某局批准成立: the body before the date
             who = subject_at(match.start())
