@@ -158,7 +158,10 @@ def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
         found.append(
             ActivityMatch(match.start("name") - 1, match.end("name") + 1, ActivityKind.CAMPAIGN)
         )
-    for match in _events().finditer(folded, start, end):
+    # One search decides for the many sentences that name no event; the scan starts at the first.
+    events = _events()
+    first_event = events.search(folded, start, end)
+    for match in events.finditer(folded, first_event.start(), end) if first_event else ():
         name_start = _event_start(folded, start, match.start())
         bare = match.group() in BARE_EVENTS
         if (match.start() - name_start < 2 and not bare) or is_routine(
