@@ -11,6 +11,7 @@ clause is about, falling back to the page's subject.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Final
@@ -60,11 +61,15 @@ SUPERVISED: Final = re.compile(
     r"|(?:业务)?(?:主管|指导)(?:单位|部门)(?:为|是)(?P<body2>[^,。;]{2,40}?)(?=[,。;]|$)"
     r"|由(?P<body3>[^,。;由]{2,40}?)(?:业务)?主管"
 )
-#: Each relation's pattern, the field it fills, and key words without which it cannot match.
+#: Each relation's pattern, the field it fills, key words without which it cannot match,
+#: and the last characters of those words.
 RELATIONS: Final = (
-    (APPROVED, "approved_by", re.compile("经|登记|注册")),
-    (SUPERVISED, "supervised_by", re.compile("指导|领导|关心|支持|主管")),
+    (APPROVED, "approved_by", re.compile("经|登记|注册"), frozenset("经记册")),
+    (SUPERVISED, "supervised_by", re.compile("指导|领导|关心|支持|主管"), frozenset("导心持管")),
 )
+#: Characters a sentence is tested for once (see :func:`_marks`): a detector whose words
+#: hold none of those present is not tried. Each is rare in most sentences.
+MARKS: Final = frozenset("《〈立、级A").union(*(chars for *_, chars in RELATIONS))
 #: 依託商會的團委、婦聯、人民調解委員會…等: bodies belonging to the organisation before 的.
 CHILDREN: Final = re.compile(r"的(?P<items>[^,。;的]{2,80}?)等")
 PARTICIPANT_SPLIT: Final = re.compile(r"、|与|和|同|及|以及")
@@ -100,10 +105,19 @@ class _Sentence:
     """Approving and supervising bodies' spans: 经…批准, 在…指导下."""
     titled: list[re.Match[str]]
     """Its matches of :data:`works.WORK` (titles in 《》), read once for both passes."""
+    marks: str
+    """Its characters that are in :data:`MARKS` or end an honour verb, in order."""
     mentions: MentionList = attrs.Factory(MentionList)
     dated: bool = False
     """Whether the paragraph it belongs to opens with a date (2019年,支部…): its
     activities take that year."""
+
+
+@functools.cache
+def _marks() -> re.Pattern[str]:
+    """One character class of :data:`MARKS` and of the honour verbs' last characters."""
+    chars = MARKS | honours.verb_ends()
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
 
 
 def _sentences(folded: str, start: int, end: int) -> Iterator[Span]:
@@ -131,22 +145,25 @@ class _Extractor:
 
     def first_pass(self, lines: list[tuple[Span, str]]) -> None:
         folded = self.page.folded
+        marks = _marks()
+        verb_ends = honours.verb_ends()
         for number, ((start, end), role) in enumerate(lines):
             where = READ_ROLES.get(role)
             if where is None:
                 continue
             for s_start, s_end in _sentences(folded, start, end):
+                present = "".join(marks.findall(folded, s_start, s_end))
                 found = (
                     honours.listed_honour(folded, s_start, s_end)
                     if role == "honour"
                     else honours.find_honours(folded, s_start, s_end)
+                    if not verb_ends.isdisjoint(present)
+                    else []
                 )
-                # Every title holds 《 or 〈: most sentences hold neither, and two finds
-                # decide instead of a scan by the pattern.
+                # Every title holds 《 or 〈: most sentences hold neither.
                 titled = (
                     list(works.WORK.finditer(folded, s_start, s_end))
-                    if folded.find("《", s_start, s_end) >= 0
-                    or folded.find("〈", s_start, s_end) >= 0
+                    if "《" in present or "〈" in present
                     else []
                 )
                 claimed = list(map(_SPAN, titled))
@@ -156,8 +173,8 @@ class _Extractor:
                     agent_spans += [h.agents for h in found if h.agents]
                     agent_spans += [h.given_by for h in found if h.given_by]
                 bodies: list[tuple[str, Span]] = []
-                for pattern, field, words in RELATIONS:
-                    if words.search(folded, s_start, s_end) is None:
+                for pattern, field, words, ends in RELATIONS:
+                    if ends.isdisjoint(present) or words.search(folded, s_start, s_end) is None:
                         continue
                     for match in pattern.finditer(folded, s_start, s_end):
                         group = next(g for g in ("body", "body2", "body3") if match[g] is not None)
@@ -174,6 +191,7 @@ class _Extractor:
                     len(self.sentences),
                     bodies,
                     titled,
+                    present,
                 )
                 sentence.mentions = find_mentions(
                     self.page, s_start, s_end, sentence.claimed, where
@@ -194,7 +212,8 @@ class _Extractor:
                     and counts.DIGIT.search(folded, s_start, s_end) is not None
                     and (
                         (
-                            folded.find("成立", s_start, s_end) >= 0
+                            "立" in present
+                            and folded.find("成立", s_start, s_end) >= 0
                             and dates.FOUNDED.search(folded, s_start, s_end)
                         )
                         or (
@@ -277,16 +296,21 @@ class _Extractor:
             for body in agents(page, body_start, body_end, sentence.mentions):
                 if body is not owner and body not in known:
                     known.append(body)
-        dates.founding(
-            page,
-            start,
-            end,
-            sentence.mentions,
-            subject_at,
-            sentence.agent_spans.__contains__,
-        )
+        present = sentence.marks
+        # Each detector only where a character its words hold is: founding dates need 成立,
+        # grades 级 or A.
+        if "立" in present:
+            dates.founding(
+                page,
+                start,
+                end,
+                sentence.mentions,
+                subject_at,
+                sentence.agent_spans.__contains__,
+            )
         counts.members(page, start, end, sentence.mentions, subject_at)
-        counts.grades(page, start, end, sentence.mentions, subject_at)
+        if "级" in present or "A" in present:
+            counts.grades(page, start, end, sentence.mentions, subject_at)
         found_works = self._works(sentence, years, subject_at)
         self._honours(sentence, years, subject_at, found_works)
         self._activities(sentence, years, subject_at, found_works)
@@ -540,7 +564,7 @@ class _Extractor:
         """依託商會的團委、婦聯、…等: bodies that belong to the organisation before 的."""
         page = self.page
         folded = page.folded
-        if folded.find("、", sentence.start, sentence.end) < 0:
+        if "、" not in sentence.marks:
             return
         for match in CHILDREN.finditer(folded, sentence.start, sentence.end):
             items = match["items"].split("、")

@@ -128,6 +128,12 @@ def _verbs() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, lexicon.honour_verbs())) + "|为")
 
 
+@functools.cache
+def verb_ends() -> frozenset[str]:
+    """The last character of every honour verb, and 为: a sentence without one has no honour."""
+    return frozenset(verb[-1] for verb in lexicon.honour_verbs()) | {"为"}
+
+
 def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
     """Honour verbs in a sentence and the title spans after each (list items split)."""
     found: list[HonourMatch] = []
