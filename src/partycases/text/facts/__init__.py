@@ -69,7 +69,9 @@ RELATIONS: Final = (
 )
 #: Characters a sentence is tested for once (see :func:`_marks`): a detector whose words
 #: hold none of those present is not tried. Each is rare in most sentences.
-MARKS: Final = frozenset("《〈立、级A").union(*(chars for *_, chars in RELATIONS))
+MARKS: Final = frozenset("《〈立、级A").union(
+    activity_rules.MARKS, *(chars for *_, chars in RELATIONS)
+)
 #: 依託商會的團委、婦聯、人民調解委員會…等: bodies belonging to the organisation before 的.
 CHILDREN: Final = re.compile(r"的(?P<items>[^,。;的]{2,80}?)等")
 PARTICIPANT_SPLIT: Final = re.compile(r"、|与|和|同|及|以及")
@@ -491,7 +493,9 @@ class _Extractor:
     ) -> None:
         page = self.page
         folded = page.folded
-        found_activities = activity_rules.find_activities(folded, sentence.start, sentence.end)
+        found_activities = activity_rules.find_activities(
+            folded, sentence.start, sentence.end, sentence.marks
+        )
         if not found_activities:
             return
         work_starts = [at for at, _ in found_works]

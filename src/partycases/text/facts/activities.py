@@ -84,6 +84,9 @@ EVENT_STOPS: Final = frozenset(
     ]
 )
 VISIT_WORDS: Final = re.compile("赴|前往|参观|瞻仰")
+#: What the quoted, visit and dated detectors each need: 「, a visit word's last character, 日.
+MARKS: Final = frozenset("「赴往观仰日")
+VISIT_ENDS: Final = frozenset("赴往观仰")
 NAME_MAX: Final = 24
 #: Event heads that name an event on their own: 召开成立大会.
 BARE_EVENTS: Final = frozenset(["成立大会", "会员大会", "表彰大会"])
@@ -141,11 +144,17 @@ def _event_start(folded: str, start: int, head_start: int) -> int:
     return position
 
 
-def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
-    """Activity candidates in a sentence, longest first where they overlap."""
+def find_activities(
+    folded: str, start: int, end: int, marks: str | None = None
+) -> list[ActivityMatch]:
+    """Activity candidates in a sentence, longest first where they overlap.
+
+    ``marks``, when given, holds every character of :data:`MARKS` the sentence holds:
+    the detectors that need one it lacks are not tried.
+    """
     found: list[ActivityMatch] = []
     heads = lexicon.activity_heads()
-    quoted = folded.find("「", start, end) >= 0
+    quoted = "「" in marks if marks is not None else folded.find("「", start, end) >= 0
     for match in _quoted().finditer(folded, start, end) if quoted else ():
         if is_routine(match["name"]):
             continue
@@ -172,9 +181,10 @@ def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
             continue  # the quoted detector's
         end_at = match.end()
         found.append(ActivityMatch(name_start, end_at, ActivityKind(heads["event"][match.group()])))
-    for match in (
-        VISIT.finditer(folded, start, end) if VISIT_WORDS.search(folded, start, end) else ()
-    ):
+    visits = (marks is None or not VISIT_ENDS.isdisjoint(marks)) and VISIT_WORDS.search(
+        folded, start, end
+    )
+    for match in VISIT.finditer(folded, start, end) if visits else ():
         stop = VISIT_END.search(folded, match.start("where"), match.end())
         where_end = stop.start() if stop is not None else match.end()
         if (
@@ -188,7 +198,7 @@ def find_activities(folded: str, start: int, end: int) -> list[ActivityMatch]:
         if where_end - match.start("where") < 2:
             continue
         found.append(ActivityMatch(match.start(), where_end, ActivityKind.EVENT))
-    dated = folded.find("日", start, min(end, start + 20)) >= 0
+    dated = (marks is None or "日" in marks) and folded.find("日", start, min(end, start + 20)) >= 0
     event = DATED_EVENT.search(folded, start, min(end, start + 120)) if dated else None
     if event is not None and event.start() - start <= 8:
         found.append(
