@@ -114,7 +114,8 @@ class Years:
         """
         self.offsets: list[int] = []
         self.years: list[int | None] = []
-        self.dates: list[PartialDate | None] = []
+        # The printed year, month and day of each date: read into a date only when asked for.
+        self.parts: list[tuple[str, str | None, str | None] | None] = []
         self.carried = carried
         # Every year the pattern reads ends in 年 (2019年, 同年): most sentences hold none.
         found = YEAR.finditer(folded, start, end) if folded.find("年", start, end) >= 0 else ()
@@ -122,10 +123,10 @@ class Years:
             self.offsets.append(match.start())
             year = match[0][:4]
             if year[0] in "12":
-                self.dates.append(partial(year, match["month"], match["day"]))
+                self.parts.append((year, match["month"], match["day"]))
                 self.years.append(int(year))
             else:  # 同年: the year stated last
-                self.dates.append(None)
+                self.parts.append(None)
                 self.years.append(self.years[-1] if self.years else carried or last)
 
     def at(self, position: int) -> int | None:
@@ -144,7 +145,8 @@ class Years:
         """The full date (2021年4月) stated in the sentence before ``position``."""
         index = bisect.bisect_left(self.offsets, position)
         if index and self.offsets[index - 1] >= start:
-            return self.dates[index - 1]
+            parts = self.parts[index - 1]
+            return partial(*parts) if parts is not None else None
         return None
 
     @property
