@@ -168,7 +168,7 @@ class _Extractor:
                     if "《" in present or "〈" in present
                     else []
                 )
-                claimed = list(map(_SPAN, titled))
+                claimed = list(map(_SPAN, titled)) if titled else []
                 agent_spans: list[Span] = []
                 if found:  # most sentences confer no honour
                     claimed += [title for honour in found for title in honour.titles]
@@ -236,15 +236,17 @@ class _Extractor:
         carried: int | None = None
         line = -1
         dated = False
+        folded = self.page.folded
+        opens_dated = dates.OPENING_DATE.match
         for sentence in self.sentences:
             if sentence.line != line:
                 line = sentence.line
                 year = None
                 dated = False
-            if dates.OPENING_DATE.match(self.page.folded, sentence.start):
+            if opens_dated(folded, sentence.start):
                 dated = True
             sentence.dated = dated
-            years = dates.Years(self.page.folded, sentence.start, sentence.end, year, carried)
+            years = dates.Years(folded, sentence.start, sentence.end, year, carried)
             self._sentence(sentence, years)
             year = years.last
             if years.offsets:
@@ -396,10 +398,12 @@ class _Extractor:
         subject_at: Callable[[int], Org | None],
         found_works: list[tuple[int, WorkDraft]],
     ) -> None:
+        if not sentence.honours:  # most sentences confer none
+            return
         page = self.page
         folded = page.folded
         previous_end = sentence.start
-        work_starts = [at for at, _ in found_works] if sentence.honours else []
+        work_starts = [at for at, _ in found_works]
         for match in sentence.honours:
             bodies: list[Org] = []
             if match.agents is not None:
