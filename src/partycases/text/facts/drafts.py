@@ -156,12 +156,11 @@ class Page:
 
     def org(self, start: int, end: int, kind: OrganisationKind, where: str) -> Org:
         """The organisation named by view span ``[start, end)``, created on first sight."""
-        name = self.read(start, end)
         clean = self.folded[start:end]
         key = name_key(clean)
         found = self.orgs.get(key)
         if found is None:
-            found = Org(name, key, kind, clean=clean, first=start)
+            found = Org(self.read(start, end), key, kind, clean=clean, first=start)
             self.orgs[key] = found
         found.evidence[start, end] = None
         found.places.add(where)
