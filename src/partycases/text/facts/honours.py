@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Final
 
 import attrs
@@ -92,6 +93,34 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _starts() -> re.Pattern[str]:
+    """The characters a match of :func:`_pattern` can start with: 被, 连, 评, 为, a verb's first."""
+    firsts = {"被", "连", "评", "为"} | {verb[0] for verb in lexicon.honour_verbs()}
+    return re.compile("[" + "".join(map(re.escape, sorted(firsts))) + "]")
+
+
+def _matches(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches :func:`_pattern` finds in ``[start, end)``, as ``finditer`` gives them.
+
+    The pattern opens with an optional group, so a search would try it at every
+    position: it is tried only where one of :func:`_starts` is.
+    """
+    pattern = _pattern()
+    starts = _starts()
+    position = start
+    while True:
+        candidate = starts.search(folded, position, end)
+        if candidate is None:
+            return
+        match = pattern.match(folded, candidate.start(), end)
+        if match is None:
+            position = candidate.start() + 1
+        else:
+            yield match
+            position = match.end()
+
+
 #: A year or a range of years before a title: 2019-2020年度先进基层党组织.
 LEADING_YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}(?:[-—~至](?:19|20)?[0-9]{2})?年度?")
 
@@ -140,7 +169,7 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
     if _verbs().search(folded, start, end) is None:
         return found  # most sentences hold no honour verb: one cheap pass decides
     strength = lexicon.honour_verbs()
-    for match in _pattern().finditer(folded, start, end):
+    for match in _matches(folded, start, end):
         verb = match["verb"]
         title_start, title_end = match.span("title")
         honour = HonourMatch(
