@@ -275,9 +275,15 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
         name_start = first
         # 渠安市委: the place's level word is the suffix's first character.
         limit = name_end - len(suffix) + (suffix[0] in "省市区县")
-        # Whether the name starts like one (_place_start at name_start), kept for the test
-        # below while name_start stays where it was tested.
-        placed, trimmed = _place_start_and_trim(folded, name_start, limit)
+        if name_end - name_start == len(suffix):
+            # A bare suffix (商会, 党支部): at most one character before its limit, too few
+            # for a place, and it names no body by itself, so whether it starts like a
+            # name is never asked.
+            placed, trimmed = False, name_start
+        else:
+            # Whether the name starts like one (_place_start at name_start), kept for the
+            # test below while name_start stays where it was tested.
+            placed, trimmed = _place_start_and_trim(folded, name_start, limit)
         if not placed:
             # 支部組織黨員參加江州市委網信辦 -> 江州市委網信辦: start at the first place.
             for p in range(first + 1, name_end - len(suffix)):
