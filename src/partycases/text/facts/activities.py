@@ -211,6 +211,8 @@ def find_activities(
                 verb_start=event.start(),
             )
         )
+    if not found:  # most sentences name no activity
+        return found
     found.sort(key=lambda item: (item.start, -item.end))
     kept: list[ActivityMatch] = []
     for item in found:
