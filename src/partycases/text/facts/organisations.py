@@ -192,10 +192,19 @@ def _place_start_and_trim(folded: str, start: int, limit: int) -> tuple[bool, in
     return placed, place.end("place") - 3
 
 
-def _name_start(folded: str, floor: int, suffix_start: int, end: int) -> int:
+def _name_start(
+    folded: str,
+    floor: int,
+    suffix_start: int,
+    end: int,
+    stops: dict[str, tuple[tuple[int, frozenset[str]], ...]],
+) -> int:
+    """Where the name ending in the suffix at ``[suffix_start, end)`` starts, not before ``floor``.
+
+    ``stops`` is :func:`_stops_by_last`.
+    """
     position = suffix_start
     lowest = max(floor, end - NAME_MAX)
-    stops = _stops_by_last()
     while position > lowest:
         char = folded[position - 1]
         # is_han and _stops_at, inlined: this runs for every character a name is read over.
@@ -248,6 +257,7 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
     folded = page.folded
     spans: list[tuple[int, int, str]] = []
     floor = start
+    stops = _stops_by_last()
     for match in suffix_pattern().finditer(folded, start, end):
         suffix = match.group()
         suffix_start, suffix_end = match.span()
@@ -263,7 +273,7 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
         if claimed is not NO_SPANS and suffix_start in claimed:
             floor = suffix_end
             continue
-        name_start = _name_start(folded, floor, suffix_start, suffix_end)
+        name_start = _name_start(folded, floor, suffix_start, suffix_end, stops)
         joined = spans and spans[-1][1] == name_start and name_start == floor
         floor = suffix_end
         if joined and suffix_end - spans[-1][0] <= NAME_MAX:
