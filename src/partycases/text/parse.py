@@ -25,7 +25,13 @@ from partycases.errors import LoadError, PartycasesWarning, Problem
 from partycases.models import MAX_TEXT, Case
 from partycases.text.facts import extract
 from partycases.text.layout import Node, Segment, Skeleton, read_layout
-from partycases.text.normalise import drop_invisible, fold, is_traditional, make_view
+from partycases.text.normalise import (
+    drop_invisible,
+    fold,
+    has_invisible,
+    is_traditional,
+    make_view,
+)
 from partycases.validate import validate_json
 from partycases.values import DateRange, PartialDate, Quantity
 
@@ -63,42 +69,56 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 #: Line breaks of every kind, with the spaces around them: closed up in one-line fields.
 _LINE_BREAK = re.compile(r"\s*[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+\s*")
 _COLLECTIONS = ("organisations", "honours", "activities", "works")
-
-
-def _read(text: str, span: tuple[int, int] | None) -> str | None:
-    if span is None:
-        return None
-    return drop_invisible(text[span[0] : span[1]]).strip() or None
-
-
 #: A line break of any kind: most one-line fields hold none, and skip :data:`_LINE_BREAK`
 #: (which opens with white space, so it is tried at every position).
 _BREAK = re.compile(r"[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
 
 
-def _one_line(text: str, spans: list[tuple[int, int]]) -> str | None:
-    parts = [_read(text, span) for span in spans]
-    joined = "".join(
-        part if _BREAK.search(part) is None else _LINE_BREAK.sub("", part) for part in parts if part
-    )
-    return joined or None
+class _Fields:
+    """Field values read from the input's spans.
 
+    Invisible characters are dropped, looked for only when the input holds any;
+    one-line fields have their line breaks closed up.
+    """
 
-def _section(node: Node, text: str) -> dict[str, Any]:
-    return {
-        "kind": node.kind,
-        "number": node.number,
-        "heading": _one_line(text, node.heading),
-        "paragraphs": [
-            {
-                # A sentence broken over two lines is one paragraph, on one line.
-                "text": _one_line(text, [(block.start, block.end)]),
-                "marker": _read(text, block.marker),
-            }
-            for block in node.paragraphs
-        ],
-        "subsections": [_section(sub, text) for sub in node.subsections],
-    }
+    def __init__(self, text: str, invisible: bool) -> None:
+        self.text = text
+        self.invisible = invisible
+
+    def read(self, span: tuple[int, int] | None) -> str | None:
+        if span is None:
+            return None
+        value = self.text[span[0] : span[1]]
+        return (drop_invisible(value) if self.invisible else value).strip() or None
+
+    def line(self, span: tuple[int, int] | None) -> str | None:
+        """One span as a one-line field."""
+        part = self.read(span)
+        if part is None or _BREAK.search(part) is None:
+            return part
+        return _LINE_BREAK.sub("", part) or None
+
+    def lines(self, spans: list[tuple[int, int]]) -> str | None:
+        """Spans joined as one one-line field."""
+        if len(spans) == 1:
+            return self.line(spans[0])
+        return "".join(part for part in map(self.line, spans) if part) or None
+
+    def section(self, node: Node) -> dict[str, Any]:
+        return {
+            "kind": node.kind,
+            "number": node.number,
+            "heading": self.lines(node.heading),
+            "paragraphs": [
+                {
+                    # A sentence broken over two lines is one paragraph, on one line.
+                    "text": self.line((block.start, block.end)),
+                    "marker": self.read(block.marker),
+                }
+                for block in node.paragraphs
+            ],
+            "subsections": [self.section(sub) for sub in node.subsections],
+        }
 
 
 def _encode(value: object) -> object:
@@ -276,28 +296,29 @@ def parse_text(
 def _data(
     text: str, id: str | None, skeleton: Skeleton, facts: Any, traditional: bool
 ) -> dict[str, Any]:
+    fields = _Fields(text, has_invisible(text))
     data: dict[str, Any] = {
         "id": id
         or "case-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
         "language": "zh-Hant" if traditional else "zh-Hans",
-        "title": _one_line(text, skeleton.title),
+        "title": fields.lines(skeleton.title),
         "published_at": skeleton.published_at,
-        "editor_note": _one_line(text, [skeleton.editor_note] if skeleton.editor_note else []),
-        "headline": _one_line(text, [skeleton.headline] if skeleton.headline else []),
+        "editor_note": fields.line(skeleton.editor_note),
+        "headline": fields.line(skeleton.headline),
         "subject_ids": facts.subject_ids,
-        "sections": [_section(node, text) for node in skeleton.sections],
+        "sections": [fields.section(node) for node in skeleton.sections],
         "organisations": facts.organisations,
         "honours": facts.honours,
         "activities": facts.activities,
         "works": facts.works,
-        "unparsed": [kept for kept in (_read(text, span) for span in skeleton.unparsed) if kept],
+        "unparsed": [kept for kept in map(fields.read, skeleton.unparsed) if kept],
         "text": text,
     }
     if skeleton.series is not None:
         name, number = skeleton.series
         data["series"] = {"name": name, "number": number}
     if skeleton.source is not None:
-        data["source"] = {"publisher": _read(text, skeleton.source)}
+        data["source"] = {"publisher": fields.read(skeleton.source)}
         if facts.publisher_id is not None:
             data["source"]["publisher_id"] = facts.publisher_id
     return data
