@@ -28,7 +28,6 @@ from partycases.text.layout import Node, Segment, Skeleton, read_layout
 from partycases.text.normalise import (
     drop_invisible,
     fold,
-    has_invisible,
     is_traditional,
     make_view,
 )
@@ -296,7 +295,7 @@ def parse_text(
 def _data(
     text: str, id: str | None, skeleton: Skeleton, facts: Any, traditional: bool
 ) -> dict[str, Any]:
-    fields = _Fields(text, has_invisible(text))
+    fields = _Fields(text, facts.invisible)
     data: dict[str, Any] = {
         "id": id
         or "case-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],

@@ -30,6 +30,8 @@ class Facts:
     subject_ids: list[str]
     publisher_id: str | None
     warnings: list[str]
+    invisible: bool
+    """Whether the input holds invisible characters (field values read from it drop them)."""
 
 
 def _id(kind: IdKind, *parts: str | int) -> str | None:
@@ -231,4 +233,5 @@ def assemble(
         subject_ids=assembler.ids(subjects),
         publisher_id=assembler.org_id(publisher),
         warnings=assembler.warnings,
+        invisible=page.invisible,
     )
