@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from typing import Final
 
 import attrs
@@ -728,15 +729,15 @@ class _Reader:
         folded = self.view.text
         cuts: list[Span] = []
         expected = node.last_item + 1
-        for match in ITEM.finditer(folded, start, end):
-            back = match.start()
+        for marker_start, marker_end in _items(folded, start, end):
+            back = marker_start
             while back > start and folded[back - 1].isspace():
                 back -= 1
             if back > start and folded[back - 1] not in ITEM_AFTER:
                 continue
-            number = parse_number(match["number"])
+            number = parse_number(folded[marker_start : marker_end - 1])
             if number in (1, expected):
-                cuts.append((match.start(), match.end()))
+                cuts.append((marker_start, marker_end))
                 expected = number + 1
         node.last_item = expected - 1 if cuts else 0
         pieces: list[tuple[int, int, Span | None]] = []
@@ -763,6 +764,22 @@ class _Reader:
                 self.lose(*marker, "an enumeration marker with no text")
         self.fact_line(start, end, "body")
         return block
+
+
+def _items(folded: str, start: int, end: int) -> Iterator[Span]:
+    """The spans :data:`ITEM` finds in ``folded[start:end]``, found from each 是.
+
+    The pattern opens with a class, so the engine would try it at every position; 是
+    is found by a plain search, and the numerals before it (three at most) are read back.
+    """
+    at = folded.find("是", start, end)
+    while at >= 0:
+        first = at
+        while first > start and at - first < 3 and folded[first - 1] in NUMERAL_CHARS:
+            first -= 1
+        if first < at:
+            yield first, at + 1
+        at = folded.find("是", at + 1, end)
 
 
 _ROW_GAP: Final = re.compile(r"\s{2,}|\u3000")
