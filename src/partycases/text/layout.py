@@ -214,11 +214,28 @@ def opens_block(line: str) -> bool:
     return bare in _chrome_words()[2]
 
 
+#: Where a timestamp may start: a digit with three more after it.
+_YEAR_START: Final = re.compile("[0-9](?=[0-9]{3})")
+
+
+def _first_timestamp(line: str) -> re.Match[str] | None:
+    """``TIMESTAMP.search(line, 0, 120)``, tried only where four digits start.
+
+    The pattern opens with a group, which the engine tries at every position; this one
+    opens with a class, which it skips ahead to.
+    """
+    for year in _YEAR_START.finditer(line, 0, 120):
+        match = TIMESTAMP.match(line, year.start(), 120)
+        if match is not None:
+            return match
+    return None
+
+
 def timestamp(line: str) -> tuple[re.Match[str], dt.datetime] | None:
     """The publication timestamp on a header or meta line, if the line is one."""
     if len(line) > 160:
         return None
-    match = TIMESTAMP.search(line, 0, 120)
+    match = _first_timestamp(line)
     if match is None:
         return None
     before = line[: match.start()]
