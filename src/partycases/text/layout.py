@@ -82,6 +82,8 @@ HONOUR_LIST: Final = re.compile(r"荣誉|获奖|殊荣|表彰|称号|奖项")
 CAPTION: Final = re.compile(r"^[△▲▼◆]|[\s(]\S{1,8}\s{0,2}摄\)?$|^图[为:]")
 #: A periodical's issue line: 社会组织党建 2021年4期
 ISSUE_LINE: Final = re.compile(r"(?:19|20)[0-9]{2}年(?:第)?[0-9]{1,2}期$")
+#: How a caption that holds no 摄 opens (:data:`CAPTION`).
+_CAPTION_OPENINGS: Final = ("△", "▲", "▼", "◆", "图")
 _END_PUNCTUATION: Final = "。!?;,."
 #: A run of characters on one line that are not white space (nor a byte order mark).
 _VISIBLE_RUN: Final = re.compile(
@@ -165,9 +167,10 @@ class Skeleton:
 
 @functools.cache
 def _chrome_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Words anywhere in a short line (but > and », which count apart), at its start, alone."""
     words = lexicon.chrome()
     return (
-        tuple(w for w, where in words.items() if where == "line"),
+        tuple(w for w, where in words.items() if where == "line" and w not in (">", "»")),
         tuple(w for w, where in words.items() if where == "start"),
         tuple(w for w, where in words.items() if where == "block"),
     )
@@ -198,13 +201,16 @@ def is_chrome(line: str) -> bool:
     bare = line.lstrip("【[(『「 ").rstrip()
     if bare.startswith(at_start):
         return True
-    if line.count(">") >= 2 or ">>" in line or "»" in line:
+    if line.count(">") >= 2 or "»" in line:  # a breadcrumb: 首页 > 新闻 (>> counts twice)
         return len(line) <= 120
-    if len(line) <= 40 and any(word in line for word in in_line if word not in (">", "»")):
+    if len(line) <= 40 and any(word in line for word in in_line):
         return True
-    # Lengths first: the patterns end at the line's end, and are searched for from each position.
-    return (len(line) <= 30 and ISSUE_LINE.search(line) is not None) or (
-        len(line) <= 60 and CAPTION.search(line) is not None
+    # Lengths first: the patterns end at the line's end, and are searched for from each
+    # position; and a word either must hold, found by a plain search.
+    return (len(line) <= 30 and "期" in line and ISSUE_LINE.search(line) is not None) or (
+        len(line) <= 60
+        and ("摄" in line or line.startswith(_CAPTION_OPENINGS))
+        and CAPTION.search(line) is not None
     )
 
 
