@@ -114,6 +114,9 @@ class Block:
     start: int
     end: int
     marker: Span | None = None
+    broken: bool = False
+    """Whether it runs over a line break (a sentence broken over lines, joined): a
+    paragraph within one line holds none, but for invisible characters the view drops."""
 
 
 @attrs.define
@@ -712,6 +715,7 @@ class _Reader:
         sk.joins.append((previous.end, start))
         sk.mark(start, end, "paragraph")
         previous.end = end
+        previous.broken = True
         # The facts pass reads the joined sentence as one line: the paragraph's line
         # is the last one recorded, since the join comes right after it.
         (first, _), role = sk.lines[-1]

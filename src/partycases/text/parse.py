@@ -111,7 +111,7 @@ class _Fields:
             "paragraphs": [
                 {
                     # A sentence broken over two lines is one paragraph, on one line.
-                    "text": self.line((block.start, block.end)),
+                    "text": (self.line if block.broken else self.read)((block.start, block.end)),
                     "marker": self.read(block.marker),
                 }
                 for block in node.paragraphs
