@@ -14,7 +14,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
@@ -253,6 +253,8 @@ class View:
     """The input offset of each kept stretch's first character."""
     _length: int
     """The input's length."""
+    whole: ClassVar[bool] = False
+    """Whether the view drops nothing: each view offset is then its input offset."""
 
     def origin(self, position: int) -> int:
         """The input offset of view offset ``position``."""
@@ -292,6 +294,8 @@ class View:
 @attrs.frozen
 class _WholeView(View):
     """A view that drops nothing: each view offset is its input offset (most texts)."""
+
+    whole: ClassVar[bool] = True
 
     def origin(self, position: int) -> int:
         return position

@@ -269,10 +269,15 @@ def parse_text(
         else None
     )
     traditional = is_traditional(text, folded)
+    lines = (
+        skeleton.lines
+        if view.whole
+        else [((view.position(a), view.position(b)), role) for (a, b), role in skeleton.lines]
+    )
     facts = extract(
         text,
         view,
-        [((view.position(a), view.position(b)), role) for (a, b), role in skeleton.lines],
+        lines,
         publisher=(
             (view.position(skeleton.source[0]), view.position(skeleton.source[1]))
             if skeleton.source
