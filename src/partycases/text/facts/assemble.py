@@ -50,9 +50,12 @@ class _Assembler:
 
     def evidence(self, spans: Iterable[Span]) -> list[dict[str, int]]:
         text = self.page.text
+        view = self.page.view
+        # A view that drops nothing maps each span to itself (an empty one stays empty).
+        found = set(spans) if view.whole else {view.span(start, end) for start, end in spans}
         mapped = set()
-        for start, end in spans:
-            a, b = self.page.view.span(start, end)
+        for span in found:
+            a, b = span
             # Evidence reads words: no white space at either end.
             while a < b and text[a].isspace():
                 a += 1
@@ -66,7 +69,8 @@ class _Assembler:
         return None if org is None else self.org_ids.get(id(org))
 
     def ids(self, orgs: list[Org]) -> list[str]:
-        return list(dict.fromkeys(i for i in map(self.org_id, orgs) if i is not None))
+        # The ids of the organisations kept, each once, in order (an id is never empty).
+        return list(dict.fromkeys(filter(None, map(self.org_ids.get, map(id, orgs)))))
 
     def organisations(self) -> list[dict[str, Any]]:
         ordered = sorted(self.page.orgs.values(), key=lambda org: org.first)
