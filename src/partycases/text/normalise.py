@@ -303,6 +303,9 @@ class _WholeView(View):
     def span(self, start: int, end: int) -> tuple[int, int]:
         return (start, start) if end <= start else (start, end)
 
+    def outer(self, start: int, end: int) -> tuple[int, int]:
+        return start, max(start, end)
+
     def position(self, origin: int) -> int:
         return min(max(origin, 0), len(self.text))
 
