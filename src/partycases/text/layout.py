@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -105,6 +106,10 @@ class Segment:
     def read(self, text: str) -> str:
         """The characters of the segment."""
         return text[self.start : self.end]
+
+
+#: The sort key of segments, in order through the input (a C call, not a Python function).
+SEGMENT_START: Final = operator.attrgetter("start")
 
 
 @attrs.define
@@ -367,7 +372,7 @@ class _Reader:
         sk = self.skeleton
         position = 0
         gaps: list[Span] = []
-        for segment in sorted(sk.segments, key=lambda s: s.start):
+        for segment in sorted(sk.segments, key=SEGMENT_START):
             if segment.start > position:
                 gaps.append((position, segment.start))
             position = max(position, segment.end)

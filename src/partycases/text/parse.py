@@ -24,7 +24,7 @@ import orjson
 from partycases.errors import LoadError, PartycasesWarning, Problem
 from partycases.models import MAX_TEXT, Case
 from partycases.text.facts import extract
-from partycases.text.layout import Node, Segment, Skeleton, read_layout
+from partycases.text.layout import SEGMENT_START, Node, Segment, Skeleton, read_layout
 from partycases.text.normalise import (
     drop_invisible,
     fold,
@@ -290,7 +290,7 @@ def parse_text(
     notes = list(facts.warnings)
     case = _validated(data, notes)
     messages = [*skeleton.warnings, *notes]
-    result = ParseReport(tuple(sorted(skeleton.segments, key=lambda s: s.start)), tuple(messages))
+    result = ParseReport(tuple(sorted(skeleton.segments, key=SEGMENT_START)), tuple(messages))
     level = _caller_level()
     for message in messages:
         warnings.warn(message, PartycasesWarning, stacklevel=level)

@@ -6,6 +6,7 @@ left out, and so is every reference to it, each with a line in the warnings.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from typing import Any
 
@@ -73,7 +74,7 @@ class _Assembler:
         return list(dict.fromkeys(filter(None, map(self.org_ids.get, map(id, orgs)))))
 
     def organisations(self) -> list[dict[str, Any]]:
-        ordered = sorted(self.page.orgs.values(), key=lambda org: org.first)
+        ordered = sorted(self.page.orgs.values(), key=operator.attrgetter("first"))
         taken: set[str] = set()
         for org in ordered:
             org_id = _id("org", org.name)
