@@ -222,19 +222,36 @@ def _caller_level() -> int:
     return level
 
 
-def _refuse(text: str) -> None:
+#: Every byte but the C0 controls :data:`_CONTROL` refuses: in UTF-8, a byte below 0x80 is
+#: an ASCII character and every other character's bytes are 0x80 and above.
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
+
+
+def _refuse(text: str) -> bytes:
+    """The text in UTF-8, unless it is refused (too long, or binary).
+
+    Controls are looked for in the encoded bytes, which C deletes all but them from; a
+    lone surrogate fails the encoding. Only then does :data:`_CONTROL` say where.
+    """
     if len(text) > MAX_TEXT:
         raise LoadError([Problem(f"the text has {len(text)} characters; the limit is {MAX_TEXT}")])
-    binary = _CONTROL.search(text)
-    if binary is not None:
-        raise LoadError(
-            [
-                Problem(
-                    f"character U+{ord(binary.group()):04X} at offset {binary.start()} is a "
-                    "control character or lone surrogate; expected a plain text document"
-                )
-            ]
-        )
+    try:
+        encoded = text.encode("utf-8")
+        clean = not encoded.translate(None, _NOT_CONTROL_BYTES)
+    except UnicodeEncodeError:  # a lone surrogate
+        encoded, clean = b"", False
+    if not clean:
+        binary = _CONTROL.search(text)
+        if binary is not None:  # always: the bytes or the encoding found one
+            raise LoadError(
+                [
+                    Problem(
+                        f"character U+{ord(binary.group()):04X} at offset {binary.start()} is a "
+                        "control character or lone surrogate; expected a plain text document"
+                    )
+                ]
+            )
+    return encoded
 
 
 @overload
@@ -255,7 +272,7 @@ def parse_text(
     Raises :class:`~partycases.LoadError` only for input refused up front: binary
     characters, or more than the model's text limit.
     """
-    _refuse(text)
+    encoded = _refuse(text)
     folded = fold(text)
     first_view = make_view(text, folded)
     skeleton = read_layout(text, first_view)
@@ -286,7 +303,9 @@ def parse_text(
         published=published,
         traditional=traditional,
     )
-    data = _data(text, id, skeleton, facts, traditional)
+    data = _data(
+        text, id or "case-" + hashlib.sha256(encoded).hexdigest()[:16], skeleton, facts, traditional
+    )
     notes = list(facts.warnings)
     case = _validated(data, notes)
     messages = [*skeleton.warnings, *notes]
@@ -298,12 +317,11 @@ def parse_text(
 
 
 def _data(
-    text: str, id: str | None, skeleton: Skeleton, facts: Any, traditional: bool
+    text: str, case_id: str, skeleton: Skeleton, facts: Any, traditional: bool
 ) -> dict[str, Any]:
     fields = _Fields(text, facts.invisible)
     data: dict[str, Any] = {
-        "id": id
-        or "case-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+        "id": case_id,
         "language": "zh-Hant" if traditional else "zh-Hans",
         "title": fields.lines(skeleton.title),
         "published_at": skeleton.published_at,
