@@ -249,6 +249,14 @@ def _first_timestamp(line: str) -> re.Match[str] | None:
     return None
 
 
+def _has_source(line: str) -> bool:
+    """Whether :data:`SOURCE` is in ``line``.
+
+    The word first: the pattern opens with options, which the engine tries at every position.
+    """
+    return "来源" in line and SOURCE.search(line) is not None
+
+
 def timestamp(line: str) -> tuple[re.Match[str], dt.datetime] | None:
     """The publication timestamp on a header or meta line, if the line is one."""
     if len(line) > 160:
@@ -258,10 +266,10 @@ def timestamp(line: str) -> tuple[re.Match[str], dt.datetime] | None:
         return None
     before = line[: match.start()]
     rest = line[match.end() :].strip()
-    if len(rest) > 3 and not (META_LABEL.search(rest) or SOURCE.search(rest)):
+    if len(rest) > 3 and not (META_LABEL.search(rest) or _has_source(rest)):
         return None  # 2019年10月1日,支部黨員…: a sentence that starts with a date
     labelled = TIMESTAMP_LABEL.fullmatch(before) is not None
-    if not labelled and not META_LABEL.search(line) and not SOURCE.search(line):
+    if not labelled and not META_LABEL.search(line) and not _has_source(line):
         return None
     if not labelled and len(line) > 100:
         return None
