@@ -867,14 +867,22 @@ def _numbered(match: re.Match[str] | None) -> re.Match[str] | None:
     return match if match is not None and _number(match["number"]) is not None else None
 
 
+#: The line breaks but LF: a text holding none is split at each LF by plain searches.
+_OTHER_BREAKS: Final = "\r\f\v\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def _lines(text: str, most: int) -> list[Span]:
     """The non-blank lines of ``text``, whitespace trimmed (CR, LF, CRLF, form feed ends).
 
     At most ``most``: past them the text is refused, whatever its length.
     """
+    if any(char in text for char in _OTHER_BREAKS):
+        stretches: Iterator[Span] = (match.span() for match in _BETWEEN_BREAKS.finditer(text))
+    else:
+        stretches = _between_line_feeds(text)
     found = []
-    for match in re.finditer(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+", text):
-        start, end = match.span()
+    for stretch in stretches:
+        start, end = stretch
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -884,6 +892,21 @@ def _lines(text: str, most: int) -> list[Span]:
             if len(found) == most:
                 break
     return found
+
+
+#: A run of characters that are not line breaks.
+_BETWEEN_BREAKS: Final = re.compile(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _between_line_feeds(text: str) -> Iterator[Span]:
+    """The stretches of ``text`` between line feeds (some empty), found by plain searches."""
+    start = 0
+    end = text.find("\n")
+    while end >= 0:
+        yield start, end
+        start = end + 1
+        end = text.find("\n", start)
+    yield start, len(text)
 
 
 def read_layout(text: str, view: View) -> Skeleton:
