@@ -25,12 +25,7 @@ from partycases.errors import LoadError, PartycasesWarning, Problem
 from partycases.models import MAX_TEXT, Case
 from partycases.text.facts import extract
 from partycases.text.layout import SEGMENT_START, Node, Segment, Skeleton, read_layout
-from partycases.text.normalise import (
-    drop_invisible,
-    fold,
-    is_traditional,
-    make_view,
-)
+from partycases.text.normalise import drop_invisible, fold, is_traditional, make_view
 from partycases.validate import validate_json
 from partycases.values import DateRange, PartialDate, Quantity
 
