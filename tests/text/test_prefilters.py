@@ -11,8 +11,11 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from partycases.text.facts import counts, dates, works
+from partycases.text import facts, lexicon
+from partycases.text.facts import activities, counts, dates, honours, works
 
 try:  # Python 3.11 and later
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -138,3 +141,81 @@ def test_generic_before_is_tried_only_after_its_last_character() -> None:
         else:
             assert kind is sre_constants.LITERAL
             assert chr(item) in last
+
+
+@pytest.mark.parametrize(
+    ("name", "pattern", "chars"),
+    [
+        ("the honour pattern", None, None),
+        ("PLATFORM", works.PLATFORM, "在"),
+        ("VISIT_WORDS", activities.VISIT_WORDS, activities.VISIT_ENDS),
+    ],
+)
+def test_detectors_gated_on_a_sentences_marks_need_a_marked_character(
+    name: str, pattern: re.Pattern[str] | None, chars: frozenset[str] | str | None
+) -> None:
+    """Honours, platforms and visits are tried only where a character they must hold is."""
+    if pattern is None:  # built from the lexicon on first use
+        pattern, chars = honours._pattern(), honours.verb_ends()
+    assert chars is not None
+    assert needs(pattern, chars), f"{name} can match without any of {sorted(chars)}"
+
+
+def test_every_character_gating_a_detector_is_one_a_sentence_is_read_for() -> None:
+    """The sentence's marks hold every character a gate tests: a missing one would skip facts."""
+    marks = facts._marks()
+    for char in (*"《〈立、级A", *activities.MARKS, *honours.verb_ends()):
+        assert marks.fullmatch(char), char
+    for pattern, _field, words, ends in facts.RELATIONS:
+        assert ends == {word[-1] for word in words.pattern.split("|")}, pattern.pattern
+        assert ends <= facts.MARKS
+    assert {word[-1] for word in activities.VISIT_WORDS.pattern.split("|")} == set(
+        activities.VISIT_ENDS
+    )
+
+
+_HONOUR_PIECES = [
+    "被",
+    "市委",
+    "区民政局",
+    "连续3年",
+    "连续三年",
+    "评估为",
+    "评定",
+    "为",
+    "4A级",
+    "先进集体",
+    "「五好」称号",
+    "的",
+    "授予",
+    ",",
+    "。",
+    ";",
+    ".5",
+    "支部",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_HONOUR_PIECES + sorted(lexicon.honour_verbs())), max_size=14).map(
+        "".join
+    )
+)
+@example("支部连续3年荣获先进集体。")
+@example("商会被市委评为先进集体,")
+@example("2020年评估为4A级社会组织。")
+def test_honour_matches_start_where_finditer_finds_them(text: str) -> None:
+    """Honours tried only at the characters a match can start with are finditer's matches."""
+    pattern = honours._pattern()
+    for start, end in ((0, len(text)), (min(2, len(text)), max(0, len(text) - 1))):
+        expected = [m.span() for m in pattern.finditer(text, start, end)]
+        assert [m.span() for m in honours._matches(text, start, end)] == expected
+
+
+@given(st.text(alphabet="。!?;.0123a", max_size=40))
+def test_sentence_ends_are_the_stops_and_a_full_stop_before_no_digit(text: str) -> None:
+    """The sentence-end pattern opens with a class; it ends sentences where the plain one did."""
+    plain = re.compile(r"[。!?;]|\.(?![0-9])")
+    assert [m.span() for m in facts.SENTENCE_END.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
