@@ -165,3 +165,22 @@ def test_odd_numbers_breaks_and_artefacts_give_a_case(text: str) -> None:
         case, report = pc.parse_text(text, report=True)
     assert report.uncovered(text) == []
     assert case.series is None or 1 <= case.series.number <= 9999
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "来源:」",
+        "标题\n一、背景\n内容。\n来源:」",
+        "标题\n一、背景\n作品在……展播。",
+        "标题\n一、背景\n作品在\u202f…等平台展播。",
+        "标题\n一、背景\n依托商会的团委、……等组织开展活动。",
+    ],
+)
+def test_a_place_where_a_name_goes_holding_no_letter_names_nothing(text: str) -> None:
+    """A publisher, platform or child body of punctuation alone is no organisation, not a crash."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        case, report = pc.parse_text(text, report=True)
+    assert report.uncovered(text) == []
+    assert all(org.name.strip("…」\u202f") for org in case.organisations)

@@ -336,7 +336,7 @@ class _Extractor:
                     shown_on = page.org(
                         position, position + len(piece), OrganisationKind.MEDIA, "body"
                     )
-                    if shown_on.name not in platforms:
+                    if shown_on is not None and shown_on.name not in platforms:
                         platforms.append(shown_on.name)
                 position += len(piece) + 1
         for match in sentence.titled:
@@ -591,6 +591,9 @@ class _Extractor:
                 original = page.read(position, position + len(item))
                 name = owner.name + original
                 child = page.org(position, position + len(item), kind_of(item), "body")
+                if child is None:  # an item of no letter or digit (……) names nothing
+                    position += len(item) + 1
+                    continue
                 if child.name != name:
                     # The child is named by its owner's name and its own word: 商會團委.
                     del page.orgs[child.key]

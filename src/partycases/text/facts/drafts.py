@@ -154,10 +154,16 @@ class Page:
             lambda m: "" if _BREAKS.intersection(m.group()) else m.group(), value
         ).strip()
 
-    def org(self, start: int, end: int, kind: OrganisationKind, where: str) -> Org:
-        """The organisation named by view span ``[start, end)``, created on first sight."""
+    def org(self, start: int, end: int, kind: OrganisationKind, where: str) -> Org | None:
+        """The organisation named by view span ``[start, end)``, created on first sight.
+
+        None when the span holds no letter or digit (……, a stray 」): it names nothing.
+        """
         clean = self.folded[start:end]
-        key = name_key(clean)
+        try:
+            key = name_key(clean)
+        except ValueError:
+            return None
         found = self.orgs.get(key)
         if found is None:
             found = Org(self.read(start, end), key, kind, clean=clean, first=start)

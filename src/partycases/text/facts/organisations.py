@@ -329,6 +329,8 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
             placed or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)
         ):
             org = page.org(name_start, name_end, kind_of(name), where)
+            if org is None:  # a name ends with its suffix's letters: never, but typed so
+                continue
             if org.location is None:
                 _locate(page, org, name_start, name_end, limit)
             found.append(Mention(name_start, name_end, org, "name"))
@@ -367,7 +369,9 @@ def agents(page: Page, start: int, end: int, mentions: MentionList) -> list[Org]
     phrase = page.folded[start:end].strip()
     if 2 <= len(phrase) <= 15 and phrase.endswith(GENERIC_HEADS) and "、" not in phrase:
         offset = page.folded.index(phrase, start, end)
-        found.append(page.org(offset, offset + len(phrase), OrganisationKind.OTHER, "agent"))
+        agent = page.org(offset, offset + len(phrase), OrganisationKind.OTHER, "agent")
+        if agent is not None:
+            found.append(agent)
     return found
 
 
