@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from partycases.errors import PartycasesWarning
 from partycases.text import normalise
 from partycases.text.normalise import (
     _INVISIBLE_CLASS,
@@ -165,3 +167,21 @@ def test_a_view_that_drops_nothing_maps_as_the_general_view_does(text: str, at: 
             assert whole.outer(min(at, end), max(at, end)) == general.outer(
                 min(at, end), max(at, end)
             )
+
+
+def test_the_one_line_break_a_view_hides_inside_a_line_is_invisible() -> None:
+    """A paragraph within one view line is read without closing up line breaks.
+
+    Of the line breaks, only NEL can sit inside such a paragraph's input (the view
+    drops it as an invisible character); the shortcut holds because field values
+    drop it as invisible first. Taking NEL out of the invisible set breaks that.
+    """
+    from partycases.text.normalise import drop_invisible, has_invisible
+    from partycases.text.parse import parse_text
+
+    assert has_invisible("商会\x85支部")
+    assert drop_invisible("商会\x85支部") == "商会支部"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartycasesWarning)
+        case = parse_text("标题\n一、背景\n江州市商会\x85成立于2013年。")
+    assert [p.text for s in case.sections for p in s.paragraphs] == ["江州市商会成立于2013年。"]
