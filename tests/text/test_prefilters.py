@@ -219,3 +219,33 @@ def test_sentence_ends_are_the_stops_and_a_full_stop_before_no_digit(text: str) 
     assert [m.span() for m in facts.SENTENCE_END.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+@given(st.text(alphabet="0129年月日同当-a", max_size=40), st.integers(0, 3))
+@example("31999年", 0)
+@example("同年2020年3月5日,当年", 0)
+@example("12019-2020年", 1)
+def test_years_are_the_plain_patterns_years(text: str, start: int) -> None:
+    """The year pattern opens with a class; it finds the years, months and days the plain one did."""
+    plain = re.compile(
+        r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})"
+        r"(?:年(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?)?|-[0-9]{4}年)"
+        r"|(?P<same>同年|当年)"
+    )
+
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], str | None, str | None]]:
+        return [(m.span(), m["month"], m["day"]) for m in pattern.finditer(text, start)]
+
+    assert found(dates.YEAR) == found(plain)
+
+
+@example("一二三四是", 0)
+@example("一是二是三是", 1)
+@example("十一是是", 0)
+@given(st.text(alphabet="一二三十百是,。a", max_size=30), st.integers(0, 3))
+def test_items_found_from_each_shi_are_the_item_patterns(text: str, start: int) -> None:
+    """Enumerated items (一是) found from each 是 are the spans ITEM's finditer gives."""
+    from partycases.text import layout
+
+    expected = [m.span() for m in layout.ITEM.finditer(text, start, len(text))]
+    assert list(layout._items(text, start, len(text))) == expected
