@@ -10,6 +10,7 @@ import partycases as pc
 
 msgspec = pytest.importorskip("msgspec")
 
+from benchmarks import __main__ as harness  # noqa: E402
 from benchmarks import ablation  # noqa: E402 - only with the bench extra
 from benchmarks.__main__ import each, paired, parsed_documents, race  # noqa: E402
 from benchmarks.msgspec_equal import DECODER as EQUAL  # noqa: E402
@@ -36,6 +37,29 @@ def test_each_calls_the_function_on_every_item_every_time() -> None:
     call()
     call()
     assert seen == [1, 2, 1, 2]
+
+
+def test_check_on_fresh_cases_times_the_check_on_each_case_loads_just_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check is timed once a round on every document's case, validated just before, unchecked."""
+    _, documents = harness.documents(5)
+    checked: list[pc.Case] = []
+    case_module = harness._case_checks()
+    the_check = case_module.is_sound
+
+    class Checks:
+        @staticmethod
+        def is_sound(case: pc.Case) -> bool:
+            # The validation just before ran with the check replaced by a stand-in.
+            assert case_module.is_sound is not the_check
+            checked.append(case)
+            return True
+
+    monkeypatch.setattr(harness, "_case_checks", lambda: Checks)
+    harness.check_on_fresh_cases(documents, 3)
+    assert case_module.is_sound is the_check
+    assert [pc.dumps(case) for case in checked] == documents * 3
 
 
 def test_equal_work_msgspec_accepts_valid_cases_and_refuses_what_partycases_refuses() -> None:

@@ -61,3 +61,27 @@ def test_id_fold_folds_script_and_case_character_by_character() -> None:
     assert id_fold("org:天津市文化傳媒商會") == id_fold("org:天津市文化传媒商会")
     assert id_fold("org:ABC商會") == id_fold("org:abc商会")
     assert id_fold("org:天津市文化传媒商会") != id_fold("org:天津市文化传媒协会")
+
+
+def test_kept_folds_are_the_folds_and_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ID_FOLDS answers what folding answers, for an id met before or not, and keeps at most its bound."""
+    import unicodedata
+
+    from partycases import ids
+
+    monkeypatch.setattr(ids, "ID_FOLDS_MAX", 4)
+    ids.ID_FOLDS.clear()
+    names = [
+        "org:天津市文化傳媒商會",
+        "org:ＡＢＣ商会",
+        "org:Café商会",
+        "org:Cafe\u0301商会",
+        "org:甲",
+        "org:乙",
+    ]
+    for name in [*names, *names]:  # the second time, each is read from what was kept
+        expected = unicodedata.normalize("NFKC", name).translate(ids._script_table()).casefold()
+        assert ids.ID_FOLDS[name] == ids.id_fold(name) == expected
+        assert len(ids.ID_FOLDS) <= 4
+    assert ids.id_fold("org:Café商会") == ids.id_fold("org:CAFE\u0301商會")
+    ids.ID_FOLDS.clear()

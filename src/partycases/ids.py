@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTROL_CHARACTERS",
+    "ID_FOLDS",
     "ID_KINDS",
     "INVISIBLE_ASTRAL",
     "INVISIBLE_CHARACTERS",
@@ -95,7 +96,6 @@ def _script_table() -> dict[int, str]:
     return table
 
 
-@functools.lru_cache(maxsize=8192)  # a few MB at most: memory stays flat over a corpus
 def id_fold(entity_id: str) -> str:
     """``entity_id`` with its form, script and case folded, character by character.
 
@@ -105,9 +105,38 @@ def id_fold(entity_id: str) -> str:
     accent composed or decomposed (NFKC, as :func:`organisation_id` normalises).
     A translation table, not OpenCC: it runs on every organisation id of every
     case loaded, so folds are kept for the ids met most recently (ids recur
-    across a corpus; a Han character costs a table lookup in Python).
+    across a corpus; a Han character costs a table lookup in Python), in
+    :data:`ID_FOLDS`.
     """
+    return ID_FOLDS[entity_id]
+
+
+def _id_fold(entity_id: str) -> str:
     return unicodedata.normalize("NFKC", entity_id).translate(_script_table()).casefold()
+
+
+#: The most folds :data:`ID_FOLDS` keeps (a few MB at most: memory stays flat over a corpus).
+ID_FOLDS_MAX: Final = 8192
+
+
+class _Folds(dict[str, str]):
+    """Each id met lately and its fold: an id met before costs a dict lookup, done in C.
+
+    A missing id is folded and kept; when :data:`ID_FOLDS_MAX` are kept, they are
+    all let go first. (A least-recently-used cache would also reorder its entries
+    at every lookup: the check of every case loaded reads one for each of its
+    organisations.)
+    """
+
+    def __missing__(self, entity_id: str) -> str:
+        if len(self) >= ID_FOLDS_MAX:
+            self.clear()
+        folded = self[entity_id] = _id_fold(entity_id)
+        return folded
+
+
+#: ``ID_FOLDS[entity_id]`` is ``id_fold(entity_id)``, without a Python call for an id met lately.
+ID_FOLDS: Final = _Folds()
 
 
 def _fold(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 from typing import TYPE_CHECKING, Final
 
-from partycases.ids import id_fold
+from partycases.ids import ID_FOLDS
 
 if TYPE_CHECKING:
     from partycases.models.case import Case
@@ -14,6 +14,7 @@ __all__ = ["parent_cycle", "same_name_ids"]
 
 _get_parent: Final = operator.attrgetter("parent_id")
 _get_id: Final = operator.attrgetter("id")
+_id_fold: Final = ID_FOLDS.__getitem__  # id_fold, read in C for an id met lately
 
 
 def same_name_ids(case: Case) -> tuple[int, int] | None:
@@ -23,13 +24,13 @@ def same_name_ids(case: Case) -> tuple[int, int] | None:
     """
     organisations = case.organisations
     # As many folds as organisations: no two ids fold together (one pass in C).
-    if len(organisations) < 2 or len(set(map(id_fold, map(_get_id, organisations)))) == len(
+    if len(organisations) < 2 or len(set(map(_id_fold, map(_get_id, organisations)))) == len(
         organisations
     ):
         return None
     seen: dict[str, int] = {}
     for position, org in enumerate(organisations):
-        key = id_fold(org.id)
+        key = _id_fold(org.id)
         earlier = seen.setdefault(key, position)
         if earlier != position and organisations[earlier].id != org.id:
             return earlier, position

@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 from typing import TYPE_CHECKING, Any, Final
 
-from partycases.ids import id_fold
+from partycases.ids import ID_FOLDS
 from partycases.models._identity import parent_cycle
 from partycases.models._keys import GIVEN as _GIVEN
 from partycases.models._keys import json_keys as _json_keys
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _NONE: Final[frozenset[Any]] = frozenset()
 _get_end: Final = operator.attrgetter("end")
 _get_id: Final = operator.attrgetter("id")
+_id_fold: Final = ID_FOLDS.__getitem__  # id_fold, read in C for an id met lately
 
 
 def is_sound(case: Case) -> bool:
@@ -87,11 +88,10 @@ def is_sound(case: Case) -> bool:
             if evidence and max(map(_get_end, evidence)) > limit:
                 return False
     if honours:
-        org_person_work = org.union(person, work)
         for entity in honours:
             entity_f = entity.__dict__
             ref = entity_f["recipient_id"]
-            if ref is not None and (ref not in org_person_work):
+            if ref is not None and (ref not in org and ref not in person and ref not in work):
                 return False
             if (refs := entity_f["awarded_by"]) and not org.issuperset(refs):
                 return False
@@ -99,7 +99,7 @@ def is_sound(case: Case) -> bool:
             if evidence and max(map(_get_end, evidence)) > limit:
                 return False
     if activities:
-        org_person = org.union(person)
+        org_person = org.union(person) if person else org
         for entity in activities:
             entity_f = entity.__dict__
             if (refs := entity_f["organiser_ids"]) and not org.issuperset(refs):
@@ -112,7 +112,7 @@ def is_sound(case: Case) -> bool:
             if evidence and max(map(_get_end, evidence)) > limit:
                 return False
     if works:
-        org_person = org.union(person)
+        org_person = org.union(person) if person else org
         for entity in works:
             entity_f = entity.__dict__
             if (refs := entity_f["creator_ids"]) and not org_person.issuperset(refs):
@@ -122,7 +122,7 @@ def is_sound(case: Case) -> bool:
                 return False
     if children > 1 and parent_cycle(case) is not None:
         return False
-    return len(org) < 2 or len(set(map(id_fold, org))) == len(org)
+    return len(org) < 2 or len(set(map(_id_fold, org))) == len(org)
 
 
 def sound_keys(case: Case) -> int | None:
@@ -198,11 +198,10 @@ def sound_keys(case: Case) -> int | None:
                     return None
                 count += 2 * len(evidence)
     if honours:
-        org_person_work = org.union(person, work)
         for entity in honours:
             entity_f = entity.__dict__
             ref = entity_f["recipient_id"]
-            if ref is not None and (ref not in org_person_work):
+            if ref is not None and (ref not in org and ref not in person and ref not in work):
                 return None
             if (refs := entity_f["awarded_by"]) and not org.issuperset(refs):
                 return None
@@ -212,7 +211,7 @@ def sound_keys(case: Case) -> int | None:
                     return None
                 count += 2 * len(evidence)
     if activities:
-        org_person = org.union(person)
+        org_person = org.union(person) if person else org
         for entity in activities:
             entity_f = entity.__dict__
             if (refs := entity_f["organiser_ids"]) and not org.issuperset(refs):
@@ -227,7 +226,7 @@ def sound_keys(case: Case) -> int | None:
                     return None
                 count += 2 * len(evidence)
     if works:
-        org_person = org.union(person)
+        org_person = org.union(person) if person else org
         for entity in works:
             entity_f = entity.__dict__
             if (refs := entity_f["creator_ids"]) and not org_person.issuperset(refs):
@@ -239,7 +238,7 @@ def sound_keys(case: Case) -> int | None:
                 count += 2 * len(evidence)
     if children > 1 and parent_cycle(case) is not None:
         return None
-    if len(org) > 1 and len(set(map(id_fold, org))) != len(org):
+    if len(org) > 1 and len(set(map(_id_fold, org))) != len(org):
         return None
     if field := case_f["series"]:
         count += len(field.__pydantic_fields_set__)

@@ -96,10 +96,12 @@ def _test(link: Link, value: str, depth: int, by_dict: bool, fail: str = "False"
         ]
         return lines
     else:
+        # One id: a membership test in each kind's set (no set of several kinds is built).
+        outside = " and ".join(f"ref not in {kind}" for kind in sorted(link.kinds))
         self_test = f" or ref == {_read(value, 'id', by_dict)}" if link.not_self else ""
         lines += [
             f"{indent}ref = {_read(value, last, by_dict)}",
-            f"{indent}if ref is not None and (ref not in {allowed}{self_test}):",
+            f"{indent}if ref is not None and ({outside}{self_test}):",
         ]
     return [*lines, f"{indent}    return {fail}"]
 
@@ -115,9 +117,9 @@ def _identity(count_keys: bool) -> list[str]:
     fail = "None" if count_keys else "False"
     lines = ["    if children > 1 and parent_cycle(case) is not None:", f"        return {fail}"]
     if not count_keys:
-        return [*lines, "    return len(org) < 2 or len(set(map(id_fold, org))) == len(org)"]
+        return [*lines, "    return len(org) < 2 or len(set(map(_id_fold, org))) == len(org)"]
     lines += [
-        "    if len(org) > 1 and len(set(map(id_fold, org))) != len(org):",
+        "    if len(org) > 1 and len(set(map(_id_fold, org))) != len(org):",
         "        return None",
     ]
     for field, term in count_terms(_model_of_case(), _nested):
@@ -194,10 +196,12 @@ def sound_source(*, by_dict: bool = True, count_keys: bool = False) -> str:
         if not links and owner not in EVIDENCE_COLLECTIONS and not count_keys:
             continue
         lines.append(f"    if {owner}:")
-        # Ids of several kinds together, built only when a collection needs them.
-        for first, *rest in {_allowed(link.kinds): sorted(link.kinds) for link in links}.values():
+        # Ids of several kinds together, for the lists of ids that may name any of them:
+        # built only when a collection needs them, and only when the other kinds have ids.
+        many = [link for link in links if link.steps[-1][1]]
+        for first, *rest in {_allowed(link.kinds): sorted(link.kinds) for link in many}.values():
             if rest:
-                union = f"{first}.union({', '.join(rest)})"
+                union = f"{first}.union({', '.join(rest)}) if {' or '.join(rest)} else {first}"
                 lines.append(f"        {_allowed(frozenset((first, *rest)))} = {union}")
         lines += ["    " + line for line in _entity_loop(owner, links, by_dict, count_keys)]
     lines += _identity(count_keys)
@@ -275,7 +279,7 @@ def _module(by_dict: bool) -> str:
         "import operator",
         "from typing import TYPE_CHECKING, Any, Final",
         "",
-        "from partycases.ids import id_fold",
+        "from partycases.ids import ID_FOLDS",
         "from partycases.models._identity import parent_cycle",
         "from partycases.models._keys import GIVEN as _GIVEN",
         "from partycases.models._keys import json_keys as _json_keys",
@@ -287,6 +291,7 @@ def _module(by_dict: bool) -> str:
         "_NONE: Final[frozenset[Any]] = frozenset()",
         '_get_end: Final = operator.attrgetter("end")',
         '_get_id: Final = operator.attrgetter("id")',
+        "_id_fold: Final = ID_FOLDS.__getitem__  # id_fold, read in C for an id met lately",
         "",
         "",
         body,
