@@ -103,6 +103,7 @@ def test_needs_reads_patterns_conservatively(source: str, chars: str, expected: 
         ("PARTY_MEMBERS", counts.PARTY_MEMBERS, DIGITS),
         ("FOUNDED", dates.FOUNDED, DIGITS),
         ("YEAR", dates.YEAR, "年"),
+        ("OPENING_DATE", dates.OPENING_DATE, "年"),
         ("DATE_RANGE", dates.DATE_RANGE, "年"),
         ("WORK", works.WORK, "《〈"),
     ],
@@ -164,7 +165,7 @@ def test_detectors_gated_on_a_sentences_marks_need_a_marked_character(
 def test_every_character_gating_a_detector_is_one_a_sentence_is_read_for() -> None:
     """The sentence's marks hold every character a gate tests: a missing one would skip facts."""
     marks = facts._marks()
-    for char in (*"《〈立、级A", *activities.MARKS, *honours.verb_ends()):
+    for char in (*"《〈立、级A年", *activities.MARKS, *honours.verb_ends()):
         assert marks.fullmatch(char), char
     for pattern, _field, words, ends in facts.RELATIONS:
         assert ends == {word[-1] for word in words.pattern.split("|")}, pattern.pattern

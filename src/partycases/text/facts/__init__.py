@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -67,11 +67,11 @@ RELATIONS: Final = (
     (APPROVED, "approved_by", re.compile("经|登记|注册"), frozenset("经记册")),
     (SUPERVISED, "supervised_by", re.compile("指导|领导|关心|支持|主管"), frozenset("导心持管")),
 )
+#: The last characters of every relation's key words: a sentence with none holds no relation.
+RELATION_ENDS: Final = frozenset().union(*(chars for *_, chars in RELATIONS))
 #: Characters a sentence is tested for once (see :func:`_marks`): a detector whose words
 #: hold none of those present is not tried. Each is rare in most sentences.
-MARKS: Final = frozenset("《〈立、级A").union(
-    activity_rules.MARKS, *(chars for *_, chars in RELATIONS)
-)
+MARKS: Final = frozenset("《〈立、级A年").union(activity_rules.MARKS, RELATION_ENDS)
 #: 依託商會的團委、婦聯、人民調解委員會…等: bodies belonging to the organisation before 的.
 CHILDREN: Final = re.compile(r"的(?P<items>[^,。;的]{2,80}?)等")
 PARTICIPANT_SPLIT: Final = re.compile(r"、|与|和|同|及|以及")
@@ -99,20 +99,23 @@ class _Sentence:
     end: int
     line: int
     where: str
-    honours: list[honours.HonourMatch]
+    honours: Sequence[honours.HonourMatch]
     claimed: SpanSet
     agent_spans: SpanSet
     index: int
-    bodies: list[tuple[str, Span]]
+    bodies: Sequence[tuple[str, Span]]
     """Approving and supervising bodies' spans: 经…批准, 在…指导下."""
-    titled: list[re.Match[str]]
+    titled: Sequence[re.Match[str]]
     """Its matches of :data:`works.WORK` (titles in 《》), read once for both passes."""
     marks: str
     """Its characters that are in :data:`MARKS` or end an honour verb, in order."""
-    mentions: MentionList = attrs.Factory(MentionList)
+    mentions: MentionList
     dated: bool = False
     """Whether the paragraph it belongs to opens with a date (2019年,支部…): its
     activities take that year."""
+    whole: tuple[int, Org] | None = None
+    """The first body it names outside agent phrases, and where, once read."""
+    whole_read: bool = False
 
 
 @functools.cache
@@ -131,6 +134,59 @@ def _sentences(folded: str, start: int, end: int) -> Iterator[Span]:
         yield position, end
 
 
+def _bodies(folded: str, start: int, end: int, present: str) -> list[tuple[str, Span]]:
+    """Approving and supervising bodies' spans in a sentence, with the field each fills."""
+    bodies: list[tuple[str, Span]] = []
+    for pattern, field, words, ends in RELATIONS:
+        if ends.isdisjoint(present) or words.search(folded, start, end) is None:
+            continue
+        for match in pattern.finditer(folded, start, end):
+            group = next(g for g in ("body", "body2", "body3") if match[g] is not None)
+            bodies.append((field, match.span(group)))
+    return bodies
+
+
+def _claimed(titled: Sequence[re.Match[str]], found: Sequence[honours.HonourMatch]) -> SpanSet:
+    """The spans of a sentence's titles in 《》 and honour titles: no mention is read in them."""
+    if not titled and not found:  # most sentences hold neither
+        return NO_SPANS
+    claimed = list(map(_SPAN, titled))
+    claimed += [title for honour in found for title in honour.titles]
+    return SpanSet(claimed) if claimed else NO_SPANS
+
+
+def _agent_spans(
+    found: Sequence[honours.HonourMatch], bodies: Sequence[tuple[str, Span]]
+) -> SpanSet:
+    """The spans of a sentence's awarding, approving and supervising bodies."""
+    if not found and not bodies:  # most sentences name none
+        return NO_SPANS
+    spans = [h.agents for h in found if h.agents]
+    spans += [h.given_by for h in found if h.given_by]
+    spans += [span for _, span in bodies]
+    return SpanSet(spans) if spans else NO_SPANS
+
+
+def _first_named(mentions: MentionList, agent_spans: SpanSet) -> Org | None:
+    """The first body a sentence names outside agent phrases.
+
+    Each one named inside an agent phrase is marked an agent, and not counted as a mention.
+    """
+    first = None
+    for mention in mentions:
+        org = mention.org
+        if org is None:
+            continue
+        if agent_spans is not NO_SPANS and mention.start in agent_spans:
+            org.places.add("agent")
+            org.mentions -= 1
+        elif first is None:
+            first = org
+            if agent_spans is NO_SPANS:  # no later mention is an agent's
+                break
+    return first
+
+
 class _Extractor:
     def __init__(self, page: Page, published: PartialDate | None) -> None:
         self.page = page
@@ -146,67 +202,54 @@ class _Extractor:
     # ------------------------------------------------------------ pass one
 
     def first_pass(self, lines: list[tuple[Span, str]]) -> None:
-        folded = self.page.folded
-        marks = _marks()
+        page = self.page
+        folded = page.folded
+        find_marks = _marks().findall
         verb_ends = honours.verb_ends()
         for number, ((start, end), role) in enumerate(lines):
             where = READ_ROLES.get(role)
             if where is None:
                 continue
             for s_start, s_end in _sentences(folded, start, end):
-                present = "".join(marks.findall(folded, s_start, s_end))
-                found = (
+                present = "".join(find_marks(folded, s_start, s_end))
+                found: Sequence[honours.HonourMatch] = (
                     honours.listed_honour(folded, s_start, s_end)
                     if role == "honour"
+                    else ()
+                    if verb_ends.isdisjoint(present)  # most sentences confer no honour
                     else honours.find_honours(folded, s_start, s_end)
-                    if not verb_ends.isdisjoint(present)
-                    else []
                 )
                 # Every title holds 《 or 〈: most sentences hold neither.
-                titled = (
-                    list(works.WORK.finditer(folded, s_start, s_end))
+                titled: Sequence[re.Match[str]] = (
+                    tuple(works.WORK.finditer(folded, s_start, s_end))
                     if "《" in present or "〈" in present
-                    else []
+                    else ()
                 )
-                claimed = list(map(_SPAN, titled)) if titled else []
-                agent_spans: list[Span] = []
-                if found:  # most sentences confer no honour
-                    claimed += [title for honour in found for title in honour.titles]
-                    agent_spans += [h.agents for h in found if h.agents]
-                    agent_spans += [h.given_by for h in found if h.given_by]
-                bodies: list[tuple[str, Span]] = []
-                for pattern, field, words, ends in RELATIONS:
-                    if ends.isdisjoint(present) or words.search(folded, s_start, s_end) is None:
-                        continue
-                    for match in pattern.finditer(folded, s_start, s_end):
-                        group = next(g for g in ("body", "body2", "body3") if match[g] is not None)
-                        agent_spans.append(match.span(group))
-                        bodies.append((field, match.span(group)))
-                sentence = _Sentence(
-                    s_start,
-                    s_end,
-                    number,
-                    where,
-                    found,
-                    SpanSet(claimed) if claimed else NO_SPANS,
-                    SpanSet(agent_spans) if agent_spans else NO_SPANS,
-                    len(self.sentences),
-                    bodies,
-                    titled,
-                    present,
+                bodies = (
+                    ()
+                    if RELATION_ENDS.isdisjoint(present)
+                    else _bodies(folded, s_start, s_end, present)
                 )
-                sentence.mentions = find_mentions(
-                    self.page, s_start, s_end, sentence.claimed, where
+                claimed = _claimed(titled, found)
+                agent_spans = _agent_spans(found, bodies)
+                mentions = find_mentions(page, s_start, s_end, claimed, where)
+                self.sentences.append(
+                    _Sentence(
+                        s_start,
+                        s_end,
+                        number,
+                        where,
+                        found,
+                        claimed,
+                        agent_spans,
+                        len(self.sentences),
+                        bodies,
+                        titled,
+                        present,
+                        mentions,
+                    )
                 )
-                first = None
-                for mention in sentence.mentions:
-                    if mention.org is None:
-                        continue
-                    if mention.start in sentence.agent_spans:
-                        mention.org.places.add("agent")
-                        mention.org.mentions -= 1
-                    elif first is None:
-                        first = mention.org
+                first = _first_named(mentions, agent_spans)
                 if (
                     first is not None
                     # Each pattern only where its words are: both are tried at every position,
@@ -228,7 +271,6 @@ class _Extractor:
                     )
                 ):
                     self.bonus[first.key] = self.bonus.get(first.key, 0.0) + 2.5
-                self.sentences.append(sentence)
 
     # ------------------------------------------------------------ pass two
 
@@ -238,60 +280,65 @@ class _Extractor:
         dated = False
         folded = self.page.folded
         opens_dated = dates.OPENING_DATE.match
+        years = dates.Years(folded, 0, 0, None, None)  # no year stated yet
+        year = None
         for sentence in self.sentences:
             if sentence.line != line:
                 line = sentence.line
                 year = None
                 dated = False
-            if opens_dated(folded, sentence.start):
+            stated = "年" in sentence.marks  # every year and opening date holds 年
+            if stated and opens_dated(folded, sentence.start):
                 dated = True
             sentence.dated = dated
-            years = dates.Years(folded, sentence.start, sentence.end, year, carried)
+            # A sentence that states no year reads the year carried in: the last one's
+            # years serve again if they were that and no more.
+            if stated or years.offsets or years.carried != year:
+                years = dates.Years(folded, sentence.start, sentence.end, year, carried)
             self._sentence(sentence, years)
             year = years.last
             if years.offsets:
                 carried = year
 
-    def _subject_at(self, sentence: _Sentence) -> Callable[[int], Org | None]:
-        """What a fact at a position is about.
+    def _subject_at(self, sentence: _Sentence, position: int) -> Org | None:
+        """What a fact at ``position`` of ``sentence`` is about.
 
         The first body its clause names outside agent phrases, else the first its
         sentence names, else the page's subject.
         """
-        folded = self.page.folded
-        first_of_sentence: list[tuple[int, Org] | None] = []  # computed on first use
-
-        def first_from(floor: int, position: int) -> tuple[int, Org] | None:
-            for mention in sentence.mentions.between(floor, position):
-                if mention.start in sentence.agent_spans:
-                    continue
-                org = resolve(self.page, mention)
-                if org is not None and org.kind not in _NOT_SUBJECTS:
-                    return mention.start, org
-            return None
-
-        def subject_at(position: int) -> Org | None:
-            # The clause starts after the last comma, looked for a bounded way back.
-            low = max(sentence.start, position - CLAUSE_MAX)
-            clause = max(
-                low, folded.rfind(",", low, position) + 1, folded.rfind(":", low, position) + 1
-            )
-            found = first_from(clause, position)
-            if found is not None:
-                return found[1]
-            if not first_of_sentence:
-                first_of_sentence.append(first_from(sentence.start, sentence.end))
-            whole = first_of_sentence[0]
-            if whole is not None and whole[0] < position:
-                return whole[1]
+        if not sentence.mentions:  # nothing named: every lookup below would find nothing
             return self.page.primary
+        folded = self.page.folded
+        # The clause starts after the last comma, looked for a bounded way back.
+        low = max(sentence.start, position - CLAUSE_MAX)
+        clause = max(
+            low, folded.rfind(",", low, position) + 1, folded.rfind(":", low, position) + 1
+        )
+        found = self._first_from(sentence, clause, position)
+        if found is not None:
+            return found[1]
+        if not sentence.whole_read:  # read once per sentence: resolving adds evidence
+            sentence.whole = self._first_from(sentence, sentence.start, sentence.end)
+            sentence.whole_read = True
+        whole = sentence.whole
+        if whole is not None and whole[0] < position:
+            return whole[1]
+        return self.page.primary
 
-        return subject_at
+    def _first_from(self, sentence: _Sentence, floor: int, position: int) -> tuple[int, Org] | None:
+        """The first body named in ``[floor, position)`` outside agent phrases, and where."""
+        for mention in sentence.mentions.between(floor, position):
+            if mention.start in sentence.agent_spans:
+                continue
+            org = resolve(self.page, mention)
+            if org is not None and org.kind not in _NOT_SUBJECTS:
+                return mention.start, org
+        return None
 
     def _sentence(self, sentence: _Sentence, years: dates.Years) -> None:
         page = self.page
         start, end = sentence.start, sentence.end
-        subject_at = self._subject_at(sentence)
+        subject_at = functools.partial(self._subject_at, sentence)
         for field, (body_start, body_end) in sentence.bodies:
             owner = subject_at(body_start)
             if owner is None:
@@ -302,7 +349,7 @@ class _Extractor:
                     known.append(body)
         present = sentence.marks
         # Each detector only where a character its words hold is: founding dates need 成立,
-        # grades 级 or A.
+        # grades 级 or A, honours a verb, child bodies 、.
         if "立" in present:
             dates.founding(
                 page,
@@ -316,19 +363,23 @@ class _Extractor:
         if "级" in present or "A" in present:
             counts.grades(page, start, end, sentence.mentions, subject_at)
         found_works = self._works(sentence, years, subject_at)
-        self._honours(sentence, years, subject_at, found_works)
+        if sentence.honours:
+            self._honours(sentence, years, subject_at, found_works)
         self._activities(sentence, years, subject_at, found_works)
-        self._children(sentence)
+        if "、" in present:
+            self._children(sentence)
 
     def _works(
         self, sentence: _Sentence, years: dates.Years, subject_at: Callable[[int], Org | None]
-    ) -> list[tuple[int, WorkDraft]]:
+    ) -> Sequence[tuple[int, WorkDraft]]:
         page = self.page
         folded = page.folded
-        found: list[tuple[int, WorkDraft]] = []
-        platforms: list[str] = []
         # Every platform phrase opens with 在: a sentence without one is not scanned.
         shown = folded.find("在", sentence.start, sentence.end) >= 0
+        if not shown and not sentence.titled:  # most sentences show and name no work
+            return ()
+        found: list[tuple[int, WorkDraft]] = []
+        platforms: list[str] = []
         for match in works.PLATFORM.finditer(folded, sentence.start, sentence.end) if shown else ():
             position = match.start("names")
             for piece in match["names"].split("、"):
@@ -396,7 +447,7 @@ class _Extractor:
         sentence: _Sentence,
         years: dates.Years,
         subject_at: Callable[[int], Org | None],
-        found_works: list[tuple[int, WorkDraft]],
+        found_works: Sequence[tuple[int, WorkDraft]],
     ) -> None:
         if not sentence.honours:  # most sentences confer none
             return
@@ -493,7 +544,7 @@ class _Extractor:
         sentence: _Sentence,
         years: dates.Years,
         subject_at: Callable[[int], Org | None],
-        found_works: list[tuple[int, WorkDraft]],
+        found_works: Sequence[tuple[int, WorkDraft]],
     ) -> None:
         page = self.page
         folded = page.folded

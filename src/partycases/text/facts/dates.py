@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from partycases.text.facts.drafts import Org, Page
@@ -104,6 +104,8 @@ def date_ranges(folded: str, start: int, end: int) -> list[tuple[int, DateRange 
 class Years:
     """The year each offset of a sentence belongs to (the last one stated before it)."""
 
+    __slots__ = ("carried", "offsets", "parts", "years")
+
     def __init__(
         self, folded: str, start: int, end: int, carried: int | None, last: int | None
     ) -> None:
@@ -112,22 +114,28 @@ class Years:
         ``carried`` is the year earlier sentences of the paragraph stated; ``last`` the
         year stated last anywhere before, which is what 同年 at a paragraph's start means.
         """
-        self.offsets: list[int] = []
-        self.years: list[int | None] = []
-        # The printed year, month and day of each date: read into a date only when asked for.
-        self.parts: list[tuple[str, str | None, str | None] | None] = []
         self.carried = carried
-        # Every year the pattern reads ends in 年 (2019年, 同年): most sentences hold none.
-        found = YEAR.finditer(folded, start, end) if folded.find("年", start, end) >= 0 else ()
-        for match in found:
-            self.offsets.append(match.start())
+        # Every year the pattern reads ends in 年 (2019年, 同年): most sentences hold none,
+        # and share the empty sequences below.
+        if folded.find("年", start, end) < 0:
+            self.offsets: Sequence[int] = ()
+            self.years: Sequence[int | None] = ()
+            # The printed year, month and day of each date: read into a date only when asked.
+            self.parts: Sequence[tuple[str, str | None, str | None] | None] = ()
+            return
+        offsets: list[int] = []
+        years: list[int | None] = []
+        parts: list[tuple[str, str | None, str | None] | None] = []
+        for match in YEAR.finditer(folded, start, end):
+            offsets.append(match.start())
             year = match[0][:4]
             if year[0] in "12":
-                self.parts.append((year, match["month"], match["day"]))
-                self.years.append(int(year))
+                parts.append((year, match["month"], match["day"]))
+                years.append(int(year))
             else:  # 同年: the year stated last
-                self.parts.append(None)
-                self.years.append(self.years[-1] if self.years else carried or last)
+                parts.append(None)
+                years.append(years[-1] if years else carried or last)
+        self.offsets, self.years, self.parts = offsets, years, parts
 
     def at(self, position: int) -> int | None:
         """The year stated last before ``position`` (or carried in from before)."""
