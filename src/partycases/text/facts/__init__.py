@@ -262,10 +262,7 @@ class _Extractor:
                             and dates.FOUNDED.search(folded, s_start, s_end)
                         )
                         or (
-                            (
-                                folded.find("员", s_start, s_end) >= 0
-                                or folded.find("理事单位", s_start, s_end) >= 0
-                            )
+                            counts.MEMBERS_NEAR.search(folded, s_start, s_end)
                             and counts.MEMBERS.search(folded, s_start, s_end)
                         )
                     )

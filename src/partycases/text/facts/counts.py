@@ -25,6 +25,16 @@ MEMBERS: Final = re.compile(
     r"(?P<before2>近|约|超过|逾)?(?P<value2>[0-9]{1,7})(?P<after2>余|多)?(?P<unit2>家|名|个)"
 )
 MEMBER_WORDS: Final = re.compile("会员|成员")
+#: What every match of MEMBERS holds: a unit right before its noun (300家会员单位), or its
+#: noun with a digit at most 11 characters on, none of them a digit (会员企业总数已发展到了
+#: 超过300家: 企业, 总数, 已, 发展到, 了 and 超过 are the longest words between). MEMBERS
+#: opens with optional words, so it is tried at every position: it is tried only in a
+#: sentence that holds this. Each alternative opens with one character, so that a search
+#: skips from one of them to the next.
+MEMBERS_NEAR: Final = re.compile(
+    "|".join(unit + "(?:会员|成员|理事单位)" for unit in "家名个位")
+    + "|会员[^0-9]{0,11}[0-9]|成员[^0-9]{0,11}[0-9]"
+)
 #: Every count holds a digit: a sentence without one is not scanned for counts.
 DIGIT: Final = re.compile("[0-9]")
 #: 现有党员18名 / 有8名共产党员 / 党员23名
@@ -32,6 +42,12 @@ PARTY_MEMBERS: Final = re.compile(
     r"(?:正式|共产|中共)?党员(?:总数|人数)?(?:达|为|有|共)?(?P<before>近|约|超过)?(?P<value>[0-9]{1,5})"
     r"(?P<after>余|多)?(?P<unit>名|人)"
     r"|(?P<before2>近|约|超过)?(?P<value2>[0-9]{1,5})(?P<after2>余|多)?(?P<unit2>名|人)(?:正式|共产|中共)?党员"
+)
+#: What every match of PARTY_MEMBERS holds: 党员 with a digit at most 5 characters on, none
+#: of them a digit (党员总数达超过23名), or 名 or 人 before it (23名正式党员). Opening with one
+#: character each, like :data:`MEMBERS_NEAR`.
+PARTY_NEAR: Final = re.compile(
+    r"党员[^0-9]{0,5}[0-9]|名(?:正式|共产|中共)?党员|人(?:正式|共产|中共)?党员"
 )
 #: Nouns that make 会员 a sub-group: 30多名会员主播 counts the hosts, not the members.
 SUBGROUP: Final = re.compile(r"[\u3400-\u9fff]")
@@ -62,7 +78,7 @@ def members(page: Page, start: int, end: int, mentions: MentionList, subject_at:
     # Both patterns try every position (they open with optional words): the digit first.
     if DIGIT.search(folded, start, end) is None:
         return
-    if MEMBER_WORDS.search(folded, start, end):
+    if MEMBERS_NEAR.search(folded, start, end) and MEMBER_WORDS.search(folded, start, end):
         for match in MEMBERS.finditer(folded, start, end):
             if match["value"] is not None:
                 value, word = match["value"], match["before"] or match["after"]
@@ -104,7 +120,7 @@ def members(page: Page, start: int, end: int, mentions: MentionList, subject_at:
                     continue
             owner.member_count = _quantity(page, value, word, first, match.end(), unit)
             owner.evidence[first, match.end()] = None
-    if folded.find("党员", start, end) >= 0:
+    if PARTY_NEAR.search(folded, start, end) is not None:
         for match in PARTY_MEMBERS.finditer(folded, start, end):
             if "其中" in folded[max(start, match.start() - 6) : match.start()]:
                 continue
