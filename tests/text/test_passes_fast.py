@@ -13,7 +13,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from partycases.text.facts import counts, dates
+from partycases.text.facts import activities, counts, dates, honours, works
 
 
 @given(
@@ -68,3 +68,67 @@ def test_every_member_count_holds_what_its_skip_looks_for(text: str) -> None:
     assert _spans_hold(members, text, counts.MEMBERS_NEAR)
     party = [m.span() for m in counts.PARTY_MEMBERS.finditer(text)]
     assert _spans_hold(party, text, counts.PARTY_NEAR)
+
+
+_PLATFORM_PIECES = [
+    *("在", "央视网", "新闻网", "、", "等", "平台", "网站", "媒体"),
+    *("展播", "播出", "发布", "刊发", "刊登", "转载", "上线", "展", "播", ",", "。"),
+]
+
+
+@given(st.lists(st.sampled_from(_PLATFORM_PIECES), max_size=12).map("".join))
+@example("在央视网等平台展播")
+@example("在新闻网、央视网等媒体转载")
+@example("在央视网上线")
+def test_every_platform_phrase_holds_a_platform_verb(text: str) -> None:
+    """A sentence without a platform verb is not scanned for a platform phrase."""
+    for match in works.PLATFORM.finditer(text):
+        assert works.PLATFORM_VERBS.search(text, match.start(), match.end()) is not None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["荣誉称号", "光荣称号", "称号", "荣誉", "行列", "名单", "之一", "等"])
+        | st.sampled_from(["先进", "单位", "号", "\n", " ", "a"]),
+        max_size=6,
+    ).map("".join),
+    st.integers(0, 2),
+)
+@example("先进单位称号\n", 0)
+@example("先进单位等\n", 0)
+@example("先进单位名单", 0)
+def test_a_title_with_a_trailer_ends_in_a_trailers_end(text: str, cut: int) -> None:
+    """_trim searches for a trailer only in a title whose last character can end one."""
+    end = max(0, len(text) - cut)
+    if honours.TITLE_TRAILERS.search(text, 0, end) is not None:
+        assert text[end - 1] in honours.TRAILER_ENDS
+
+
+_DATED_PIECES = [
+    *("2019年", "10月", "1日", "3", "月", "日", ")", " ", ",", "今天(", "支部", "党员"),
+    *("一起", "观看", "参观", "召开", "组织", "大阅兵", "座谈会", "。", "a", "日常", "\n"),
+]
+
+
+@given(st.lists(st.sampled_from(_DATED_PIECES), max_size=12).map("".join), st.integers(0, 3))
+@example("2019年10月1日,支部党员一起观看大阅兵", 0)
+@example("今天(10月1日),支部召开座谈会", 0)
+@example("\n10月1日,支部召开座谈会", 0)
+@example("支部党员日常10月1日,召开座谈会", 0)
+@example("a支部党员10月1日,召开座谈会", 0)
+@example("支部党员日常ab10月1日,召开座谈会", 0)
+@example("支部党员日常abc10月1日,召开座谈会", 0)
+def test_early_dated_events_are_the_searchs_within_eight_characters(text: str, start: int) -> None:
+    """A dated event is kept only when it starts at most 8 characters in: one match finds it."""
+    end = min(len(text), start + 120)
+    plain = activities.DATED_EVENT.search(text, start, end)
+    if plain is not None and plain.start() - start > 8:
+        plain = None
+    early = activities.EARLY_DATED_EVENT.match(text, start, end)
+    if plain is None:
+        assert early is None
+    else:
+        assert early is not None
+        for group in ("date", "who", "verb", "what"):
+            assert early.span(group) == plain.span(group)
+        assert (early.start("date"), early.end()) == plain.span()

@@ -371,8 +371,12 @@ class _Extractor:
     ) -> Sequence[tuple[int, WorkDraft]]:
         page = self.page
         folded = page.folded
-        # Every platform phrase opens with 在: a sentence without one is not scanned.
-        shown = folded.find("在", sentence.start, sentence.end) >= 0
+        # Every platform phrase opens with 在 and ends in a verb: a sentence without both is
+        # not scanned.
+        shown = (
+            folded.find("在", sentence.start, sentence.end) >= 0
+            and works.PLATFORM_VERBS.search(folded, sentence.start, sentence.end) is not None
+        )
         if not shown and not sentence.titled:  # most sentences show and name no work
             return ()
         found: list[tuple[int, WorkDraft]] = []

@@ -30,6 +30,9 @@ HONOUR_WORDS: Final = re.compile(
 )
 #: What ends a title: 荣誉称号, 称号, 等, 行列 (跻身…行列), 名单.
 TITLE_TRAILERS: Final = re.compile(r"(?:等)?(?:荣誉称号|光荣称号|称号|荣誉|行列|名单|之一)$|等$")
+#: The characters a title ends in when it has a trailer: each trailer's last, and the line
+#: break ``$`` may stand before. A title ending in another is not searched.
+TRAILER_ENDS: Final = "号誉列单一等\n"
 #: 第二批 -> batch 2
 BATCH: Final = re.compile(rf"第(?P<number>[0-9]{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})批")
 #: …颁发的荣誉证书: the bodies named before 颁发.
@@ -138,6 +141,8 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     changed = True
     while changed and end > start:
         changed = False
+        if folded[end - 1] not in TRAILER_ENDS:
+            break
         trailer = TITLE_TRAILERS.search(folded, start, end)
         if trailer is not None and trailer.start() > start:
             end = trailer.start()

@@ -7,7 +7,7 @@ from typing import Final
 
 from partycases.models import WorkKind
 
-__all__ = ["PLATFORM", "WORK", "work_kind"]
+__all__ = ["PLATFORM", "PLATFORM_VERBS", "WORK", "work_kind"]
 
 #: 《我愛你中國》
 WORK: Final = re.compile(r"[《〈](?P<title>[^《》〈〉\n]{1,60})[》〉]")
@@ -31,9 +31,12 @@ DOCUMENT: Final = re.compile(
 )
 #: …《沒有共產黨就沒有新中國》《向夢想出發》等一大批…網絡作品
 ONLINE_WORK_AFTER: Final = re.compile(r"[^。;]{0,40}?网络(?:文化|文艺)?作品")
+#: The verbs a platform phrase ends in: a sentence with none is not scanned for one (the
+#: phrase's lazy names are tried at every length after each 在).
+PLATFORM_VERBS: Final = re.compile("展播|播出|发布|刊发|刊登|转载|上线")
 #: 在央視網等平臺展播
 PLATFORM: Final = re.compile(
-    r"在(?P<names>[^,。;在]{2,30}?)(?:等)?(?:平台|网站|媒体)?(?:展播|播出|发布|刊发|刊登|转载|上线)"
+    r"在(?P<names>[^,。;在]{2,30}?)(?:等)?(?:平台|网站|媒体)?(?:" + PLATFORM_VERBS.pattern + ")"
 )
 
 
