@@ -134,6 +134,22 @@ def group_decode() -> None:
          per_doc["plain"], "instr")  # fmt: skip
     _row("loads without the duplicate-key test", per_doc["validation"],
          "plain pydantic, same shape", per_doc["plain"], "instr")  # fmt: skip
+    # The case-wide check on the case just validated, as loads runs it: validation with the
+    # check stubbed out, then the check on each case, against the same with a call of nothing.
+    setup = (
+        "import partycases as pc\n"
+        "from benchmarks.__main__ import _case_checks, _without_case_check\n"
+        "docs = [pc.dumps(case) for case in pc.generate_cases(100, seed=2026)]\n"
+        "check = _case_checks().is_sound\n"
+        "_without_case_check().__enter__()\n"
+        "for doc in docs: check(pc.Case.model_validate_json(doc))"
+    )
+    validate = "for doc in docs: {}(pc.Case.model_validate_json(doc))"
+    counts = per_call(setup, {
+        "check": validate.format("check"), "empty": validate.format("bool"),
+    }, 3)  # fmt: skip
+    _row("case-wide check, on the case loads made", (counts["check"] - counts["empty"]) / 100,
+         "loads, per document", per_doc["loads"], "instr")  # fmt: skip
     setup = (
         "from collections import deque\n"
         "import partycases as pc\n"
