@@ -106,13 +106,19 @@ def _stops_by_last() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
 
 
 @functools.cache
-def _places_by_first() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
-    """Place names by their first character, longest first (as :func:`_places_by_length`)."""
-    index: dict[str, list[tuple[int, frozenset[str]]]] = {}
+def _place_lengths_by_head() -> dict[str, tuple[int, ...]]:
+    """Lengths of the place names of :func:`_places_by_length` by first two characters.
+
+    Longest first. Every name has two characters or more (see :func:`lexicon.place_names`). Most
+    characters that start an organisation's name start no place name together with
+    the one after them (云岭市, 南屿市): the answer is then one lookup, not one per length.
+    Tuples of numbers, not sets of names: the collector leaves them alone.
+    """
+    index: dict[str, list[int]] = {}
     for n, names in _places_by_length():
-        for first in sorted({name[0] for name in names}):
-            index.setdefault(first, []).append((n, names))
-    return {first: tuple(groups) for first, groups in index.items()}
+        for head in sorted({name[:2] for name in names}):
+            index.setdefault(head, []).append(n)
+    return {head: tuple(lengths) for head, lengths in index.items()}
 
 
 def _stops_at(folded: str, position: int) -> bool:
@@ -127,7 +133,8 @@ def _stops_at(folded: str, position: int) -> bool:
 
 def _known_place_at(folded: str, position: int, end: int) -> int:
     """The length of the known place name starting at ``position`` (0: none)."""
-    for n, names in _places_by_first().get(folded[position : position + 1], ()):
+    names = lexicon.place_names()
+    for n in _place_lengths_by_head().get(folded[position : position + 2], ()):
         if position + n <= end and folded[position : position + n] in names:
             return n
     return 0

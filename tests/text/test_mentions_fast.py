@@ -1,0 +1,58 @@
+"""The organisation-mention code's shortcuts give what their plain forms give.
+
+Each lookup that :mod:`partycases.text.facts.organisations` makes cheaper with an
+index or a gate is compared here with the plain form it replaces, on every entry
+of the tables it reads and on generated texts built from their words.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from partycases.text import lexicon
+from partycases.text.facts import organisations
+
+PLACES = sorted(lexicon.place_names())
+
+
+def plain_known_place_at(folded: str, position: int, end: int) -> int:
+    """The longest table place of at most eight characters at ``position``, within ``end``."""
+    for n, names in organisations._places_by_length():
+        if position + n <= end and folded[position : position + n] in names:
+            return n
+    return 0
+
+
+#: Pieces of texts around place names: prefixes of names, level words, a suffix, punctuation.
+_PIECES = st.one_of(
+    st.sampled_from(PLACES),
+    st.sampled_from(PLACES).map(lambda name: name[:-1]),
+    st.sampled_from(["市", "区", "县", "省", "商会", "中共", "和", "、", "a", "云岭", "临川"]),
+)
+
+
+def test_place_names_have_two_characters_or_more() -> None:
+    # The index of place names by their first two characters holds no shorter name.
+    assert min(map(len, PLACES)) >= 2
+
+
+def test_known_place_at_every_table_name() -> None:
+    for name in PLACES:
+        text = f"在{name}市委"
+        for end in range(len(text) + 1):
+            assert organisations._known_place_at(text, 1, end) == plain_known_place_at(
+                text, 1, end
+            ), (name, end)
+
+
+@given(st.lists(_PIECES, max_size=6).map("".join))
+@example("临川区")
+@example("临")
+@example("")
+def test_known_place_at_generated(text: str) -> None:
+    for position in range(len(text) + 1):
+        for end in range(position, len(text) + 1):
+            assert organisations._known_place_at(text, position, end) == plain_known_place_at(
+                text, position, end
+            ), (text, position, end)
