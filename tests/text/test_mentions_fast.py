@@ -7,6 +7,8 @@ of the tables it reads and on generated texts built from their words.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -56,3 +58,31 @@ def test_known_place_at_generated(text: str) -> None:
             assert organisations._known_place_at(text, position, end) == plain_known_place_at(
                 text, position, end
             ), (text, position, end)
+
+
+def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in re.finditer(pattern, text)]
+
+
+@given(
+    st.lists(st.text("abc", min_size=1, max_size=3), max_size=5),
+    st.text("abcd", max_size=12),
+)
+@example(["ab", "a", "abc"], "abcab")  # a word after its prefix never matches
+@example(["a", "ab"], "ab")
+@example(["abc", "ab", "a"], "abab")  # longest first: each one where it fits
+@example(["b", "ab", "a"], "aab")
+def test_prefix_tree_matches_the_alternation(words: list[str], text: str) -> None:
+    assert _spans(organisations._prefix_tree(words), text) == _spans(
+        organisations._alternation(words), text
+    )
+
+
+SUFFIXES = list(lexicon.suffixes())
+
+
+@given(st.lists(st.sampled_from([*SUFFIXES, *(w[:-1] for w in SUFFIXES), "的"])).map("".join))
+@example("支部委员会支部委员网信办网信")
+def test_suffix_pattern_finds_the_alternations_matches(text: str) -> None:
+    found = [m.span() for m in organisations.suffix_pattern().finditer(text)]
+    assert found == _spans(organisations._alternation(SUFFIXES), text)

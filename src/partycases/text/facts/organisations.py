@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Final
+from collections.abc import Iterable
+from typing import Final, TypeAlias
 
 from partycases.ids import name_key
 from partycases.models import OrganisationKind
@@ -24,6 +25,8 @@ from partycases.text.normalise import is_han
 __all__ = ["agents", "find_mentions", "kind_of", "suffix_pattern"]
 
 Span = tuple[int, int]
+#: Words by their characters: each character leads to the rest; ``""`` marks a word's end.
+Tree: TypeAlias = "dict[str, Tree]"
 NAME_MAX: Final = 30
 #: A place-shaped start for places the table lacks: 澄川市, 墨川区, 某某县.
 PLACE: Final = re.compile(
@@ -60,10 +63,44 @@ AFTER_NET: Final = "等和与及讯发报刊、,。;:-—)」》"
 GENERIC_HEADS: Final = ("党组织", "组织", "部门", "单位", "机关", "党委", "政府")
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """``words`` as one alternation, in their order: a match is the first word that fits."""
+    return "|".join(map(re.escape, words))
+
+
+def _prefix_tree(words: Iterable[str]) -> str:
+    """A pattern matching what :func:`_alternation` of ``words`` (none empty) matches, as a tree.
+
+    The alternation tries every word at every place a word may start; the tree tries
+    the first character once, then only the words that start with it. Where one word
+    is a prefix of another, the alternation takes whichever comes first: a word after
+    one of its prefixes never matches and is left out, and the tree tries longer words
+    before shorter ones.
+    """
+    tree: Tree = {}
+    for word in words:
+        node = tree
+        for char in word:
+            if "" in node:  # a prefix came first: this word never matches
+                break
+            node = node.setdefault(char, {})
+        else:
+            node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: Tree) -> str:
+    """The pattern of a tree node: its longer continuations first, then its end."""
+    alternatives = [re.escape(char) + _branches(child) for char, child in node.items() if char]
+    if "" in node:
+        alternatives.append("")
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+
 @functools.cache
 def suffix_pattern() -> re.Pattern[str]:
-    """One alternation of every suffix, longest first."""
-    return re.compile("|".join(map(re.escape, lexicon.suffixes())))
+    """Every suffix, the longest that fits where one starts (as :func:`_alternation`)."""
+    return re.compile(_prefix_tree(lexicon.suffixes()))
 
 
 @functools.cache
@@ -142,7 +179,7 @@ def _known_place_at(folded: str, position: int, end: int) -> int:
 
 @functools.cache
 def _SUFFIX_AT_END() -> re.Pattern[str]:  # noqa: N802 - a compiled pattern, named like one
-    return re.compile(f"(?:{suffix_pattern().pattern})$")
+    return re.compile(f"(?:{_alternation(lexicon.suffixes())})$")
 
 
 def _place_start(folded: str, start: int, end: int) -> bool:
