@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from partycases.text import lexicon
 from partycases.text.facts import organisations
+from partycases.text.normalise import is_han
 
 PLACES = sorted(lexicon.place_names())
 
@@ -86,3 +87,57 @@ SUFFIXES = list(lexicon.suffixes())
 def test_suffix_pattern_finds_the_alternations_matches(text: str) -> None:
     found = [m.span() for m in organisations.suffix_pattern().finditer(text)]
     assert found == _spans(organisations._alternation(SUFFIXES), text)
+
+
+def plain_not_a_name(folded: str, suffix: str, suffix_start: int, suffix_end: int) -> bool:
+    """Whether a suffix ends no name here, every suffix tested."""
+    if len(suffix) < 3:
+        if suffix == "网":
+            after = folded[suffix_end : suffix_end + 1]
+            if after and is_han(after) and after not in organisations.AFTER_NET:
+                return True
+        elif suffix == "党组" and folded.startswith(organisations.ROLE_AFTER, suffix_end):
+            return True
+        if folded[suffix_start - 1 : suffix_end] in organisations.NOT_NAMES:
+            return True
+    return False
+
+
+def test_not_names_have_two_characters_or_more() -> None:
+    # Only a suffix after a word's first character can complete it: SCREENED holds those.
+    assert min(map(len, organisations.NOT_NAMES)) >= 2
+
+
+_CONTEXT = st.text("网格局布党组成员书记a,、络等", max_size=3)
+
+
+@given(_CONTEXT, st.sampled_from(SUFFIXES), _CONTEXT)
+@example("格", "局", "")
+@example("", "局", "")
+@example("网", "网", "络")
+@example("", "网", "")
+@example("", "党组", "成员")
+def test_screened_suffixes_are_the_ones_screened(before: str, suffix: str, after: str) -> None:
+    text = before + suffix + after
+    at, to = len(before), len(before) + len(suffix)
+    fast = suffix in organisations.SCREENED and organisations._not_a_name(text, suffix, at, to)
+    assert fast == plain_not_a_name(text, suffix, at, to)
+
+
+@given(
+    st.lists(st.sampled_from(["的", "在", "云岭", "市", "和", "经", "年", "2", ","]), max_size=12),
+    st.sampled_from(SUFFIXES),
+    st.integers(0, 40),
+)
+@example(["云岭"] * 12, "商会", 0)
+def test_name_start_reads_nothing_from_the_floor(
+    pieces: list[str], suffix: str, floor_back: int
+) -> None:
+    text = "".join(pieces) + suffix
+    suffix_end = len(text)
+    suffix_start = suffix_end - len(suffix)
+    floor = max(0, suffix_start - floor_back)
+    stops = organisations._stops_by_last()
+    got = organisations._name_start(text, floor, suffix_start, suffix_end, stops)
+    reads = suffix_start > floor and suffix_start > suffix_end - organisations.NAME_MAX
+    assert reads or got == suffix_start

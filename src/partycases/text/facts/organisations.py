@@ -296,6 +296,25 @@ def _generic(folded: str, start: int, name_start: int) -> bool:
     )
 
 
+#: The short suffixes :func:`_not_a_name` screens: 网 (网络), 党组 (党组成员), and what
+#: follows the first character of each of :data:`NOT_NAMES` (格局, 网网). Every word there
+#: has two characters or more, so only a suffix after its first character can complete one.
+SCREENED: Final = frozenset(
+    word for word in ("网", "党组", *(name[1:] for name in NOT_NAMES)) if len(word) < 3
+)
+
+
+def _not_a_name(folded: str, suffix: str, suffix_start: int, suffix_end: int) -> bool:
+    """Whether a suffix of :data:`SCREENED` ends no name here: 网络, 党组成员, 产业布局."""
+    if suffix == "网":
+        after = folded[suffix_end : suffix_end + 1]
+        if after and _is_han(after) and after not in AFTER_NET:
+            return True
+    elif suffix == "党组" and folded.startswith(ROLE_AFTER, suffix_end):
+        return True
+    return folded[suffix_start - 1 : suffix_end] in NOT_NAMES
+
+
 def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str) -> MentionList:
     """Organisation mentions in the view span ``[start, end)``, outside ``claimed`` spans."""
     folded = page.folded
@@ -305,19 +324,15 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
     for match in suffix_pattern().finditer(folded, start, end):
         suffix = match.group()
         suffix_start, suffix_end = match.span()
-        if len(suffix) < 3:  # the words tested below follow or end in a short suffix
-            if suffix == "网":
-                after = folded[suffix_end : suffix_end + 1]
-                if after and _is_han(after) and after not in AFTER_NET:
-                    continue
-            elif suffix == "党组" and folded.startswith(ROLE_AFTER, suffix_end):
-                continue
-            if folded[suffix_start - 1 : suffix_end] in NOT_NAMES:
-                continue
+        if suffix in SCREENED and _not_a_name(folded, suffix, suffix_start, suffix_end):
+            continue
         if claimed is not NO_SPANS and suffix_start in claimed:
             floor = suffix_end
             continue
-        name_start = _name_start(folded, floor, suffix_start, suffix_end, stops)
+        if suffix_start > floor and suffix_start > suffix_end - NAME_MAX:
+            name_start = _name_start(folded, floor, suffix_start, suffix_end, stops)
+        else:  # a suffix right after the last one, or at the span's start: nothing to read
+            name_start = suffix_start
         joined = spans and spans[-1][1] == name_start and name_start == floor
         floor = suffix_end
         if joined and suffix_end - spans[-1][0] <= NAME_MAX:
