@@ -8,13 +8,16 @@ of the tables it reads and on generated texts built from their words.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from partycases.text import lexicon
 from partycases.text.facts import organisations
-from partycases.text.normalise import is_han
+from partycases.text.facts.drafts import Mention, Page
+from partycases.text.facts.spans import NO_SPANS, SpanSet
+from partycases.text.normalise import fold, is_han, make_view
 
 PLACES = sorted(lexicon.place_names())
 
@@ -141,3 +144,175 @@ def test_name_start_reads_nothing_from_the_floor(
     got = organisations._name_start(text, floor, suffix_start, suffix_end, stops)
     reads = suffix_start > floor and suffix_start > suffix_end - organisations.NAME_MAX
     assert reads or got == suffix_start
+
+
+def plain_generic(folded: str, start: int, name_start: int) -> bool:
+    head = folded[name_start : name_start + 4]
+    return head.startswith(organisations.GENERIC_START) or (
+        name_start > start
+        and organisations.GENERIC_BEFORE.search(folded, max(start, name_start - 4), name_start)
+        is not None
+    )
+
+
+def plain_spans(folded: str, start: int, end: int, claimed: SpanSet) -> list[tuple[int, int, str]]:
+    """Each name's start and end, and its suffix: every suffix screened and read back."""
+    spans: list[tuple[int, int, str]] = []
+    floor = start
+    stops = organisations._stops_by_last()
+    for match in re.compile(organisations._alternation(SUFFIXES)).finditer(folded, start, end):
+        suffix = match.group()
+        suffix_start, suffix_end = match.span()
+        if plain_not_a_name(folded, suffix, suffix_start, suffix_end):
+            continue
+        if suffix_start in claimed:
+            floor = suffix_end
+            continue
+        name_start = organisations._name_start(folded, floor, suffix_start, suffix_end, stops)
+        joined = spans and spans[-1][1] == name_start and name_start == floor
+        floor = suffix_end
+        if joined and suffix_end - spans[-1][0] <= organisations.NAME_MAX:
+            name_start = spans.pop()[0]
+        spans.append((name_start, suffix_end, suffix))
+    return spans
+
+
+def plain_start(folded: str, first: int, name_end: int, suffix: str) -> tuple[int, bool, int]:
+    """Where a name starts, whether it starts like one, and where its place may end."""
+    name_start = first
+    limit = name_end - len(suffix) + (suffix[0] in "省市区县")
+    placed = organisations._place_start(folded, name_start, limit)
+    trimmed = organisations._trim_place(folded, name_start, limit)
+    if not placed:
+        for p in range(first + 1, name_end - len(suffix)):
+            if (
+                organisations._place_start(folded, p, limit)
+                and folded[p:name_end] not in organisations.BRANCH_WORDS
+            ):
+                name_start, placed = p, True
+                trimmed = organisations._trim_place(folded, p, limit)
+                break
+    if trimmed != name_start:
+        name_start, placed = trimmed, organisations._place_start(folded, trimmed, limit)
+    return name_start, placed, limit
+
+
+def plain_reference(name: str) -> str | None:
+    """``branch``, ``subject`` or None, as find_mentions classifies a name."""
+    party = None
+    if name.endswith(organisations.PARTY_ENDINGS) and name not in organisations.BRANCH_WORDS:
+        party = next(w for w in organisations.PARTY_ENDINGS if name.endswith(w))
+    stem = name[: -len(party)] if party else ""
+    if name in organisations.BRANCH_WORDS or (
+        party and (stem in organisations.SUBJECT_WORDS or stem.endswith(organisations.ANAPHORS))
+    ):
+        return "branch"
+    if name in organisations.SUBJECT_WORDS or (
+        name.startswith(organisations.ANAPHORS)
+        and name.lstrip("该本我此这个家") in organisations.SUBJECT_WORDS
+    ):
+        return "subject"
+    return None
+
+
+def plain_find_mentions(
+    page: Page, start: int, end: int, claimed: SpanSet, where: str
+) -> list[Mention]:
+    """find_mentions read plainly: every suffix screened, every name read and classified."""
+    folded = page.folded
+    found: list[Mention] = []
+    for first, name_end, suffix in plain_spans(folded, start, end, claimed):
+        name_start, placed, limit = plain_start(folded, first, name_end, suffix)
+        name = folded[name_start:name_end]
+        role = plain_reference(name)
+        generic = plain_generic(folded, start, name_start)
+        if role == "branch":
+            if not generic:
+                found.append(Mention(name_start, name_end, None, "branch"))
+        elif role == "subject":
+            before = folded[max(start, name_start - 2) : name_start]
+            if not generic and not (
+                before[-1:]
+                and is_han(before[-1])
+                and not before.endswith(organisations.ANAPHORS)
+                and not organisations._stops_at(folded, name_start)
+            ):
+                found.append(Mention(name_start, name_end, None, "subject"))
+        elif not generic and (
+            len(name) > len(suffix)
+            and (placed or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2))
+        ):
+            org = page.org(name_start, name_end, organisations.kind_of(name), where)
+            assert org is not None
+            if org.location is None:
+                organisations._locate(page, org, name_start, name_end, limit)
+            found.append(Mention(name_start, name_end, org, "name"))
+    return found
+
+
+def _page(text: str) -> Page:
+    return Page(text, make_view(text, fold(text)))
+
+
+def _described(page: Page, mentions: list[Mention]) -> list[object]:
+    orgs = [
+        (o.key, o.name, o.kind, list(o.evidence), sorted(o.places), o.mentions, o.location)
+        for o in page.orgs.values()
+    ]
+    return [[(m.start, m.end, m.role, m.org and m.org.key) for m in mentions], orgs]
+
+
+def _same_mentions(text: str, start: int, claimed: list[tuple[int, int]]) -> None:
+    plain, fast = _page(text), _page(text)
+    spans = SpanSet(claimed) if claimed else NO_SPANS
+    end = len(plain.folded)
+    start = min(start, end)
+    for _ in range(2):  # the second time, every organisation is known
+        expected = plain_find_mentions(plain, start, end, spans, "body")
+        got = organisations.find_mentions(fast, start, end, spans, "body")
+        assert _described(fast, got) == _described(plain, expected), (text, start, claimed)
+
+
+#: Pieces of sentences: names and their parts, references, words that stop or join a
+#: name, generic and plural starts, words that end in a suffix but name nothing.
+_SENTENCE_PIECES = st.sampled_from(
+    [
+        *SUFFIXES, "云岭市", "临川区", "江州", "东海省", "中共", "中国", "市", "区", "县",
+        "该", "本", "我", "这家", "各", "全区", "12家", "三个", "等", "和", "与", "被", "在",
+        "经", "济", "年", "2021年", "从业", "网络", "党组成员", "格局", "网网", "、", ",",
+        "。", "「", "」", "a", "互联网", "数字出版", "有限公司", "集团", "行业", "的",
+    ]
+)  # fmt: skip
+
+
+@given(
+    st.lists(_SENTENCE_PIECES, max_size=14).map("".join),
+    st.integers(0, 6),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6)), max_size=2),
+)
+@example("获得青川市委网信办颁发的荣誉证书,并在青川市新闻网等平台展播。", 0, [])
+@example("支部组织党员参加江州市委网信办的活动", 0, [])
+@example("该协会党支部和商会、本商会,行业商会", 0, [])
+@example("各区工商联和12家商会", 0, [])
+@example("渠安市委组织部和云岭市民政局", 2, [(2, 3)])
+@example("数字出版有限公司与云岭集团", 0, [])
+def test_find_mentions_is_the_plain_reading(
+    text: str, start: int, claimed: list[tuple[int, int]]
+) -> None:
+    _same_mentions(text, start, [(at, at + n) for at, n in claimed])
+
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = sorted([*(ROOT / "examples").rglob("*.txt"), *(ROOT / "tests" / "data").rglob("*.txt")])
+
+
+def test_find_mentions_reads_the_stored_texts_plainly() -> None:
+    assert len(TEXTS) > 20
+    for path in TEXTS:
+        try:
+            text = path.read_text("utf-8")
+        except UnicodeDecodeError:  # texts stored in other encodings, for the decoder
+            continue
+        _same_mentions(text, 0, [])
+        for line in text.splitlines():
+            _same_mentions(line, 0, [])

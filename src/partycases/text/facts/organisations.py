@@ -315,6 +315,30 @@ def _not_a_name(folded: str, suffix: str, suffix_start: int, suffix_end: int) ->
     return folded[suffix_start - 1 : suffix_end] in NOT_NAMES
 
 
+@functools.lru_cache(maxsize=4096)
+def _reference(name: str) -> str | None:
+    """``branch`` for 党支部 or 该协会党支部, ``subject`` for 商会 or 该协会, else None.
+
+    A name refers back to the page's subject or to its party organisation, or it
+    names a body of its own (None).
+    """
+    party = None
+    if name.endswith(PARTY_ENDINGS) and name not in BRANCH_WORDS:
+        party = next(w for w in PARTY_ENDINGS if name.endswith(w))
+    stem = name[: -len(party)] if party else ""
+    if name in BRANCH_WORDS or (party and (stem in SUBJECT_WORDS or stem.endswith(ANAPHORS))):
+        return "branch"
+    if name in SUBJECT_WORDS or (
+        name.startswith(ANAPHORS) and name.lstrip("该本我此这个家") in SUBJECT_WORDS
+    ):
+        return "subject"
+    return None
+
+
+#: What :func:`find_mentions` gives a sentence that names nothing: shared, never changed.
+NO_MENTIONS: Final = MentionList()
+
+
 def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str) -> MentionList:
     """Organisation mentions in the view span ``[start, end)``, outside ``claimed`` spans."""
     folded = page.folded
@@ -339,61 +363,74 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
             # 桐屿市委 + 两新工委, 中共…商會 + 支部委員會: one name, not two.
             name_start = spans.pop()[0]
         spans.append((name_start, suffix_end, suffix))
+    if not spans:
+        return NO_MENTIONS
     found = MentionList()
     for first, name_end, suffix in spans:
-        name_start = first
-        # 渠安市委: the place's level word is the suffix's first character.
-        limit = name_end - len(suffix) + (suffix[0] in "省市区县")
-        if name_end - name_start == len(suffix):
-            # A bare suffix (商会, 党支部): at most one character before its limit, too few
-            # for a place, and it names no body by itself, so whether it starts like a
-            # name is never asked.
-            placed, trimmed = False, name_start
+        if name_end - first == len(suffix):
+            # A bare suffix (商会, 党支部): too short for a place, so it starts where it
+            # stands, and it names no body by itself.
+            # (Its limit, where a place in it may end, is never read.)
+            name_start, name, placed, limit = first, suffix, False, first
         else:
-            # Whether the name starts like one (_place_start at name_start), kept for the
-            # test below while name_start stays where it was tested.
-            placed, trimmed = _place_start_and_trim(folded, name_start, limit)
-        if not placed:
-            # 支部組織黨員參加江州市委網信辦 -> 江州市委網信辦: start at the first place.
-            for p in range(first + 1, name_end - len(suffix)):
-                if _place_start(folded, p, limit) and folded[p:name_end] not in BRANCH_WORDS:
-                    name_start, placed = p, True
-                    trimmed = _trim_place(folded, p, limit)
-                    break
-        if trimmed != name_start:
-            name_start, placed = trimmed, _place_start(folded, trimmed, limit)
-        name = folded[name_start:name_end]
-        party = None
-        if name.endswith(PARTY_ENDINGS) and name not in BRANCH_WORDS:
-            party = next(w for w in PARTY_ENDINGS if name.endswith(w))
-        stem = name[: -len(party)] if party else ""
-        generic = _generic(folded, start, name_start)
-        if name in BRANCH_WORDS or (party and (stem in SUBJECT_WORDS or stem.endswith(ANAPHORS))):
-            if not generic:
-                found.append(Mention(name_start, name_end, None, "branch"))
-        elif name in SUBJECT_WORDS or (
-            name.startswith(ANAPHORS) and name.lstrip("该本我此这个家") in SUBJECT_WORDS
-        ):
-            before = folded[max(start, name_start - 2) : name_start]
-            if not generic and not (
-                before[-1:]
-                and _is_han(before[-1])
-                and not before.endswith(ANAPHORS)
-                and not _stops_at(folded, name_start)
-            ):
-                found.append(Mention(name_start, name_end, None, "subject"))
-        elif generic:
-            continue
-        elif len(name) > len(suffix) and (
-            placed or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)
-        ):
+            # 渠安市委: the place's level word is the suffix's first character.
+            limit = name_end - len(suffix) + (suffix[0] in "省市区县")
+            name_start, placed = _placed_start(folded, first, name_end, len(suffix), limit)
+            name = folded[name_start:name_end]
+        role = _reference(name)
+        if role is None:
+            if not (placed or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)):
+                continue
+            if _generic(folded, start, name_start):
+                continue
             org = page.org(name_start, name_end, kind_of(name), where)
             if org is None:  # a name ends with its suffix's letters: never, but typed so
                 continue
             if org.location is None:
                 _locate(page, org, name_start, name_end, limit)
             found.append(Mention(name_start, name_end, org, "name"))
-    return found
+        elif _generic(folded, start, name_start):
+            continue
+        elif role == "branch":
+            found.append(Mention(name_start, name_end, None, "branch"))
+        elif not _after_a_word(folded, start, name_start):
+            found.append(Mention(name_start, name_end, None, "subject"))
+    return found if found else NO_MENTIONS
+
+
+def _placed_start(
+    folded: str, first: int, name_end: int, suffix_length: int, limit: int
+) -> tuple[int, bool]:
+    """Where a name read back to ``first`` starts, and whether it starts like a name.
+
+    The name ends at ``name_end`` in a suffix ``suffix_length`` long; a place in it
+    ends by ``limit``.
+    """
+    name_start = first
+    # Whether the name starts like one (_place_start at name_start), kept for the
+    # test below while name_start stays where it was tested.
+    placed, trimmed = _place_start_and_trim(folded, name_start, limit)
+    if not placed:
+        # 支部組織黨員參加江州市委網信辦 -> 江州市委網信辦: start at the first place.
+        for p in range(first + 1, name_end - suffix_length):
+            if _place_start(folded, p, limit) and folded[p:name_end] not in BRANCH_WORDS:
+                name_start, placed = p, True
+                trimmed = _trim_place(folded, p, limit)
+                break
+    if trimmed != name_start:
+        name_start, placed = trimmed, _place_start(folded, trimmed, limit)
+    return name_start, placed
+
+
+def _after_a_word(folded: str, start: int, name_start: int) -> bool:
+    """Whether a bare 商会 follows a word it belongs to (行业商会), not a stop or 该."""
+    before = folded[max(start, name_start - 2) : name_start]
+    return bool(
+        before[-1:]
+        and _is_han(before[-1])
+        and not before.endswith(ANAPHORS)
+        and not _stops_at(folded, name_start)
+    )
 
 
 def _locate(page: Page, org: Org, name_start: int, name_end: int, limit: int) -> None:
