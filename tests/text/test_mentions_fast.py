@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from partycases.text import lexicon
 from partycases.text.facts import organisations
-from partycases.text.facts.drafts import Mention, Page
+from partycases.text.facts.drafts import Mention, Org, Page
 from partycases.text.facts.spans import NO_SPANS, SpanSet
 from partycases.text.normalise import fold, is_han, make_view
 
@@ -215,6 +215,21 @@ def plain_reference(name: str) -> str | None:
     return None
 
 
+def plain_locate(page: Page, org: Org, name_start: int, name_end: int, limit: int) -> None:
+    """Set ``org``'s location from the place its name starts with, if any."""
+    folded = page.folded
+    known = organisations._known_place_at(folded, name_start, limit)
+    if known:
+        at, to = name_start, name_start + known
+    else:
+        place = organisations.PLACE.match(folded, name_start, name_end)
+        if place is None:
+            return
+        at, to = place.span("place")
+    if to < name_end:
+        org.location = page.read(at, to)
+
+
 def plain_find_mentions(
     page: Page, start: int, end: int, claimed: SpanSet, where: str
 ) -> list[Mention]:
@@ -245,7 +260,7 @@ def plain_find_mentions(
             org = page.org(name_start, name_end, organisations.kind_of(name), where)
             assert org is not None
             if org.location is None:
-                organisations._locate(page, org, name_start, name_end, limit)
+                plain_locate(page, org, name_start, name_end, limit)
             found.append(Mention(name_start, name_end, org, "name"))
     return found
 

@@ -370,13 +370,12 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
         if name_end - first == len(suffix):
             # A bare suffix (商会, 党支部): too short for a place, so it starts where it
             # stands, and it names no body by itself.
-            # (Its limit, where a place in it may end, is never read.)
-            name_start, name, placed, limit = first, suffix, False, first
+            name_start, name, placed, place = first, suffix, False, None
         else:
-            # 渠安市委: the place's level word is the suffix's first character.
-            limit = name_end - len(suffix) + (suffix[0] in "省市区县")
-            name_start, placed = _placed_start(folded, first, name_end, len(suffix), limit)
-            name = folded[name_start:name_end]
+            text = folded[first:name_end]
+            offset, placed, place = _reading(text, len(suffix))
+            name_start = first + offset
+            name = text[offset:] if offset else text
         role = _reference(name)
         if role is None:
             if not (placed or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)):
@@ -386,8 +385,8 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
             org = page.org(name_start, name_end, kind_of(name), where)
             if org is None:  # a name ends with its suffix's letters: never, but typed so
                 continue
-            if org.location is None:
-                _locate(page, org, name_start, name_end, limit)
+            if org.location is None and place is not None:
+                org.location = page.read(first + place[0], first + place[1])
             found.append(Mention(name_start, name_end, org, "name"))
         elif _generic(folded, start, name_start):
             continue
@@ -396,6 +395,21 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
         elif not _after_a_word(folded, start, name_start):
             found.append(Mention(name_start, name_end, None, "subject"))
     return found if found else NO_MENTIONS
+
+
+@functools.lru_cache(maxsize=4096)
+def _reading(text: str, suffix_length: int) -> tuple[int, bool, Span | None]:
+    """How a name read back from its suffix (its last ``suffix_length`` characters) reads.
+
+    Where it starts (an offset in ``text``), whether it starts like a name, and the
+    span of the place it then starts with, if that place ends before the name does.
+    Nothing outside ``text`` is read: a name read once is read for every mention of it.
+    """
+    end = len(text)
+    # 渠安市委: the place's level word is the suffix's first character.
+    limit = end - suffix_length + (text[end - suffix_length] in "省市区县")
+    name_start, placed = _placed_start(text, 0, end, suffix_length, limit)
+    return name_start, placed, _place_span(text, name_start, end, limit)
 
 
 def _placed_start(
@@ -433,19 +447,17 @@ def _after_a_word(folded: str, start: int, name_start: int) -> bool:
     )
 
 
-def _locate(page: Page, org: Org, name_start: int, name_end: int, limit: int) -> None:
-    """Set ``org``'s location from the place its name starts with, if any."""
-    folded = page.folded
+def _place_span(folded: str, name_start: int, name_end: int, limit: int) -> Span | None:
+    """The place a name starts with, if it ends before the name does: its location."""
     known = _known_place_at(folded, name_start, limit)
     if known:
         at, to = name_start, name_start + known
     else:
         place = PLACE.match(folded, name_start, name_end)
         if place is None:
-            return
+            return None
         at, to = place.span("place")
-    if to < name_end:
-        org.location = page.read(at, to)
+    return (at, to) if to < name_end else None
 
 
 def agents(page: Page, start: int, end: int, mentions: MentionList) -> list[Org]:
