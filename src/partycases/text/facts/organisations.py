@@ -287,9 +287,16 @@ def _name_start(
 GENERIC_BEFORE_LAST: Final = "家个类各等些\n"
 
 
+#: The first character of every GENERIC_START word: most names start with none.
+GENERIC_FIRST: Final = frozenset(word[0] for word in GENERIC_START)
+
+
 def _generic(folded: str, start: int, name_start: int) -> bool:
-    head = folded[name_start : name_start + 4]
-    return head.startswith(GENERIC_START) or (
+    """Whether the name at ``name_start`` is plural or generic: 各区工商联, 12家商会."""
+    return (
+        folded[name_start] in GENERIC_FIRST
+        and folded.startswith(GENERIC_START, name_start, name_start + 4)
+    ) or (
         name_start > start
         and folded[name_start - 1] in GENERIC_BEFORE_LAST
         and GENERIC_BEFORE.search(folded, max(start, name_start - 4), name_start) is not None
