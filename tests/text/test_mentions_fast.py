@@ -331,3 +331,37 @@ def test_find_mentions_reads_the_stored_texts_plainly() -> None:
         _same_mentions(text, 0, [])
         for line in text.splitlines():
             _same_mentions(line, 0, [])
+
+
+def test_parses_do_not_depend_on_the_names_read_before() -> None:
+    """What is kept per name across parses changes no parse: cold, warm and after other texts."""
+    import warnings
+
+    import partycases as pc
+
+    texts = [text for path in TEXTS if (text := _utf8(path)) is not None]
+    assert len(texts) > 20
+
+    def parse_all(order: list[str]) -> dict[str, bytes]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pc.PartycasesWarning)
+            return {text: pc.dumps(pc.parse_text(text)) for text in order}
+
+    organisations._reading.cache_clear()
+    organisations._reference.cache_clear()
+    cold = {}
+    for text in texts:  # each text parsed with nothing kept from any other
+        organisations._reading.cache_clear()
+        organisations._reference.cache_clear()
+        cold.update(parse_all([text]))
+    assert parse_all(texts) == cold
+    assert parse_all(texts[::-1]) == cold  # warm, and in the other order
+    assert not organisations.NO_MENTIONS  # the shared empty answer stayed empty
+
+
+def _utf8(path: Path) -> str | None:
+    """The file's text, or None for texts stored in other encodings, for the decoder."""
+    try:
+        return path.read_text("utf-8")
+    except UnicodeDecodeError:
+        return None
