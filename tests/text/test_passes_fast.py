@@ -132,3 +132,36 @@ def test_early_dated_events_are_the_searchs_within_eight_characters(text: str, s
         for group in ("date", "who", "verb", "what"):
             assert early.span(group) == plain.span(group)
         assert (early.start("date"), early.end()) == plain.span()
+
+
+def _found(pattern: re.Pattern[str], text: str, start: int) -> list[object]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text, start)]
+
+
+@given(st.lists(st.sampled_from(_MEMBER_PIECES), max_size=14).map("".join), st.integers(0, 3))
+@example("现有近300家会员单位", 0)
+@example("会员企业总数已发展到了超过300家", 0)
+@example("大约 1234567 以上 家会员", 0)
+@example("共 50 以上 家理事单位", 1)
+@example("成员单位数量增加到了逾1234567个", 0)
+def test_member_counts_tried_at_their_openings_are_finditers(text: str, start: int) -> None:
+    """MEMBERS tried only where a match can open finds the plain pattern's matches."""
+    assert _found(counts.MEMBERS_AT, text, start) == _found(counts.MEMBERS, text, start)
+
+
+_FOUNDED_PIECES = [
+    *("成立", "于", "时间为", "时间:", " ", "2013", "06", "1", "年", "9", "月", "份", "日"),
+    *("正式", "登记", "注册", "挂牌", "大会", "自", "以来", "商会", ",", "。", "a"),
+]
+
+
+@given(st.lists(st.sampled_from(_FOUNDED_PIECES), max_size=14).map("".join), st.integers(0, 3))
+@example("成立于2013年9月", 0)
+@example("2016年4月份正式登记成立", 0)
+@example("12016年4月成立", 1)
+@example("成立时间: 06 年 9 月 1 日", 0)
+@example("2013年成立大会", 0)
+@example("06年成立", 0)
+def test_founding_dates_tried_at_their_openings_are_finditers(text: str, start: int) -> None:
+    """FOUNDED tried only at 成 and digits finds the plain pattern's matches."""
+    assert _found(dates.FOUNDED_AT, text, start) == _found(dates.FOUNDED, text, start)

@@ -250,3 +250,113 @@ def test_items_found_from_each_shi_are_the_item_patterns(text: str, start: int) 
 
     expected = [m.span() for m in layout.ITEM.finditer(text, start, len(text))]
     assert list(layout._items(text, start, len(text))) == expected
+
+
+_CONSUME_NOTHING = {
+    getattr(sre_constants, name)
+    for name in ("AT", "ASSERT", "ASSERT_NOT")
+    if hasattr(sre_constants, name)
+}
+
+
+def _opening(items: Any) -> tuple[list[tuple[Any, Any]], bool]:
+    """What a match of the parsed ``items`` can open with, and whether it can be empty.
+
+    Conservative: an item it cannot read opens with ``(None, None)``; look-arounds are
+    taken to allow anything (they only narrow what follows).
+    """
+    opens: list[tuple[Any, Any]] = []
+    for op, value in items:
+        first, empty = _opening_item(op, value)
+        opens += first
+        if not empty:
+            return opens, False
+    return opens, True
+
+
+def _opening_item(op: Any, value: Any) -> tuple[list[tuple[Any, Any]], bool]:
+    if op is sre_constants.LITERAL or op is sre_constants.IN:
+        return ([(op, value)] if op is sre_constants.LITERAL else list(value)), False
+    if op is sre_constants.SUBPATTERN and not value[1] & re.IGNORECASE:
+        return _opening(value[-1])
+    if op is sre_constants.BRANCH:
+        readings = [_opening(alternative) for alternative in value[1]]
+        return [item for first, _ in readings for item in first], any(e for _, e in readings)
+    if op in _REPEATS:
+        least, _, item = value
+        first, empty = _opening(item)
+        return first, empty or least == 0
+    if op in _CONSUME_NOTHING:
+        return [], True
+    return [(None, None)], False
+
+
+def _guard_allows(guard: list[tuple[Any, Any]], op: Any, value: Any) -> bool:
+    """Whether the guard's class admits every character the opening ``(op, value)`` matches."""
+    if op is sre_constants.CATEGORY:
+        return (op, value) in guard
+    if op is sre_constants.LITERAL:
+        codes: range = range(value, value + 1)
+    elif op is sre_constants.RANGE:
+        codes = range(value[0], value[1] + 1)
+    else:  # a negated class, any character, an item not read: not shown to be admitted
+        return False
+    return all(
+        any(
+            (kind is sre_constants.LITERAL and code == item)
+            or (kind is sre_constants.RANGE and item[0] <= code <= item[1])
+            for kind, item in guard
+        )
+        for code in codes
+    )
+
+
+def guard_is_exact(guarded: re.Pattern[str], plain: re.Pattern[str]) -> bool:
+    """Whether ``guarded`` is ``(?=[class])(?:plain)`` and each match of ``plain`` opens in class."""
+    parsed = list(sre_parse.parse(guarded.pattern, guarded.flags))
+    if guarded.pattern[guarded.pattern.index("]") + 1 :] != f")(?:{plain.pattern})":
+        return False
+    if guarded.flags != plain.flags or len(parsed) != 2:
+        return False
+    (assert_op, (direction, inside)), _ = parsed
+    if assert_op is not sre_constants.ASSERT or direction != 1 or len(inside) != 1:
+        return False
+    (class_op, guard), *_ = list(inside)
+    if class_op is not sre_constants.IN:
+        return False
+    opens, empty = _opening(sre_parse.parse(plain.pattern, plain.flags))
+    return not empty and all(_guard_allows(list(guard), op, value) for op, value in opens)
+
+
+@pytest.mark.parametrize(
+    ("name", "guarded", "plain"),
+    [
+        ("MEMBERS_AT", counts.MEMBERS_AT, counts.MEMBERS),
+        ("FOUNDED_AT", dates.FOUNDED_AT, dates.FOUNDED),
+    ],
+)
+def test_guarded_patterns_admit_every_opening_of_the_plain_pattern(
+    name: str, guarded: re.Pattern[str], plain: re.Pattern[str]
+) -> None:
+    """A pattern tried only at some characters finds what it finds everywhere: it opens there."""
+    assert guard_is_exact(guarded, plain), f"{name} skips a character a match can open with"
+
+
+@pytest.mark.parametrize(
+    ("source", "guard", "expected"),
+    [
+        (r"(?:近|约)?\s{0,2}[0-9]{1,7}家|会员", r"近约\s0-9会", True),
+        (r"(?:近|约)?\s{0,2}[0-9]{1,7}家|会员", r"近约0-9会", False),
+        (r"(?:近|约)?\s{0,2}[0-9]{1,7}家|会员", r"近约\s1-9会", False),
+        (r"(?:近|大约)?[0-9]家", r"近约0-9", False),
+        (r"(?<![0-9])[0-9]{2}年|成立", r"成0-9", True),
+        (r"[0-9]*年", r"0-9", False),
+        (r"(?:近)?", r"近", False),
+        (r"[^,]年", r"0-9", False),
+        (r"(?i:k)", r"k", False),
+    ],
+)
+def test_guard_reading_is_conservative(source: str, guard: str, expected: bool) -> None:
+    plain = re.compile(source)
+    guarded = re.compile(f"(?=[{guard}])(?:{source})")
+    assert guard_is_exact(guarded, plain) is expected

@@ -259,11 +259,11 @@ class _Extractor:
                         (
                             "立" in present
                             and folded.find("成立", s_start, s_end) >= 0
-                            and dates.FOUNDED.search(folded, s_start, s_end)
+                            and dates.FOUNDED_AT.search(folded, s_start, s_end)
                         )
                         or (
                             counts.MEMBERS_NEAR.search(folded, s_start, s_end)
-                            and counts.MEMBERS.search(folded, s_start, s_end)
+                            and counts.MEMBERS_AT.search(folded, s_start, s_end)
                         )
                     )
                 ):

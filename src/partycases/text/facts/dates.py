@@ -18,6 +18,7 @@ from partycases.values import DateRange, PartialDate
 
 __all__ = [
     "FOUNDED",
+    "FOUNDED_AT",
     "OPENING_DATE",
     "Years",
     "cjk_date",
@@ -34,6 +35,8 @@ FOUNDED: Final = re.compile(
     r"|(?P<year2>[0-9]{4}|(?<![0-9])[0-9]{2})年(?:(?P<month2>[0-9]{1,2})月份?(?:(?P<day2>[0-9]{1,2})日)?)?"
     r"(?:正式)?(?:登记|注册|挂牌)?成立(?!大会)"
 )
+#: FOUNDED tried only at 成 or a digit, where its matches start (see counts.MEMBERS_AT).
+FOUNDED_AT: Final = re.compile("(?=[成0-9])(?:" + FOUNDED.pattern + ")")
 #: 2013年9月,某协会成立 / 09年12月份某协会的成立 / 2015年3月,某商会党支部正式成立
 DATE_THEN_FOUNDED: Final = re.compile(
     r"(?P<year>[0-9]{4}|(?<![0-9])[0-9]{2})年(?:(?P<month>[0-9]{1,2})月份?(?:(?P<day>[0-9]{1,2})日)?)?"
@@ -198,7 +201,7 @@ def founding(
         if who is not None and date is not None and who.founded is None:
             who.founded = date
             who.evidence[match.span()] = None
-    for match in FOUNDED.finditer(folded, start, end):
+    for match in FOUNDED_AT.finditer(folded, start, end):
         if match["year"]:
             date = partial(match["year"], match["month"], match["day"])
         else:
