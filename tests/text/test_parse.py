@@ -312,3 +312,30 @@ def test_an_honour_list_published_by_a_body_names_it_as_awarder() -> None:
     )
     [honour] = case.honours
     assert honour.awarded_by == ("org:砚港市委网信办",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(青岚 摄)",
+        "(新华社记者 李四 摄)",
+        "△ 协会党员志愿者为快递小哥送清凉 陆知秋 摄",
+        "图文 吴桐摄",
+    ],
+)
+def test_photo_credits_are_page_chrome(line: str) -> None:
+    """A line ending in a name and 摄, alone or in brackets, credits a photograph."""
+    from partycases.text.layout import is_chrome
+
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("heading", ["(三)组织党员拍摄", "(一)丁摄", "(二)微视频拍摄"])
+def test_a_numbered_heading_about_filming_is_a_heading(heading: str) -> None:
+    """(三)组织拍摄 ends in 摄 like a photo credit, but its brackets number a heading."""
+    text = f"一、工作做法\n{heading}\n支部组织党员拍摄微视频。\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pc.PartycasesWarning)
+        case = pc.parse_text(text)
+    (section,) = case.sections
+    assert [sub.heading for sub in section.subsections] == [heading[3:]]

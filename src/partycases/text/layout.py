@@ -79,8 +79,9 @@ NAME_LINE: Final = re.compile(
 )
 #: A heading over a list of honours, one per line: 近年来获得的荣誉:
 HONOUR_LIST: Final = re.compile(r"荣誉|获奖|殊荣|表彰|称号|奖项")
-#: A caption: △ … / ▲ … / (某某 摄)
-CAPTION: Final = re.compile(r"^[△▲▼◆]|[\s(]\S{1,8}\s{0,2}摄\)?$|^图[为:]")
+#: A caption: △ … / ▲ … / (某某 摄) / … 某某 摄. The credit's name holds no bracket, so a
+#: numbered heading about filming, (三)组织拍摄, is no credit.
+CAPTION: Final = re.compile(r"^[△▲▼◆]|[\s(][^\s()]{1,8}\s{0,2}摄\)?$|^图[为:]")
 #: A periodical's issue line: 社会组织党建 2021年4期
 ISSUE_LINE: Final = re.compile(r"(?:19|20)[0-9]{2}年(?:第)?[0-9]{1,2}期$")
 #: How a caption that holds no 摄 opens (:data:`CAPTION`).
