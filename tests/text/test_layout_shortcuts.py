@@ -9,6 +9,9 @@ match without them fails here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from unittest import mock
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -24,20 +27,15 @@ _PIECES = [
 texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """The runs between line breaks of every kind: what the plain search finds."""
+    return (match.span() for match in layout._BETWEEN_BREAKS.finditer(text))
+
+
 def _plain_lines(text: str, most: int) -> list[tuple[int, int]]:
-    """Non-blank lines between any line breaks, trimmed: the form for every text."""
-    found = []
-    for match in layout._BETWEEN_BREAKS.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            found.append((start, end))
-            if len(found) == most:
-                break
-    return found
+    """``_lines`` with every text split by the plain search, LF-only or not."""
+    with mock.patch.object(layout, "_between_line_feeds", _runs):
+        return layout._lines(text, most)
 
 
 @given(texts, st.integers(1, 6))
