@@ -71,7 +71,9 @@ ITEM: Final = re.compile(rf"(?P<number>{N}{{1,3}})是")
 ITEM_AFTER: Final = "。;!?"
 #: A byline: 文|某某 / 作者:某某 / 记者 某某 / 通讯员 某某
 BYLINE: Final = re.compile(
-    r"^(?:文|作者|记者|通讯员|撰稿|供稿|图|文/图|文图)\s{0,2}[|丨/:]?\s{0,2}[\u3400-\u9fff]"
+    r"^(?:(?:作者|记者|通讯员|撰稿|供稿)\s{0,2}[|丨/:]?"
+    # 文 and 图 alone start words too (文化, 图书): a separator or a space must follow them.
+    r"|(?:文|图|文/图|文图)(?:\s{1,2}[|丨/:]?|[|丨/:]))\s{0,2}[\u3400-\u9fff]"
 )
 #: A name line: 某某商会党支部书记 张某某
 NAME_LINE: Final = re.compile(
