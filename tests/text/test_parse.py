@@ -341,10 +341,14 @@ def test_a_numbered_heading_about_filming_is_a_heading(heading: str) -> None:
     assert [sub.heading for sub in section.subsections] == [heading[3:]]
 
 
+#: A page whose second line, under the title, is the line a test puts there.
+UNDER_A_TITLE = "青岚市商会党建工作案例\n{}\n一、案例背景\n商会成立于2008年。\n"
+
+
 @pytest.mark.parametrize("headline", ["文化铸魂 党建引领", "图书馆里的红色课堂", "文明实践进商圈"])
 def test_a_headline_starting_with_wen_or_tu_is_a_headline(headline: str) -> None:
     """文 and 图 open bylines (文/张三, 图 李四) and words (文化, 图书): only a separator makes a byline."""
-    text = f"青岚市商会党建工作案例\n{headline}\n一、案例背景\n商会成立于2008年。\n"
+    text = UNDER_A_TITLE.format(headline)
     with warnings.catch_warnings():
         warnings.simplefilter("error", pc.PartycasesWarning)
         case = pc.parse_text(text)
@@ -356,7 +360,7 @@ def test_a_headline_starting_with_wen_or_tu_is_a_headline(headline: str) -> None
 )
 def test_bylines_are_left_out_of_the_case(byline: str) -> None:
     """A byline under the title names the writer or photographer: not a headline, and reported."""
-    text = f"青岚市商会党建工作案例\n{byline}\n一、案例背景\n商会成立于2008年。\n"
+    text = UNDER_A_TITLE.format(byline)
     with pytest.warns(pc.PartycasesWarning, match="a byline"):
         case = pc.parse_text(text)
     assert case.headline is None
