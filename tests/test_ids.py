@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from partycases import make_id, name_key, organisation_id
 
@@ -85,3 +87,91 @@ def test_kept_folds_are_the_folds_and_stay_bounded(monkeypatch: pytest.MonkeyPat
         assert len(ids.ID_FOLDS) <= 4
     assert ids.id_fold("org:Café商会") == ids.id_fold("org:CAFE\u0301商會")
     ids.ID_FOLDS.clear()
+
+
+def test_fold_fixed_ids_are_their_own_folds_and_stay_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """FOLD_FIXED_IDS holds the ids met lately that are their own fold, and only those, within its bound."""
+    from partycases import ids
+
+    monkeypatch.setattr(ids, "ID_FOLDS_MAX", 4)
+    ids.ID_FOLDS.clear()
+    ids.FOLD_FIXED_IDS.clear()
+    fixed = ["org:甲", "org:乙商会", "org:abc商会", "org:丙", "org:丁协会", "org:戊"]
+    folding = ["org:天津市文化傳媒商會", "org:ＡＢＣ商会", "org:ABC商会", "org:cafe\u0301"]
+    for name in [*fixed, *folding, *fixed]:
+        ids.ID_FOLDS[name]  # met through the fold table, as the check meets ids
+        assert all(ids.id_fold(kept) == kept for kept in ids.FOLD_FIXED_IDS)
+        assert len(ids.FOLD_FIXED_IDS) <= 4
+    assert ids.FOLD_FIXED_IDS.isdisjoint(folding)
+    ids.ID_FOLDS.clear()
+    ids.FOLD_FIXED_IDS.clear()
+    for name in fixed[:3]:
+        ids.ID_FOLDS[name]
+    assert set(fixed[:3]) == ids.FOLD_FIXED_IDS
+    ids.ID_FOLDS.clear()
+    ids.FOLD_FIXED_IDS.clear()
+
+
+@pytest.mark.parametrize("rounds", [1, 2, 3])
+def test_ids_that_fold_together_are_refused_however_often_met(rounds: int) -> None:
+    """Two ids folding together are refused by the quick check whether their folds are kept or not."""
+    import orjson
+
+    import partycases as pc
+    from partycases.models._sound import is_sound, sound_keys
+
+    twins = [
+        {"id": "org:天津市文化傳媒商會", "name": "天津市文化傳媒商會"},
+        {"id": "org:天津市文化传媒商会", "name": "天津市文化传媒商会"},
+        {"id": "org:ABC商会", "name": "ABC商会"},
+        {"id": "org:abc商会", "name": "abc商会"},
+    ]
+    for first, second in ((0, 1), (1, 0), (2, 3), (3, 2)):
+        case = pc.Case.model_construct(
+            id="case-twins",
+            language="zh-Hans",
+            organisations=(pc.Organisation(**twins[first]), pc.Organisation(**twins[second])),
+        )
+        for _ in range(rounds):  # the second time on, every fold is one kept
+            assert not is_sound(case)
+            assert sound_keys(case) is None
+            with pytest.raises(pc.LoadError, match="differ only in script"):
+                pc.loads(orjson.dumps({"id": "case-twins", "language": "zh-Hans",
+                                       "organisations": [twins[first], twins[second]]}))  # fmt: skip
+
+
+def _plain_id_fold(entity_id: str) -> str:
+    import unicodedata
+
+    from partycases import ids
+
+    return unicodedata.normalize("NFKC", entity_id).translate(ids._script_table()).casefold()
+
+
+def test_id_fold_translates_exactly_where_the_script_table_changes_a_character() -> None:
+    """The fold, which translates only ids holding a character the table changes, is the plain fold."""
+    from partycases import ids
+
+    table = ids._script_table()
+    for code in [*table, *range(0x3400, 0x3480), *range(0x4E00, 0x5200)]:
+        for entity_id in (f"org:{chr(code)}", f"org:甲{chr(code)}乙商会", f"org:ＡＢ{chr(code)}"):
+            assert ids._id_fold(entity_id) == _plain_id_fold(entity_id)
+
+
+@given(
+    st.text(
+        st.one_of(
+            st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+            st.sampled_from("傳媒商會党支部黨ＡＢＣabcDEFé\u0301\uf900\u2f00"),
+        ),
+        min_size=1,
+        max_size=24,
+    )
+)
+def test_id_fold_is_the_plain_fold_on_generated_ids(key: str) -> None:
+    """On generated keys of Han, full-width, accented and compatibility characters, the two folds agree."""
+    from partycases import ids
+
+    assert ids._id_fold("org:" + key) == _plain_id_fold("org:" + key)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTROL_CHARACTERS",
+    "FOLD_FIXED_IDS",
     "ID_FOLDS",
     "ID_KINDS",
     "INVISIBLE_ASTRAL",
@@ -111,8 +112,19 @@ def id_fold(entity_id: str) -> str:
     return ID_FOLDS[entity_id]
 
 
+@functools.cache
+def _script_changes() -> re.Pattern[str]:
+    """A character :func:`_script_table` changes (its keys as one class), built with it."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_script_table())) + "]")
+
+
 def _id_fold(entity_id: str) -> str:
-    return unicodedata.normalize("NFKC", entity_id).translate(_script_table()).casefold()
+    normal = unicodedata.normalize("NFKC", entity_id)
+    # Most ids hold no character the table changes, and ``str.translate`` looks every
+    # character up in the table (a failed lookup costs an exception): searched for first.
+    if _script_changes().search(normal) is not None:
+        normal = normal.translate(_script_table())
+    return normal.casefold()
 
 
 #: The most folds :data:`ID_FOLDS` keeps (a few MB at most: memory stays flat over a corpus).
@@ -132,11 +144,21 @@ class _Folds(dict[str, str]):
         if len(self) >= ID_FOLDS_MAX:
             self.clear()
         folded = self[entity_id] = _id_fold(entity_id)
+        if folded == entity_id:
+            if len(FOLD_FIXED_IDS) >= ID_FOLDS_MAX:
+                FOLD_FIXED_IDS.clear()
+            FOLD_FIXED_IDS.add(entity_id)
         return folded
 
 
 #: ``ID_FOLDS[entity_id]`` is ``id_fold(entity_id)``, without a Python call for an id met lately.
 ID_FOLDS: Final = _Folds()
+
+#: Ids met lately (through :data:`ID_FOLDS`) that are their own fold, as most are: already in
+#: Simplified script, lower case and NFKC. Ids that all belong here fold apart exactly when
+#: they differ, so a set of them needs no fold looked up. At most :data:`ID_FOLDS_MAX` kept;
+#: an id's membership depends on the id alone.
+FOLD_FIXED_IDS: Final[set[str]] = set()
 
 
 def _fold(text: str) -> str:

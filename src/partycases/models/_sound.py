@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 from typing import TYPE_CHECKING, Any, Final
 
-from partycases.ids import ID_FOLDS
+from partycases.ids import FOLD_FIXED_IDS, ID_FOLDS
 from partycases.models._identity import parent_cycle
 from partycases.models._keys import GIVEN as _GIVEN
 from partycases.models._keys import json_keys as _json_keys
@@ -122,7 +122,7 @@ def is_sound(case: Case) -> bool:
                 return False
     if children > 1 and parent_cycle(case) is not None:
         return False
-    return len(org) < 2 or len(set(map(_id_fold, org))) == len(org)
+    return len(org) < 2 or org <= FOLD_FIXED_IDS or len(set(map(_id_fold, org))) == len(org)
 
 
 def sound_keys(case: Case) -> int | None:
@@ -238,7 +238,7 @@ def sound_keys(case: Case) -> int | None:
                 count += 2 * len(evidence)
     if children > 1 and parent_cycle(case) is not None:
         return None
-    if len(org) > 1 and len(set(map(_id_fold, org))) != len(org):
+    if not (len(org) < 2 or org <= FOLD_FIXED_IDS or len(set(map(_id_fold, org))) == len(org)):
         return None
     if field := case_f["series"]:
         count += len(field.__pydantic_fields_set__)

@@ -106,6 +106,13 @@ def _test(link: Link, value: str, depth: int, by_dict: bool, fail: str = "False"
     return [*lines, f"{indent}    return {fail}"]
 
 
+#: No two organisation ids fold together: none to compare, or every id its own fold (ids that
+#: differ), or as many folds as ids.
+_FOLD_APART: Final = (
+    "len(org) < 2 or org <= FOLD_FIXED_IDS or len(set(map(_id_fold, org))) == len(org)"
+)
+
+
 def _identity(count_keys: bool) -> list[str]:
     """Source of the organisations' identity checks, each behind a quick test, and the return.
 
@@ -117,11 +124,8 @@ def _identity(count_keys: bool) -> list[str]:
     fail = "None" if count_keys else "False"
     lines = ["    if children > 1 and parent_cycle(case) is not None:", f"        return {fail}"]
     if not count_keys:
-        return [*lines, "    return len(org) < 2 or len(set(map(_id_fold, org))) == len(org)"]
-    lines += [
-        "    if len(org) > 1 and len(set(map(_id_fold, org))) != len(org):",
-        "        return None",
-    ]
+        return [*lines, f"    return {_FOLD_APART}"]
+    lines += [f"    if not ({_FOLD_APART}):", "        return None"]
     for field, term in count_terms(_model_of_case(), _nested):
         if field not in COLLECTIONS:  # the entities' keys are counted in their loops
             lines += [f'    if field := case_f["{field}"]:', f"        count += {term}"]
@@ -279,7 +283,7 @@ def _module(by_dict: bool) -> str:
         "import operator",
         "from typing import TYPE_CHECKING, Any, Final",
         "",
-        "from partycases.ids import ID_FOLDS",
+        "from partycases.ids import FOLD_FIXED_IDS, ID_FOLDS",
         "from partycases.models._identity import parent_cycle",
         "from partycases.models._keys import GIVEN as _GIVEN",
         "from partycases.models._keys import json_keys as _json_keys",
