@@ -62,6 +62,30 @@ def test_check_on_fresh_cases_times_the_check_on_each_case_loads_just_made(
     assert [pc.dumps(case) for case in checked] == documents * 3
 
 
+@pytest.mark.parametrize("new_ids", [False, True])
+def test_check_on_fresh_cases_meets_ids_for_the_first_time_when_asked(
+    monkeypatch: pytest.MonkeyPatch, new_ids: bool
+) -> None:
+    """With new_ids the kept id folds are let go before each check; without, they are kept."""
+    from partycases.ids import FOLD_FIXED_IDS, ID_FOLDS
+
+    _, documents = harness.documents(3)
+    kept: list[int] = []
+
+    class Checks:
+        @staticmethod
+        def is_sound(case: pc.Case) -> bool:
+            kept.append(len(ID_FOLDS) + len(FOLD_FIXED_IDS))
+            for organisation in case.organisations:
+                ID_FOLDS[organisation.id]  # as the check meets each id
+            return True
+
+    monkeypatch.setattr(harness, "_case_checks", lambda: Checks)
+    harness.check_on_fresh_cases(documents, 2, new_ids=new_ids)
+    assert len(kept) == 6
+    assert all(count == 0 for count in kept) is new_ids
+
+
 def test_equal_work_msgspec_accepts_valid_cases_and_refuses_what_partycases_refuses() -> None:
     """The equal-work baseline reads every generated case and refuses bad ids and dangling ones."""
     docs = [pc.dumps(case) for case in pc.generate_cases(5, seed=3)]
