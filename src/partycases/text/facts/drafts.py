@@ -132,6 +132,9 @@ class Page:
     invisible: bool = attrs.field(init=False)
     """Whether the input holds invisible characters (most do not: :meth:`read` skips
     looking for them)."""
+    reverse: str = attrs.field(init=False, eq=False, repr=False)
+    """:attr:`folded` backwards: a name is read from its suffix leftwards, and a search
+    forwards in this text reads leftwards in that one."""
 
     @folded.default
     def _view_text(self) -> str:
@@ -141,6 +144,10 @@ class Page:
     def _holds_invisible(self) -> bool:
         return has_invisible(self.text)
 
+    @reverse.default
+    def _backwards(self) -> str:
+        return self.folded[::-1]
+
     def read(self, start: int, end: int) -> str:
         """The input's characters for the view span ``[start, end)``, as a field value.
 
@@ -148,7 +155,9 @@ class Page:
         """
         a, b = self.view.span(start, end)
         value = drop_invisible(self.text[a:b]) if self.invisible else self.text[a:b]
-        if _SPACE.search(value) is None:
+        # A printable value holds no white space but " " (every other one is a control,
+        # separator or space character): most values are printable, and the test is cheap.
+        if (value.isprintable() and " " not in value) or _SPACE.search(value) is None:
             return value
         return _SPACE.sub(
             lambda m: "" if _BREAKS.intersection(m.group()) else m.group(), value

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+import types
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Final, TypeAlias
 
 from partycases.ids import name_key
@@ -27,6 +28,8 @@ __all__ = ["agents", "find_mentions", "kind_of", "suffix_pattern"]
 Span = tuple[int, int]
 #: Words by their characters: each character leads to the rest; ``""`` marks a word's end.
 Tree: TypeAlias = "dict[str, Tree]"
+#: No word of a prefix tree guarded: each matches wherever it stands.
+NO_GUARDS: Final[Mapping[str, str]] = types.MappingProxyType({})
 NAME_MAX: Final = 30
 #: A place-shaped start for places the table lacks: 澄川市, 墨川区, 某某县.
 PLACE: Final = re.compile(
@@ -61,6 +64,8 @@ ROLE_AFTER: Final = ("成员", "书记", "副书记")
 AFTER_NET: Final = "等和与及讯发报刊、,。;:-—)」》"
 #: Heads that make a generic awarder a body: 上级党组织, 有关部门.
 GENERIC_HEADS: Final = ("党组织", "组织", "部门", "单位", "机关", "党委", "政府")
+#: Words that join two names: a name may start after one (青岚市委组织部和青岚市民政局).
+JOINERS: Final = "和与及同"
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -68,14 +73,15 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, words))
 
 
-def _prefix_tree(words: Iterable[str]) -> str:
+def _prefix_tree(words: Iterable[str], guards: Mapping[str, str] = NO_GUARDS) -> str:
     """A pattern matching what :func:`_alternation` of ``words`` (none empty) matches, as a tree.
 
     The alternation tries every word at every place a word may start; the tree tries
     the first character once, then only the words that start with it. Where one word
     is a prefix of another, the alternation takes whichever comes first: a word after
     one of its prefixes never matches and is left out, and the tree tries longer words
-    before shorter ones.
+    before shorter ones. A word in ``guards`` matches only where the pattern it maps to,
+    tried where the word ends, does.
     """
     tree: Tree = {}
     for word in words:
@@ -86,14 +92,18 @@ def _prefix_tree(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         else:
             node[""] = {}
-    return _branches(tree)
+    return _branches(tree, "", guards)
 
 
-def _branches(node: Tree) -> str:
-    """The pattern of a tree node: its longer continuations first, then its end."""
-    alternatives = [re.escape(char) + _branches(child) for char, child in node.items() if char]
+def _branches(node: Tree, word: str = "", guards: Mapping[str, str] = NO_GUARDS) -> str:
+    """The pattern of a tree node (``word`` leads to it): its longer continuations, then its end."""
+    alternatives = [
+        re.escape(char) + _branches(child, word + char, guards)
+        for char, child in node.items()
+        if char
+    ]
     if "" in node:
-        alternatives.append("")
+        alternatives.append(guards.get(word, ""))
     return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
@@ -101,6 +111,33 @@ def _branches(node: Tree) -> str:
 def suffix_pattern() -> re.Pattern[str]:
     """Every suffix, the longest that fits where one starts (as :func:`_alternation`)."""
     return re.compile(_prefix_tree(lexicon.suffixes()))
+
+
+def _han_class(without: Iterable[str]) -> str:
+    """A character class of the Han characters (as :func:`is_han`) but those of ``without``."""
+    holes = sorted(map(ord, set(without)))
+    ranges = []
+    for first, last in ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F)):
+        low = first  # the first character not yet in a range
+        for hole in (h for h in holes if first <= h <= last):
+            if hole > low:
+                ranges.append(f"{chr(low)}-{chr(hole - 1)}")
+            low = hole + 1
+        if low <= last:
+            ranges.append(f"{chr(low)}-{chr(last)}")
+    return f"[{''.join(ranges)}]"
+
+
+@functools.cache
+def _screened_pattern() -> re.Pattern[str]:
+    """:func:`suffix_pattern` without the 网 it finds in 网络 or 网上.
+
+    That is, without 网 before a Han character but one of :data:`AFTER_NET`, which
+    :func:`_not_a_name` screens out. A 网 at the end of the text searched is still
+    found: what follows it, read there, is outside that text.
+    """
+    guard = f"(?!{_han_class(AFTER_NET)})"
+    return re.compile(_prefix_tree(lexicon.suffixes(), {"网": guard}))
 
 
 @functools.cache
@@ -245,7 +282,8 @@ def _name_start(
 ) -> int:
     """Where the name ending in the suffix at ``[suffix_start, end)`` starts, not before ``floor``.
 
-    ``stops`` is :func:`_stops_by_last`.
+    ``stops`` is :func:`_stops_by_last`. One character at a time: :func:`find_mentions`
+    reads with :func:`_name_start_back`, which reads the same.
     """
     position = suffix_start
     lowest = max(floor, end - NAME_MAX)
@@ -271,8 +309,71 @@ def _name_start(
                     ):
                         return position
                     break
-        if char in "和与及同" and (
+        if char in JOINERS and (
             # 青岚市委组织部和青岚市民政局 splits; 市非公有制经济组织和社会组织工委 does not.
+            position - 1 == floor
+            or _SUFFIX_AT_END().search(folded, max(floor, position - 9), position - 1)
+            or _place_start(folded, position, suffix_start)
+        ):
+            break
+        position -= 1
+    return position
+
+
+@functools.cache
+def _plain_run() -> re.Pattern[str]:
+    """A run of Han characters that no stop word ends with, nor a joiner.
+
+    :func:`_name_start` reads over such a character to the next one left.
+    """
+    return re.compile(_han_class({*_stops_by_last(), *JOINERS}) + "*")
+
+
+def _name_start_back(
+    folded: str,
+    reverse: str,
+    floor: int,
+    suffix_start: int,
+    end: int,
+    stops: dict[str, tuple[tuple[int, frozenset[str]], ...]],
+) -> int:
+    """:func:`_name_start`, reading the plain run before each character in one match.
+
+    ``reverse`` is ``folded`` backwards: the run left of ``position`` starts at
+    ``reverse[len(folded) - position]``. The characters that end no run are read as
+    :func:`_name_start` reads them.
+    """
+    # Not max(): a call of it costs more than this whole line.
+    lowest = floor if floor > end - NAME_MAX else end - NAME_MAX
+    length = len(folded)
+    run = _plain_run().match
+    position = suffix_start
+    while position > lowest:
+        skipped = run(reverse, length - position, length - lowest)
+        assert skipped is not None  # a run of none or more: it always matches
+        position -= skipped.end() - (length - position)
+        if position <= lowest:
+            break
+        char = folded[position - 1]
+        # As in _name_start.
+        if not (
+            "\u3400" <= char <= "\u9fff"
+            or "\uf900" <= char <= "\ufaff"
+            or "\U00020000" <= char <= "\U0003134f"
+        ):
+            break
+        groups = stops.get(char)
+        if groups is not None:
+            for n, words in groups:
+                if folded[position - n : position] in words:
+                    if not (
+                        (char == "经" and folded[position : position + 1] in "济营贸")
+                        or (char == "年" and not folded[position - 2 : position - 1].isdigit())
+                        or (char == "从" and folded[position : position + 1] in "业事")
+                    ):
+                        return position
+                    break
+        if char in JOINERS and (
             position - 1 == floor
             or _SUFFIX_AT_END().search(folded, max(floor, position - 9), position - 1)
             or _place_start(folded, position, suffix_start)
@@ -342,6 +443,8 @@ def _reference(name: str) -> str | None:
     return None
 
 
+#: The claimed spans of a sentence that claims none: an iterator always at its end.
+NO_CLAIMS: Final[Iterator[Span]] = iter(())
 #: What :func:`find_mentions` gives a sentence that names nothing: shared, never changed.
 NO_MENTIONS: Final = MentionList()
 
@@ -351,51 +454,73 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
     folded = page.folded
     spans: list[tuple[int, int, str]] = []
     floor = start
+    # The last name's span: a name right after it, read back to it, joins it.
+    last_start = last_end = -1
     stops = _stops_by_last()
-    for match in suffix_pattern().finditer(folded, start, end):
+    # The claimed spans, in order as the suffixes are, from the one not yet passed (none
+    # left: one that starts at the span's end, where no suffix starts).
+    if claimed is NO_SPANS:
+        claims, claim_start, claim_end = NO_CLAIMS, end, end
+    else:
+        claims = claimed.merged()
+        claim_start, claim_end = next(claims, (end, end))
+    for match in _screened_pattern().finditer(folded, start, end):
         suffix = match.group()
         suffix_start, suffix_end = match.span()
         if suffix in SCREENED and _not_a_name(folded, suffix, suffix_start, suffix_end):
             continue
-        if claimed is not NO_SPANS and suffix_start in claimed:
-            floor = suffix_end
-            continue
+        if suffix_start >= claim_start:
+            while claim_end <= suffix_start:
+                claim_start, claim_end = next(claims, (end, end))
+            if suffix_start >= claim_start:  # inside the claimed span
+                floor = suffix_end
+                continue
         if suffix_start > floor and suffix_start > suffix_end - NAME_MAX:
-            name_start = _name_start(folded, floor, suffix_start, suffix_end, stops)
+            name_start = _name_start_back(
+                folded, page.reverse, floor, suffix_start, suffix_end, stops
+            )
         else:  # a suffix right after the last one, or at the span's start: nothing to read
             name_start = suffix_start
-        joined = spans and spans[-1][1] == name_start and name_start == floor
-        floor = suffix_end
-        if joined and suffix_end - spans[-1][0] <= NAME_MAX:
+        if name_start == floor == last_end and suffix_end - last_start <= NAME_MAX:
             # 桐屿市委 + 两新工委, 中共…商會 + 支部委員會: one name, not two.
-            name_start = spans.pop()[0]
-        spans.append((name_start, suffix_end, suffix))
+            spans[-1] = (last_start, suffix_end, suffix)
+        else:
+            last_start = name_start
+            spans.append((name_start, suffix_end, suffix))
+        floor = last_end = suffix_end
     if not spans:
         return NO_MENTIONS
     found = MentionList()
+    generic_first, generic_before = GENERIC_FIRST, GENERIC_BEFORE_LAST
     for first, name_end, suffix in spans:
         if name_end - first == len(suffix):
             # A bare suffix (商会, 党支部): too short for a place, so it starts where it
             # stands, and it names no body by itself.
-            name_start, name, placed, place = first, suffix, False, None
+            name_start = first
+            role = _reference(suffix)
+            if role is None:
+                continue
         else:
-            text = folded[first:name_end]
-            offset, placed, place = _reading(text, len(suffix))
+            offset, placed, place, role, kind = _reading(folded[first:name_end], len(suffix))
             name_start = first + offset
-            name = text[offset:] if offset else text
-        role = _reference(name)
+        # _generic, tried only where a generic word may end or start.
+        generic = (
+            folded[name_start] in generic_first
+            or (name_start > start and folded[name_start - 1] in generic_before)
+        ) and _generic(folded, start, name_start)
         if role is None:
-            if not (placed or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)):
+            if generic or not (
+                placed
+                or (suffix in ("有限公司", "集团") and name_end - name_start >= len(suffix) + 2)
+            ):
                 continue
-            if _generic(folded, start, name_start):
-                continue
-            org = page.org(name_start, name_end, kind_of(name), where)
+            org = page.org(name_start, name_end, kind, where)
             if org is None:  # a name ends with its suffix's letters: never, but typed so
                 continue
             if org.location is None and place is not None:
                 org.location = page.read(first + place[0], first + place[1])
             found.append(Mention(name_start, name_end, org, "name"))
-        elif _generic(folded, start, name_start):
+        elif generic:
             continue
         elif role == "branch":
             found.append(Mention(name_start, name_end, None, "branch"))
@@ -405,18 +530,28 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
 
 
 @functools.lru_cache(maxsize=4096)
-def _reading(text: str, suffix_length: int) -> tuple[int, bool, Span | None]:
+def _reading(
+    text: str, suffix_length: int
+) -> tuple[int, bool, Span | None, str | None, OrganisationKind]:
     """How a name read back from its suffix (its last ``suffix_length`` characters) reads.
 
-    Where it starts (an offset in ``text``), whether it starts like a name, and the
-    span of the place it then starts with, if that place ends before the name does.
-    Nothing outside ``text`` is read: a name read once is read for every mention of it.
+    Where it starts (an offset in ``text``), whether it starts like a name, the span
+    of the place it then starts with, if that place ends before the name does, what
+    it refers to (:func:`_reference`) and its kind (:func:`kind_of`). Nothing outside
+    ``text`` is read: a name read once is read for every mention of it.
     """
     end = len(text)
     # 渠安市委: the place's level word is the suffix's first character.
     limit = end - suffix_length + (text[end - suffix_length] in "省市区县")
     name_start, placed = _placed_start(text, 0, end, suffix_length, limit)
-    return name_start, placed, _place_span(text, name_start, end, limit)
+    name = text[name_start:]
+    return (
+        name_start,
+        placed,
+        _place_span(text, name_start, end, limit),
+        _reference(name),
+        kind_of(name),
+    )
 
 
 def _placed_start(

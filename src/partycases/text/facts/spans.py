@@ -7,7 +7,8 @@ the detectors make per match is a binary search, so each pass stays linear.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import operator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from partycases.text.facts.drafts import Mention
@@ -15,25 +16,30 @@ from partycases.text.facts.drafts import Mention
 __all__ = ["NO_SPANS", "MentionList", "SpanSet"]
 
 Span = tuple[int, int]
+_START: Final = operator.itemgetter(0)
 
 
 class SpanSet:
     """A union of spans: whether an offset lies in one, and whether one starts there."""
 
-    __slots__ = ("_ends", "_starts", "_starts_at")
+    __slots__ = ("_ends", "_given", "_starts")
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
-        merged: list[list[int]] = []
-        starts_at: set[int] = set()
-        for start, end in sorted(spans):
-            starts_at.add(start)
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
+        given = sorted(spans)
+        self._given = given
+        if len(given) == 1:  # most sets hold one span
+            ((start, end),) = given
+            self._starts, self._ends = [start], [end]
+            return
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in given:
+            if ends and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
             else:
-                merged.append([start, end])
-        self._starts = [start for start, _ in merged]
-        self._ends = [end for _, end in merged]
-        self._starts_at = starts_at
+                starts.append(start)
+                ends.append(end)
+        self._starts, self._ends = starts, ends
 
     def __contains__(self, position: object) -> bool:
         if not isinstance(position, int):
@@ -41,9 +47,15 @@ class SpanSet:
         index = bisect.bisect_right(self._starts, position) - 1
         return index >= 0 and position < self._ends[index]
 
+    def merged(self) -> Iterator[Span]:
+        """The union's spans in order, overlapping and touching ones merged."""
+        return zip(self._starts, self._ends, strict=True)
+
     def starts_at(self, position: int) -> bool:
         """Whether one of the spans given starts at ``position``."""
-        return position in self._starts_at
+        given = self._given
+        index = bisect.bisect_left(given, position, key=_START)
+        return index < len(given) and given[index][0] == position
 
 
 #: The empty span set, shared: most sentences claim nothing.
