@@ -24,7 +24,7 @@ from partycases.text.facts import drafts, organisations
 from partycases.text.facts.drafts import Mention, Page
 from partycases.text.facts.spans import NO_SPANS, SpanSet
 from partycases.text.normalise import drop_invisible, fold, is_han, make_view
-from tests.text.test_mentions_fast import plain_find_mentions
+from tests.text.test_mentions_fast import plain_find_mentions, plain_name_start
 
 STOPS = sorted(lexicon.stops())
 SUFFIXES = list(lexicon.suffixes())
@@ -85,14 +85,14 @@ _NAME_PIECES = st.one_of(
 def test_name_start_back_reads_as_name_start(
     pieces: list[str], suffix: str, floor_back: int, after: str
 ) -> None:
-    """_name_start_back starts a name where _name_start, reading each character, does."""
+    """_name_start_back starts a name where the plain reading, one character at a time, does."""
     text = "".join(pieces) + suffix + after
     reverse = text[::-1]
     suffix_start = len("".join(pieces))
     suffix_end = suffix_start + len(suffix)
     stops = organisations._stops_by_last()
     for floor in {max(0, suffix_start - floor_back), 0, max(0, suffix_start - 1)}:
-        plain = organisations._name_start(text, floor, suffix_start, suffix_end, stops)
+        plain = plain_name_start(text, floor, suffix_start, suffix_end, stops)
         fast = organisations._name_start_back(text, reverse, floor, suffix_start, suffix_end, stops)
         assert fast == plain, (text, floor)
 

@@ -273,58 +273,11 @@ def _place_start_and_trim(folded: str, start: int, limit: int) -> tuple[bool, in
     return placed, place.end("place") - 3
 
 
-def _name_start(
-    folded: str,
-    floor: int,
-    suffix_start: int,
-    end: int,
-    stops: dict[str, tuple[tuple[int, frozenset[str]], ...]],
-) -> int:
-    """Where the name ending in the suffix at ``[suffix_start, end)`` starts, not before ``floor``.
-
-    ``stops`` is :func:`_stops_by_last`. One character at a time: :func:`find_mentions`
-    reads with :func:`_name_start_back`, which reads the same.
-    """
-    position = suffix_start
-    lowest = max(floor, end - NAME_MAX)
-    while position > lowest:
-        char = folded[position - 1]
-        # is_han and _stops_at, inlined: this runs for every character a name is read over.
-        if not (
-            "\u3400" <= char <= "\u9fff"
-            or "\uf900" <= char <= "\ufaff"
-            or "\U00020000" <= char <= "\U0003134f"
-        ):
-            break
-        groups = stops.get(char)
-        if groups is not None:
-            for n, words in groups:
-                if folded[position - n : position] in words:
-                    if not (
-                        # 经 in 经济, 年 in 青年, 从 in 从业者, 和 in 和平: part of a name, not
-                        # a boundary.
-                        (char == "经" and folded[position : position + 1] in "济营贸")
-                        or (char == "年" and not folded[position - 2 : position - 1].isdigit())
-                        or (char == "从" and folded[position : position + 1] in "业事")
-                    ):
-                        return position
-                    break
-        if char in JOINERS and (
-            # 青岚市委组织部和青岚市民政局 splits; 市非公有制经济组织和社会组织工委 does not.
-            position - 1 == floor
-            or _SUFFIX_AT_END().search(folded, max(floor, position - 9), position - 1)
-            or _place_start(folded, position, suffix_start)
-        ):
-            break
-        position -= 1
-    return position
-
-
 @functools.cache
 def _plain_run() -> re.Pattern[str]:
     """A run of Han characters that no stop word ends with, nor a joiner.
 
-    :func:`_name_start` reads over such a character to the next one left.
+    :func:`_name_start_back` reads over such a character to the next one left.
     """
     return re.compile(_han_class({*_stops_by_last(), *JOINERS}) + "*")
 
@@ -337,11 +290,12 @@ def _name_start_back(
     end: int,
     stops: dict[str, tuple[tuple[int, frozenset[str]], ...]],
 ) -> int:
-    """:func:`_name_start`, reading the plain run before each character in one match.
+    """Where the name ending in the suffix at ``[suffix_start, end)`` starts, not before ``floor``.
 
-    ``reverse`` is ``folded`` backwards: the run left of ``position`` starts at
-    ``reverse[len(folded) - position]``. The characters that end no run are read as
-    :func:`_name_start` reads them.
+    ``stops`` is :func:`_stops_by_last`; ``reverse`` is ``folded`` backwards, so the run of
+    plain characters left of ``position`` (:func:`_plain_run`) is one match at
+    ``reverse[len(folded) - position]``. Only the character a run stops at is tested: for
+    being Han, for ending a stop word, for being a joiner.
     """
     # Not max(): a call of it costs more than this whole line.
     lowest = floor if floor > end - NAME_MAX else end - NAME_MAX
@@ -355,7 +309,7 @@ def _name_start_back(
         if position <= lowest:
             break
         char = folded[position - 1]
-        # As in _name_start.
+        # is_han, inlined.
         if not (
             "\u3400" <= char <= "\u9fff"
             or "\uf900" <= char <= "\ufaff"
@@ -367,6 +321,7 @@ def _name_start_back(
             for n, words in groups:
                 if folded[position - n : position] in words:
                     if not (
+                        # 经 in 经济, 年 in 青年, 从 in 从业者: part of a name, not a boundary.
                         (char == "经" and folded[position : position + 1] in "济营贸")
                         or (char == "年" and not folded[position - 2 : position - 1].isdigit())
                         or (char == "从" and folded[position : position + 1] in "业事")
@@ -374,6 +329,7 @@ def _name_start_back(
                         return position
                     break
         if char in JOINERS and (
+            # 青岚市委组织部和青岚市民政局 splits; 市非公有制经济组织和社会组织工委 does not.
             position - 1 == floor
             or _SUFFIX_AT_END().search(folded, max(floor, position - 9), position - 1)
             or _place_start(folded, position, suffix_start)
