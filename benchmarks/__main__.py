@@ -470,11 +470,12 @@ def _repeated(function: Callable[[str], object], text: str, times: int) -> None:
 
 
 def bench_parse(
-    report: Report, sizes: list[int], rounds: int, lengths: tuple[int, int]
+    report: Report, sizes: list[int], rounds: int, lengths: tuple[int, int], sentences: int
 ) -> list[tuple[int, float, float, int]]:
     """parse_text against one OpenCC pass: the published seed, growing inputs, and memory.
 
-    Then texts that were once quadratic to parse, each at ``lengths`` (characters).
+    Then texts that were once quadratic to parse, each at ``lengths`` (characters), and
+    pages of ``sentences`` sentences of one kind each.
     """
     import tracemalloc
     import warnings
@@ -532,7 +533,29 @@ def bench_parse(
     report.add(f"parse_text peak traced, {size / 1024:.0f} KB", peak / 1e6, "the input",
                size / 1e6, "MB", peak / size)  # fmt: skip
     _bench_growth(report, lengths, max(3, rounds // 2))
+    _bench_kinds(report, sentences, max(3, rounds // 2))
     return points
+
+
+def _bench_kinds(report: Report, count: int, rounds: int) -> None:
+    """Pages whose body is ``count`` sentences of one kind: what each kind costs against OpenCC."""
+    import opencc
+
+    from benchmarks.texts import SENTENCE_KINDS, kind_text
+
+    converter = opencc.OpenCC("t2s")
+    texts = [kind_text(kind, count) for kind in SENTENCE_KINDS]
+    contenders: list[Callable[[], object]] = []
+    for text in texts:
+        pc.parse_text(text)
+        contenders += [functools.partial(pc.parse_text, text),
+                       functools.partial(converter.convert, text)]  # fmt: skip
+    samples = race(contenders, 1, rounds)
+    for index, (kind, text) in enumerate(zip(SENTENCE_KINDS, texts, strict=True)):
+        ours, base = samples[2 * index], samples[2 * index + 1]
+        report.add(f"parse_text, {count} sentences: {kind} ({len(text.encode()) / 1024:.1f} KB)",
+                   min(ours) / count * 1e6, "one OpenCC t2s pass", min(base) / count * 1e6,
+                   "us/sentence", paired(ours, base))  # fmt: skip
 
 
 def _bench_growth(report: Report, lengths: tuple[int, int], rounds: int) -> None:
@@ -710,7 +733,7 @@ def main() -> int:
         if "parse" in chosen:
             sizes = [8_192, 65_536] if quick else [8_192, 65_536, 262_144, 1_048_576]
             lengths = (3_000, 12_000) if quick else (12_000, 48_000)
-            points = bench_parse(report, sizes, 3 if quick else 9, lengths)
+            points = bench_parse(report, sizes, 3 if quick else 9, lengths, 40 if quick else 160)
         if "import" in chosen:
             bench_import(report, 3 if quick else 11, Path(scratch))
         if "parquet" in chosen:

@@ -11,8 +11,10 @@ longer holds about ten times the facts.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
+from typing import Final
 
-__all__ = ["REPEATED_UNITS", "published_text"]
+__all__ = ["REPEATED_UNITS", "SENTENCE_KINDS", "kind_text", "published_text"]
 
 #: Units of text whose repetition once made a pass of the parser quadratic: each
 #: is repeated to a given length, and fourfold the length must cost about
@@ -62,6 +64,58 @@ def _organisation(rng: random.Random) -> str:
     return f"{rng.choice(_PLACES)}{rng.choice(_FIELDS)}{rng.choice(_KINDS)}"
 
 
+def _founding(rng: random.Random, number: int, place: str, year: int) -> str:
+    return (
+        f"{_organisation(rng)}成立於{year}年{rng.randint(1, 12)}月,"
+        f"是經{place}民政局批准登記的社會組織,"
+        f"現有{rng.choice(_QUALIFIERS)}{rng.randint(20, 900)}家會員單位。"
+    )
+
+
+def _honour_won(rng: random.Random, number: int, place: str, year: int) -> str:
+    return f"{year}年,{_organisation(rng)}榮獲「{rng.choice(_TITLES)}」稱號。"
+
+
+def _honour_conferred(rng: random.Random, number: int, place: str, year: int) -> str:
+    return (
+        f"{year}年被{place}委組織部、{place}委網信辦評為"
+        f"第{rng.randint(1, 5)}批{rng.choice(_LEVELS)}黨建工作示範點。"
+    )
+
+
+def _dated_activity(rng: random.Random, number: int, place: str, year: int) -> str:
+    return (
+        f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日,"
+        f"支部組織黨員開展「{rng.choice(_CAMPAIGNS)}{rng.choice(_CAMPAIGN_ENDS)}」主題黨日活動。"
+    )
+
+
+def _work(rng: random.Random, number: int, place: str, year: int) -> str:
+    title = "".join(rng.sample(_SYLLABLES, rng.randint(2, 4))) + str(number)
+    return (
+        f"支部組織會員企業創作微視頻《{title}》,"
+        f"獲得{place}委網信辦頒發的榮譽證書,並在{place}新聞網等平臺展播。"
+    )
+
+
+def _no_fact(rng: random.Random, number: int, place: str, year: int) -> str:
+    return rng.choice(_FILLER)
+
+
+#: The kinds of sentence the benchmark's pages are made of, by name: five state a fact (on
+#: the 64 KB page, 9% of the bytes each for a founding and a work, 6% each for the other
+#: three), the last none (64%).
+SENTENCE_KINDS: Final[dict[str, Callable[[random.Random, int, str, int], str]]] = {
+    "a founding and a member count": _founding,
+    "an honour won": _honour_won,
+    "an honour conferred by two bodies": _honour_conferred,
+    "a dated activity": _dated_activity,
+    "a work, its certificate and its platform": _work,
+    "no fact": _no_fact,
+}
+_DRAWN = tuple(SENTENCE_KINDS.values())
+
+
 def _sentence(rng: random.Random, number: int) -> str:
     """One sentence of the genre: five in fourteen state a fact, about as in a published case.
 
@@ -70,39 +124,13 @@ def _sentence(rng: random.Random, number: int) -> str:
     """
     place = rng.choice(_PLACES)
     year = rng.randint(2005, 2023)
-    choice = rng.randrange(14)
-    if choice == 0:
-        return (
-            f"{_organisation(rng)}成立於{year}年{rng.randint(1, 12)}月,"
-            f"是經{place}民政局批准登記的社會組織,"
-            f"現有{rng.choice(_QUALIFIERS)}{rng.randint(20, 900)}家會員單位。"
-        )
-    if choice == 1:
-        return f"{year}年,{_organisation(rng)}榮獲「{rng.choice(_TITLES)}」稱號。"
-    if choice == 2:
-        return (
-            f"{year}年被{place}委組織部、{place}委網信辦評為"
-            f"第{rng.randint(1, 5)}批{rng.choice(_LEVELS)}黨建工作示範點。"
-        )
-    if choice == 3:
-        return (
-            f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日,"
-            f"支部組織黨員開展「{rng.choice(_CAMPAIGNS)}{rng.choice(_CAMPAIGN_ENDS)}」主題黨日活動。"
-        )
-    if choice == 4:
-        title = "".join(rng.sample(_SYLLABLES, rng.randint(2, 4))) + str(number)
-        return (
-            f"支部組織會員企業創作微視頻《{title}》,"
-            f"獲得{place}委網信辦頒發的榮譽證書,並在{place}新聞網等平臺展播。"
-        )
-    return rng.choice(_FILLER)
+    return _DRAWN[min(rng.randrange(14), 5)](rng, number, place, year)
 
 
-def published_text(size: int, *, seed: int = 0) -> str:
-    """A Traditional-script case text of at least ``size`` UTF-8 bytes, the same for the same seed."""
-    rng = random.Random(seed)
+def _head(rng: random.Random) -> list[str]:
+    """A page's title, timestamp, editor's note and first section, naming its subject."""
     subject = _organisation(rng)
-    head = [
+    return [
         f"{subject[:3]}網絡社會組織黨建案例(典型案例{rng.randint(1, 30)})",
         "2023-05-23 16:34:54",
         f"【編者按】本期分享{subject}黨支部的黨建工作做法。",
@@ -110,14 +138,26 @@ def published_text(size: int, *, seed: int = 0) -> str:
         f"{subject}成立於2013年9月,現有近300家會員單位。",
         "二、主要做法",
     ]
-    tail = ["三、工作成效", _FILLER[0], "來源: 中國網絡社會組織聯合會"]
+
+
+_TAIL = ("三、工作成效", _FILLER[0], "來源: 中國網絡社會組織聯合會")
+
+
+def _subsection(number: int) -> str:
+    # Subsections numbered 一 … 九, then again: the structure stays the genre's.
+    return f"({_NUMERALS[number % 9]})抓黨建,促發展。"
+
+
+def published_text(size: int, *, seed: int = 0) -> str:
+    """A Traditional-script case text of at least ``size`` UTF-8 bytes, the same for the same seed."""
+    rng = random.Random(seed)
+    head = _head(rng)
     lines = list(head)
-    length = sum(len(line.encode()) + 1 for line in head + tail)
+    length = sum(len(line.encode()) + 1 for line in (*head, *_TAIL))
     subsection, sentences, number = 0, 0, 0
     while length < size:
         if sentences % 40 == 0:
-            # Subsections numbered 一 … 九, then again: the structure stays the genre's.
-            heading = f"({_NUMERALS[subsection % 9]})抓黨建,促發展。"
+            heading = _subsection(subsection)
             lines.append(heading)
             length += len(heading.encode()) + 1
             subsection += 1
@@ -126,4 +166,25 @@ def published_text(size: int, *, seed: int = 0) -> str:
         sentences += 4
         lines.append(paragraph)
         length += len(paragraph.encode()) + 1
-    return "\n".join(lines + tail) + "\n"
+    return "\n".join([*lines, *_TAIL]) + "\n"
+
+
+def kind_text(kind: str, count: int, *, seed: int = 0) -> str:
+    """A case text laid out as :func:`published_text`'s, whose body is ``count`` sentences of one kind.
+
+    ``kind`` names one of :data:`SENTENCE_KINDS`; sentences go four to a paragraph, forty to a
+    subsection, each with its own place and year as on the benchmark's pages.
+    """
+    write = SENTENCE_KINDS[kind]
+    rng = random.Random(seed)
+    lines = _head(rng)
+    for number in range(0, count, 4):
+        if number % 40 == 0:
+            lines.append(_subsection(number // 40))
+        lines.append(
+            "".join(
+                write(rng, k, rng.choice(_PLACES), rng.randint(2005, 2023))
+                for k in range(number, min(number + 4, count))
+            )
+        )
+    return "\n".join([*lines, *_TAIL]) + "\n"
