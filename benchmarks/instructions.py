@@ -1,7 +1,7 @@
 """Instruction counts: the benchmark's ratios without the machine's noise.
 
-    python -m benchmarks.instructions                  # every group (about 7 minutes)
-    python -m benchmarks.instructions import parse     # any subset: import, parse, decode
+    python -m benchmarks.instructions                  # every group (about 9 minutes)
+    python -m benchmarks.instructions import parse     # any subset: import, parse, kinds, decode
 
 Needs ``valgrind`` (not a Python package: ``apt-get install valgrind``). Each
 group runs a child process under ``valgrind --tool=callgrind`` once with only
@@ -114,6 +114,29 @@ def group_parse() -> None:
     _row("parse_text per byte, max/min", slowest, "8 KB to 256 KB", fastest, "instr")
 
 
+def group_kinds() -> None:
+    """parse_text per byte on pages of one kind of sentence each, against one OpenCC pass."""
+    from benchmarks.texts import SENTENCE_KINDS, kind_text
+
+    setup = (
+        "import warnings, opencc, partycases as pc\n"
+        "from benchmarks.texts import SENTENCE_KINDS, kind_text\n"
+        "warnings.simplefilter('ignore', pc.PartycasesWarning)\n"
+        "converter = opencc.OpenCC('t2s')\n"
+        "texts = [kind_text(kind, 160) for kind in SENTENCE_KINDS]\n"
+    )
+    works = {str(index): f"{{}}(texts[{index}])" for index in range(len(SENTENCE_KINDS))}
+    # Each side after a setup of its own that runs it once on every page (see group_parse).
+    ours = per_call(setup + "for text in texts: pc.parse_text(text)",
+                    {key: work.format("pc.parse_text") for key, work in works.items()}, 1)  # fmt: skip
+    theirs = per_call(setup + "for text in texts: converter.convert(text)",
+                      {key: work.format("converter.convert") for key, work in works.items()}, 1)  # fmt: skip
+    for index, kind in enumerate(SENTENCE_KINDS):
+        length = len(kind_text(kind, 160).encode())
+        _row(f"parse_text per byte: {kind}", ours[str(index)] / length, "one OpenCC t2s pass",
+             theirs[str(index)] / length, "instr")  # fmt: skip
+
+
 def group_decode() -> None:
     """loads, and validation alone, against plain pydantic of the same shape (per document)."""
     setup = (
@@ -166,7 +189,12 @@ def group_decode() -> None:
          counts["plain"] / 6, "instr")  # fmt: skip
 
 
-GROUPS = {"import": group_import, "parse": group_parse, "decode": group_decode}
+GROUPS = {
+    "import": group_import,
+    "parse": group_parse,
+    "kinds": group_kinds,
+    "decode": group_decode,
+}
 
 
 def main() -> int:
