@@ -533,17 +533,14 @@ def bench_parse(
     report.add(f"parse_text peak traced, {size / 1024:.0f} KB", peak / 1e6, "the input",
                size / 1e6, "MB", peak / size)  # fmt: skip
     _bench_growth(report, lengths, max(3, rounds // 2))
-    _bench_kinds(report, sentences, max(3, rounds // 2))
+    _bench_kinds(report, converter, sentences, max(3, rounds // 2))
     return points
 
 
-def _bench_kinds(report: Report, count: int, rounds: int) -> None:
+def _bench_kinds(report: Report, converter: Any, count: int, rounds: int) -> None:
     """Pages whose body is ``count`` sentences of one kind: what each kind costs against OpenCC."""
-    import opencc
-
     from benchmarks.texts import SENTENCE_KINDS, kind_text
 
-    converter = opencc.OpenCC("t2s")
     texts = [kind_text(kind, count) for kind in SENTENCE_KINDS]
     contenders: list[Callable[[], object]] = []
     for text in texts:

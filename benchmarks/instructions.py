@@ -114,16 +114,21 @@ def group_parse() -> None:
     _row("parse_text per byte, max/min", slowest, "8 KB to 256 KB", fastest, "instr")
 
 
+#: Sentences on each page of one kind, as the full run of ``python -m benchmarks`` has them.
+KIND_SENTENCES = 160
+
+
 def group_kinds() -> None:
     """parse_text per byte on pages of one kind of sentence each, against one OpenCC pass."""
     from benchmarks.texts import SENTENCE_KINDS, kind_text
 
+    texts = [kind_text(kind, KIND_SENTENCES) for kind in SENTENCE_KINDS]
     setup = (
         "import warnings, opencc, partycases as pc\n"
         "from benchmarks.texts import SENTENCE_KINDS, kind_text\n"
         "warnings.simplefilter('ignore', pc.PartycasesWarning)\n"
         "converter = opencc.OpenCC('t2s')\n"
-        "texts = [kind_text(kind, 160) for kind in SENTENCE_KINDS]\n"
+        f"texts = [kind_text(kind, {KIND_SENTENCES}) for kind in SENTENCE_KINDS]\n"
     )
     works = {str(index): f"{{}}(texts[{index}])" for index in range(len(SENTENCE_KINDS))}
     # Each side after a setup of its own that runs it once on every page (see group_parse).
@@ -131,8 +136,8 @@ def group_kinds() -> None:
                     {key: work.format("pc.parse_text") for key, work in works.items()}, 1)  # fmt: skip
     theirs = per_call(setup + "for text in texts: converter.convert(text)",
                       {key: work.format("converter.convert") for key, work in works.items()}, 1)  # fmt: skip
-    for index, kind in enumerate(SENTENCE_KINDS):
-        length = len(kind_text(kind, 160).encode())
+    for index, (kind, text) in enumerate(zip(SENTENCE_KINDS, texts, strict=True)):
+        length = len(text.encode())
         _row(f"parse_text per byte: {kind}", ours[str(index)] / length, "one OpenCC t2s pass",
              theirs[str(index)] / length, "instr")  # fmt: skip
 

@@ -102,9 +102,8 @@ def _no_fact(rng: random.Random, number: int, place: str, year: int) -> str:
     return rng.choice(_FILLER)
 
 
-#: The kinds of sentence the benchmark's pages are made of, by name: five state a fact (on
-#: the 64 KB page, 9% of the bytes each for a founding and a work, 6% each for the other
-#: three), the last none (64%).
+#: The kinds of sentence the benchmark's pages are made of, by name: five state a fact (about
+#: 36% of a page's bytes between them), the last none (about 64%).
 SENTENCE_KINDS: Final[dict[str, Callable[[random.Random, int, str, int], str]]] = {
     "a founding and a member count": _founding,
     "an honour won": _honour_won,
