@@ -1,0 +1,136 @@
+"""Where a parse's time goes: parse_text's stages, timed inside real calls.
+
+    python -m benchmarks.stages                 # the seed, and the 8 KB, 64 KB and 256 KB pages
+    python -m benchmarks.stages 65536 1048576   # pages of any sizes, in bytes
+
+Each stage is a function parse_text calls (see :data:`STAGES`). While it runs
+here, each is wrapped in a timer of CPU time, so the whole parse runs as
+it always does and each stage's time is read inside it; what no stage
+covers is "the rest". Each stage is also given as a multiple of one
+OpenCC pass over the same text, the baseline of ``python -m benchmarks``,
+timed as it times it: several passes back to back, a short text's more, so
+that OpenCC runs with its tables in the processor's caches (one pass right
+after a parse took 1.8x as long on the seed). A figure is the median over the
+rounds; each round parses once, then converts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import statistics
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, Final
+
+import partycases as pc
+from benchmarks.__main__ import SEED
+from benchmarks.texts import published_text
+from partycases.text import facts, parse
+
+__all__ = ["STAGES", "stage_times", "timed_stages"]
+
+#: Each stage by name, with the object and attribute of the function that runs it. None of
+#: them calls another: a parse's stages add up to no more than the parse.
+STAGES: Final[tuple[tuple[str, object, str], ...]] = (
+    ("fold", parse, "fold"),
+    ("layout", parse, "read_layout"),
+    ("facts, first pass", facts._Extractor, "first_pass"),
+    ("facts, second pass", facts._Extractor, "second_pass"),
+    ("assembly", facts, "assemble"),
+    ("validation", parse, "_validated"),
+)
+REST: Final = "the rest"
+CPU = time.process_time
+
+
+@contextmanager
+def timed_stages() -> Iterator[dict[str, list[float]]]:
+    """While open, every stage adds its CPU seconds (one entry per call) to the dict it yields."""
+    spent: dict[str, list[float]] = {name: [] for name, _, _ in STAGES}
+    originals = [(owner, attribute, getattr(owner, attribute)) for _, owner, attribute in STAGES]
+
+    def timer(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = CPU()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name].append(CPU() - start)
+
+        return timed
+
+    try:
+        for (name, _, _), (owner, attribute, function) in zip(STAGES, originals, strict=True):
+            setattr(owner, attribute, timer(name, function))
+        yield spent
+    finally:
+        for owner, attribute, function in originals:
+            setattr(owner, attribute, function)
+
+
+def stage_times(text: str, rounds: int, repeat: int = 1) -> tuple[dict[str, float], float, float]:
+    """Median CPU seconds of each stage of ``parse_text(text)`` (and of the rest), the parse's, OpenCC's.
+
+    Each round parses once, then converts ``repeat`` times back to back (OpenCC's time is
+    per pass); every stage must run once per parse.
+    """
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        pc.parse_text(text)  # caches and lexicons loaded before timing
+        totals: list[float] = []
+        converts: list[float] = []
+        with timed_stages() as spent:
+            for _ in range(rounds):
+                start = CPU()
+                pc.parse_text(text)
+                totals.append(CPU() - start)
+                start = CPU()
+                for _ in range(repeat):
+                    converter.convert(text)
+                converts.append((CPU() - start) / repeat)
+    for name, times in spent.items():
+        if len(times) != rounds:
+            raise RuntimeError(f"stage {name!r} ran {len(times)} times in {rounds} parses")
+    rests = [total - sum(times[i] for times in spent.values()) for i, total in enumerate(totals)]
+    medians = {name: statistics.median(times) for name, times in spent.items()}
+    medians[REST] = statistics.median(rests)
+    return medians, statistics.median(totals), statistics.median(converts)
+
+
+def report(label: str, text: str, rounds: int) -> None:
+    """Print each stage's time, share of the parse and multiple of one OpenCC pass."""
+    # OpenCC's passes back to back, about 256 KB of them a round, as the benchmark has them.
+    stages, total, convert = stage_times(text, rounds, max(1, 262_144 // len(text.encode())))
+    size = len(text.encode()) / 1024
+    print(f"{label} ({size:.1f} KB): parse {total * 1e3:.2f} ms, {total / convert:.1f}x OpenCC "
+          f"({convert * 1e3:.3f} ms), median of {rounds}")  # fmt: skip
+    for name, seconds in stages.items():
+        print(f"  {name:20} {seconds * 1e3:9.3f} ms {seconds / total:7.1%} "
+              f"{seconds / convert:7.2f}x OpenCC")  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.stages", description=__doc__)
+    parser.add_argument("sizes", nargs="*", type=int, help="page sizes in bytes")
+    parser.add_argument("--rounds", type=int, default=0, help="rounds (default: by size)")
+    args = parser.parse_args(argv)
+    texts: list[tuple[str, str]] = []
+    if not args.sizes:
+        if SEED.exists():
+            texts.append(("the published seed", SEED.read_text(encoding="utf-8")))
+        args.sizes = [8_192, 65_536, 262_144]
+    texts += [(f"page of {size:,} bytes", published_text(size, seed=4)) for size in args.sizes]
+    for label, text in texts:
+        rounds = args.rounds or max(5, min(101, 2_000_000 // len(text.encode())))
+        report(label, text, rounds)
+
+
+if __name__ == "__main__":
+    main()

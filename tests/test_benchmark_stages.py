@@ -1,0 +1,60 @@
+"""The stage timings time every stage of real parses, and leave the parser as it was."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from benchmarks import stages
+from benchmarks.texts import published_text
+
+import partycases as pc
+from partycases.text import facts, parse
+
+TEXT = published_text(3_000, seed=2)
+
+
+def _parse(text: str) -> pc.Case:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        return pc.parse_text(text)
+
+
+def test_every_stage_is_timed_once_per_parse_and_the_parser_is_restored() -> None:
+    """Inside, each stage adds one time per parse and the case is the same; after, no wrapper stays."""
+    originals = {name: getattr(owner, attribute) for name, owner, attribute in stages.STAGES}
+    plain = _parse(TEXT)
+    with stages.timed_stages() as spent:
+        start = stages.CPU()
+        inside = _parse(TEXT)
+        whole = stages.CPU() - start
+        _parse(TEXT)
+    assert inside == plain
+    # The stages run inside the parse, one after another: together no longer than it.
+    assert sum(times[0] for times in spent.values()) <= whole
+    assert set(spent) == set(originals)
+    for name, times in spent.items():
+        assert len(times) == 2, name
+        assert all(seconds >= 0 for seconds in times)
+    for name, owner, attribute in stages.STAGES:
+        assert getattr(owner, attribute) is originals[name], name
+    assert parse.fold is originals["fold"]
+    assert facts.assemble is originals["assembly"]
+
+
+def test_stage_times_cover_the_parse_with_the_rest_left_over() -> None:
+    """Every stage and the rest are given, in order, none negative; the parse and OpenCC took time."""
+    times, total, convert = stages.stage_times(TEXT, 3, repeat=2)
+    assert list(times) == [name for name, _, _ in stages.STAGES] + [stages.REST]
+    assert total > 0
+    assert convert > 0
+    assert all(seconds >= 0 for seconds in times.values())
+
+
+def test_a_stage_the_parse_never_calls_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stage that no longer runs once per parse (parse_text changed) is an error, not a zero."""
+    monkeypatch.setattr(stages, "STAGES", (*stages.STAGES, ("pruning", parse, "_drop_references")))
+    with pytest.raises(RuntimeError, match="'pruning' ran 0 times in 2 parses"):
+        stages.stage_times(TEXT, 2)
+    assert parse._drop_references.__name__ == "_drop_references"
+    assert not hasattr(parse._drop_references, "__wrapped__")
