@@ -106,9 +106,11 @@ def stage_times(text: str, rounds: int, repeat: int = 1) -> tuple[dict[str, floa
 
 def report(label: str, text: str, rounds: int) -> None:
     """Print each stage's time, share of the parse and multiple of one OpenCC pass."""
-    # OpenCC's passes back to back, about 256 KB of them a round, as the benchmark has them.
-    stages, total, convert = stage_times(text, rounds, max(1, 262_144 // len(text.encode())))
-    size = len(text.encode()) / 1024
+    length = len(text.encode())
+    # OpenCC's passes back to back, about 256 KB of them a round (the benchmark, too, runs
+    # them back to back: five of the seed, a megabyte's worth of a page).
+    stages, total, convert = stage_times(text, rounds, max(1, 262_144 // length))
+    size = length / 1024
     print(f"{label} ({size:.1f} KB): parse {total * 1e3:.2f} ms, {total / convert:.1f}x OpenCC "
           f"({convert * 1e3:.3f} ms), median of {rounds}")  # fmt: skip
     for name, seconds in stages.items():
