@@ -118,10 +118,17 @@ def report(label: str, text: str, rounds: int) -> None:
               f"{seconds / convert:7.2f}x OpenCC")  # fmt: skip
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive whole number")
+    return number
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.stages", description=__doc__)
-    parser.add_argument("sizes", nargs="*", type=int, help="page sizes in bytes")
-    parser.add_argument("--rounds", type=int, default=0, help="rounds (default: by size)")
+    parser.add_argument("sizes", nargs="*", type=_positive, help="page sizes in bytes")
+    parser.add_argument("--rounds", type=_positive, help="rounds (default: by size)")
     args = parser.parse_args(argv)
     texts: list[tuple[str, str]] = []
     if not args.sizes:

@@ -58,3 +58,19 @@ def test_a_stage_the_parse_never_calls_is_refused(monkeypatch: pytest.MonkeyPatc
         stages.stage_times(TEXT, 2)
     assert parse._drop_references.__name__ == "_drop_references"
     assert not hasattr(parse._drop_references, "__wrapped__")
+
+
+def test_the_command_prints_every_stage_and_refuses_counts_below_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A page of a given size gets a line per stage; a size or round count below one is refused."""
+    stages.main(["--rounds", "2", "3000"])
+    printed = capsys.readouterr().out
+    assert printed.startswith("page of 3,000 bytes")
+    for name in [*(name for name, _, _ in stages.STAGES), stages.REST]:
+        assert f"  {name} " in printed
+    for argv in (["--rounds", "0", "3000"], ["--", "-5"]):
+        with pytest.raises(SystemExit) as exit_:
+            stages.main(argv)
+        assert exit_.value.code == 2
+        assert "is not a positive whole number" in capsys.readouterr().err
