@@ -4,9 +4,11 @@
     python -m benchmarks.stages 65536 1048576   # pages of any sizes, in bytes
 
 Each stage is a function parse_text calls (see :data:`STAGES`). While it runs
-here, each is wrapped in a timer of CPU time, so the whole parse runs as
-it always does and each stage's time is read inside it; what no stage
-covers is "the rest". Each stage is also given as a multiple of one
+here, each is wrapped in a timer of the calling thread's CPU time (another
+busy thread of the process is not counted), so the whole parse runs as it
+always does and each stage's time is read inside it; what no stage covers
+is "the rest". One timing runs at a time: the timers replace the parser's
+own functions for the whole process. Each stage is also given as a multiple of one
 OpenCC pass over the same text, the baseline of ``python -m benchmarks``,
 timed as it times it: several passes back to back, a short text's more, so
 that OpenCC runs with its tables in the processor's caches (one pass right
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import functools
 import statistics
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -43,33 +46,44 @@ STAGES: Final[tuple[tuple[str, object, str], ...]] = (
     ("validation", parse, "_validated"),
 )
 REST: Final = "the rest"
-CPU = time.process_time
+CPU = time.thread_time
+#: Held while the timers are installed: a second timing would save the first one's timers as
+#: the parser's functions, and put them back for good when it ends.
+_INSTALLED: Final = threading.Lock()
 
 
 @contextmanager
 def timed_stages() -> Iterator[dict[str, list[float]]]:
-    """While open, every stage adds its CPU seconds (one entry per call) to the dict it yields."""
-    spent: dict[str, list[float]] = {name: [] for name, _, _ in STAGES}
-    originals = [(owner, attribute, getattr(owner, attribute)) for _, owner, attribute in STAGES]
+    """While open, every stage adds its CPU seconds (one entry per call) to the dict it yields.
 
-    def timer(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(function)
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            start = CPU()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                spent[name].append(CPU() - start)
-
-        return timed
-
+    Raises RuntimeError if another timing is open, in this thread or another.
+    """
+    if not _INSTALLED.acquire(blocking=False):
+        raise RuntimeError("stage timings are already running: one timing at a time")
     try:
-        for (name, _, _), (owner, attribute, function) in zip(STAGES, originals, strict=True):
-            setattr(owner, attribute, timer(name, function))
-        yield spent
+        spent: dict[str, list[float]] = {name: [] for name, _, _ in STAGES}
+        originals = [(owner, attr, getattr(owner, attr)) for _, owner, attr in STAGES]
+
+        def timer(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+            @functools.wraps(function)
+            def timed(*args: Any, **kwargs: Any) -> Any:
+                start = CPU()
+                try:
+                    return function(*args, **kwargs)
+                finally:
+                    spent[name].append(CPU() - start)
+
+            return timed
+
+        try:
+            for (name, _, _), (owner, attr, function) in zip(STAGES, originals, strict=True):
+                setattr(owner, attr, timer(name, function))
+            yield spent
+        finally:
+            for owner, attr, function in originals:
+                setattr(owner, attr, function)
     finally:
-        for owner, attribute, function in originals:
-            setattr(owner, attribute, function)
+        _INSTALLED.release()
 
 
 def stage_times(text: str, rounds: int, repeat: int = 1) -> tuple[dict[str, float], float, float]:
