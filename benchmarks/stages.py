@@ -2,6 +2,7 @@
 
     python -m benchmarks.stages                 # the seed, and the 8 KB, 64 KB and 256 KB pages
     python -m benchmarks.stages 65536 1048576   # pages of any sizes, in bytes
+    python -m benchmarks.stages --kinds         # pages of one kind of sentence each
 
 Each stage is a function parse_text calls (see :data:`STAGES`). While it runs
 here, each is wrapped in a timer of the calling thread's CPU time (another
@@ -14,6 +15,11 @@ timed as it times it: several passes back to back, a short text's more, so
 that OpenCC runs with its tables in the processor's caches (one pass right
 after a parse took 1.8x as long on the seed). A figure is the median over the
 rounds; each round parses once, then converts.
+
+With ``--kinds``, each page's body is :data:`KIND_SENTENCES` sentences of one of
+the kinds the benchmark's pages are drawn from (``benchmarks.texts.SENTENCE_KINDS``),
+and each stage is also given per sentence: which stages a kind of sentence
+costs in, where a page of mixed kinds gives only the blend.
 """
 
 from __future__ import annotations
@@ -30,10 +36,10 @@ from typing import Any, Final
 
 import partycases as pc
 from benchmarks.__main__ import SEED
-from benchmarks.texts import published_text
+from benchmarks.texts import SENTENCE_KINDS, kind_text, published_text
 from partycases.text import facts, parse
 
-__all__ = ["STAGES", "stage_times", "timed_stages"]
+__all__ = ["KIND_SENTENCES", "STAGES", "stage_times", "timed_stages"]
 
 #: Each stage by name, with the object and attribute of the function that runs it. None of
 #: them calls another: a parse's stages add up to no more than the parse.
@@ -46,6 +52,8 @@ STAGES: Final[tuple[tuple[str, object, str], ...]] = (
     ("validation", parse, "_validated"),
 )
 REST: Final = "the rest"
+#: Sentences on each page of one kind (``--kinds``), as ``python -m benchmarks`` has them.
+KIND_SENTENCES: Final = 160
 CPU = time.thread_time
 #: Held while the timers are installed: a second timing would save the first one's timers as
 #: the parser's functions, and put them back for good when it ends.
@@ -118,8 +126,11 @@ def stage_times(text: str, rounds: int, repeat: int = 1) -> tuple[dict[str, floa
     return medians, statistics.median(totals), statistics.median(converts)
 
 
-def report(label: str, text: str, rounds: int) -> None:
-    """Print each stage's time, share of the parse and multiple of one OpenCC pass."""
+def report(label: str, text: str, rounds: int, sentences: int | None = None) -> None:
+    """Print each stage's time, share of the parse and multiple of one OpenCC pass.
+
+    Given the page's count of ``sentences``, each stage's time per sentence too.
+    """
     length = len(text.encode())
     # OpenCC's passes back to back, about 256 KB of them a round (the benchmark, too, runs
     # them back to back: five of the seed, a megabyte's worth of a page).
@@ -128,8 +139,9 @@ def report(label: str, text: str, rounds: int) -> None:
     print(f"{label} ({size:.1f} KB): parse {total * 1e3:.2f} ms, {total / convert:.1f}x OpenCC "
           f"({convert * 1e3:.3f} ms), median of {rounds}")  # fmt: skip
     for name, seconds in stages.items():
+        each = f" {seconds / sentences * 1e6:8.2f} us a sentence" if sentences else ""
         print(f"  {name:20} {seconds * 1e3:9.3f} ms {seconds / total:7.1%} "
-              f"{seconds / convert:7.2f}x OpenCC")  # fmt: skip
+              f"{seconds / convert:7.2f}x OpenCC{each}")  # fmt: skip
 
 
 def _positive(value: str) -> int:
@@ -143,16 +155,28 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.stages", description=__doc__)
     parser.add_argument("sizes", nargs="*", type=_positive, help="page sizes in bytes")
     parser.add_argument("--rounds", type=_positive, help="rounds (default: by size)")
+    parser.add_argument(
+        "--kinds",
+        action="store_true",
+        help=f"pages of {KIND_SENTENCES} sentences of one kind each (with sizes: those pages too)",
+    )
     args = parser.parse_args(argv)
-    texts: list[tuple[str, str]] = []
-    if not args.sizes:
+    texts: list[tuple[str, str, int | None]] = []
+    if not args.sizes and not args.kinds:
         if SEED.exists():
-            texts.append(("the published seed", SEED.read_text(encoding="utf-8")))
+            texts.append(("the published seed", SEED.read_text(encoding="utf-8"), None))
         args.sizes = [8_192, 65_536, 262_144]
-    texts += [(f"page of {size:,} bytes", published_text(size, seed=4)) for size in args.sizes]
-    for label, text in texts:
+    texts += [
+        (f"page of {size:,} bytes", published_text(size, seed=4), None) for size in args.sizes
+    ]
+    if args.kinds:
+        texts += [
+            (f"{KIND_SENTENCES} sentences: {kind}", kind_text(kind, KIND_SENTENCES), KIND_SENTENCES)
+            for kind in SENTENCE_KINDS
+        ]
+    for label, text, sentences in texts:
         rounds = args.rounds or max(5, min(101, 2_000_000 // len(text.encode())))
-        report(label, text, rounds)
+        report(label, text, rounds, sentences)
 
 
 if __name__ == "__main__":

@@ -103,3 +103,33 @@ def test_a_second_timing_while_one_runs_is_refused() -> None:
     with stages.timed_stages() as spent:  # free again once the first has ended
         _parse(TEXT)
     assert all(len(times) == 1 for times in spent.values())
+
+
+def test_kinds_prints_every_kind_with_each_stage_per_sentence(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--kinds`` times a page of each sentence kind alone, and gives each stage per sentence."""
+    from benchmarks.texts import SENTENCE_KINDS
+
+    stages.main(["--kinds", "--rounds", "1"])
+    printed = capsys.readouterr().out
+    headers = [line for line in printed.splitlines() if not line.startswith("  ")]
+    assert [header.split(" (")[0] for header in headers] == [
+        f"{stages.KIND_SENTENCES} sentences: {kind}" for kind in SENTENCE_KINDS
+    ]
+    rows = [line.split() for line in printed.splitlines() if line.startswith("  ")]
+    assert len(rows) == len(SENTENCE_KINDS) * (len(stages.STAGES) + 1)
+    for row in rows:
+        # "<stage> <ms> ms <share> <multiple>x OpenCC <us> us a sentence"
+        milliseconds = float(row[row.index("ms") - 1])
+        per_sentence = float(row[row.index("us") - 1])
+        assert row[-3:] == ["us", "a", "sentence"]
+        assert per_sentence == pytest.approx(milliseconds * 1e3 / stages.KIND_SENTENCES, abs=0.01)
+
+
+def test_pages_by_size_give_no_per_sentence_column(capsys: pytest.CaptureFixture[str]) -> None:
+    """A page of mixed kinds is not counted in sentences: its rows end at the OpenCC multiple."""
+    stages.main(["--rounds", "1", "3000"])
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
+    assert len(rows) == len(stages.STAGES) + 1
+    assert all(row.endswith("x OpenCC") for row in rows)
