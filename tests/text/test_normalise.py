@@ -56,6 +56,51 @@ def test_is_traditional_matches_its_definition(text: str) -> None:
     assert is_traditional(text, fold(text)) is _share_of_folded_han(text)
 
 
+#: Runs of one character each, long enough to cross the blocks is_traditional compares
+#: (1,024 characters, then 2,048, 4,096): Traditional and Simplified Han, punctuation that
+#: folds, ASCII, and characters past U+FFFF, which send the test run by run: one folding
+#: stays there, one folds to U+34C6 (a text's UTF-16 units then no longer line up with its
+#: folded text's).
+_RUNS = st.lists(
+    st.tuples(st.sampled_from("會会協协商,，「 a\U00020000\U000205e3"), st.integers(1, 700)),
+    max_size=16,
+)
+
+
+@given(_RUNS)
+def test_is_traditional_matches_its_definition_on_long_texts(runs: list[tuple[str, int]]) -> None:
+    """Block by block, and run by run past U+FFFF, the answer is the definition's."""
+    text = "".join(char * count for char, count in runs)
+    assert is_traditional(text, fold(text)) is _share_of_folded_han(text)
+
+
+@pytest.mark.parametrize(("before", "after"), [("", ""), ("", "\U00020000"), ("\U000205e3", "")])
+@pytest.mark.parametrize("length", [1_024, 3_000, 7_200])
+def test_is_traditional_counts_every_block_to_the_threshold(
+    before: str, after: str, length: int
+) -> None:
+    """One changed character in 50 anywhere, block edges included, is Traditional; one fewer is not.
+
+    The changed characters sit on both sides of each block's edge (1,024, 3,072, 7,168) and
+    at the text's last character; a character past U+FFFF before or after them sends the
+    count run by run (the one before folds to a character below U+FFFF).
+    """
+    needed = -(-length // 50)
+    edges = [edge for edge in (1_023, 1_024, 3_071, 3_072, 7_167, 7_168) if edge < length]
+    places = list(dict.fromkeys([*edges, length - 1]))
+    places += [place for place in range(length) if place not in places][: needed - len(places)]
+    places.sort()
+    assert len(places) == needed
+    chars = ["会"] * length
+    for place in places:
+        chars[place] = "會"
+    text = before + "".join(chars) + after
+    assert is_traditional(text, fold(text)) is True
+    chars[places[0]] = "会"
+    text = before + "".join(chars) + after
+    assert is_traditional(text, fold(text)) is False
+
+
 _EDGES = ["\u4dff", "\u4e00", "\u9fff", "\ua000", "\ud800", "\udfff", "\U00020000", "商"]
 
 
@@ -65,7 +110,8 @@ def test_han_count_counts_what_the_pattern_does(text: str) -> None:
 
     Astral characters and lone surrogates (whose code units have other high bytes) included.
     """
-    assert normalise._han_count(text) == sum("\u4e00" <= char <= "\u9fff" for char in text)
+    high = text.encode("utf-16-be", "surrogatepass")[::2]
+    assert normalise._han_count(high) == sum("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 @given(st.text(st.sampled_from(["商", "會", "a", " ", *INVISIBLE]), max_size=40))
@@ -185,3 +231,19 @@ def test_the_one_line_break_a_view_hides_inside_a_line_is_invisible() -> None:
         warnings.simplefilter("ignore", PartycasesWarning)
         case = parse_text("标题\n一、背景\n江州市商会\x85成立于2013年。")
     assert [p.text for s in case.sections for p in s.paragraphs] == ["江州市商会成立于2013年。"]
+
+
+@pytest.mark.parametrize("at", [0, 2_000])
+@pytest.mark.parametrize("odd", ["\U000205e3", "\u346e"])
+def test_is_traditional_where_folding_crosses_u_ffff(odd: str, at: int) -> None:
+    """A character folded across U+FFFF (𠗣 to 㓆, 㑮 to 𫝈) shifts every UTF-16 unit after it.
+
+    Compared unit by unit past it, each 商 would meet a 会 and each 会 a 商: a Simplified
+    text would read as Traditional.
+    """
+    assert len(fold(odd).encode("utf-16-be")) != len(odd.encode("utf-16-be"))
+    simplified = "商会" * 1_000
+    text = simplified[:at] + odd + simplified[at:]
+    assert is_traditional(text, fold(text)) is False
+    traditional = text.replace("会", "會")
+    assert is_traditional(traditional, fold(traditional)) is True

@@ -178,25 +178,78 @@ _HAN_RUN: Final = re.compile("[\u4e00-\u9fff]+")
 _NOT_HAN_HIGH: Final = bytes(b for b in range(256) if not 0x4E <= b <= 0x9F)
 
 
-def _han_count(text: str) -> int:
-    """How many characters of ``text`` are in U+4E00 to U+9FFF (what :data:`_HAN_RUN` matches).
+def _han_count(high: bytes) -> int:
+    """How many characters are in U+4E00 to U+9FFF (what :data:`_HAN_RUN` matches).
 
-    Counted on the high bytes of the UTF-16 code units, in C with no match or string per
-    run: a character beyond the Basic Multilingual Plane is a surrogate pair (high bytes
-    D8 to DF), a lone surrogate one such unit, so neither is counted.
+    ``high`` holds the high bytes of a text's UTF-16 code units (big-endian, surrogates
+    passed): counted there, in C with no match or string per run. A character beyond the
+    Basic Multilingual Plane is a surrogate pair (high bytes D8 to DF), a lone surrogate
+    one such unit, so neither is counted.
     """
-    high = text.encode("utf-16-be", "surrogatepass")[::2]
     return len(high.translate(None, _NOT_HAN_HIGH))
 
 
 def is_traditional(text: str, folded: str) -> bool:
     """Whether ``text`` is in Traditional script: a visible share of its characters fold."""
-    han = _han_count(text)
+    units = text.encode("utf-16-be", "surrogatepass")
+    high = units[::2]
+    han = _han_count(high)
+    if not han:
+        return False
     needed = -(-han // 50)  # at least one Han character in 50 changed by folding
+    if len(units) != 2 * len(text):  # a character past U+FFFF: units are not characters
+        return _changed_by_runs(text, folded, needed)
+    # Compared in C, a block at a time, each twice the last: a Traditional text usually tells
+    # within its first lines, and a Simplified one, which must be read to its end, costs a
+    # few C passes a block instead of a Python step for each run of Han characters.
+    changed = 0
+    start, size = 0, _FIRST_BLOCK
+    while start < len(text):
+        end = start + size
+        original = units[2 * start : 2 * end]
+        simplified = folded[start:end].encode("utf-16-be", "surrogatepass")
+        if len(simplified) != len(original):  # folding made a character past U+FFFF
+            return _changed_by_runs(text, folded, needed)
+        if simplified != original:
+            changed += _changed_han(original, simplified, high[start:end])
+            if changed >= needed:
+                return True
+        start, size = end, size * 2
+    return False
+
+
+#: The characters :func:`is_traditional` compares first; each later block is twice the last.
+_FIRST_BLOCK: Final = 1024
+#: 0xFF for the high byte of a UTF-16 unit in U+4E00 to U+9FFF, 0 for every other.
+_HAN_HIGH_MASK: Final = bytes(0xFF if 0x4E <= b <= 0x9F else 0 for b in range(256))
+
+
+def _changed_han(original: bytes, simplified: bytes, high: bytes) -> int:
+    """How many U+4E00 to U+9FFF units of ``original`` differ from ``simplified``'s.
+
+    Both are UTF-16-BE of the same characters, one unit each; ``high`` holds
+    ``original``'s high bytes. Every step is one C pass: the units' XOR, each
+    unit's two bytes ORed into one (0 where the units are equal), that byte kept
+    where ``original`` holds Han, and the bytes left that are not 0 counted.
+    """
+    length = len(high)
+    xor = (int.from_bytes(original, "big") ^ int.from_bytes(simplified, "big")).to_bytes(
+        2 * length, "big"
+    )
+    differs = int.from_bytes(xor[::2], "big") | int.from_bytes(xor[1::2], "big")
+    kept = differs & int.from_bytes(high.translate(_HAN_HIGH_MASK), "big")
+    return length - kept.to_bytes(length, "big").count(0)
+
+
+def _changed_by_runs(text: str, folded: str, needed: int) -> bool:
+    """:func:`is_traditional`'s answer, run by run of Han characters.
+
+    For a text whose folded form, or itself, holds a character past U+FFFF: their
+    UTF-16 units then need not line up.
+    """
     changed = 0
     # Run by run, so the per-character comparison happens in C, only where folding
-    # changed something, and only until the answer is known (a Traditional text
-    # usually tells within its first lines).
+    # changed something, and only until the answer is known.
     for match in _HAN_RUN.finditer(text):
         start, end = match.span()
         original, simplified = text[start:end], folded[start:end]
