@@ -57,11 +57,18 @@ def race(functions: list[Callable[[], object]], number: int, rounds: int) -> lis
     Each round runs every function ``number`` times, starting with a different
     one each round (the order rotates), so a slow spell falls on all of them.
     """
+    return race_each(functions, [number] * len(functions), rounds)
+
+
+def race_each(
+    functions: list[Callable[[], object]], numbers: list[int], rounds: int
+) -> list[list[float]]:
+    """:func:`race`, each function run its own number of times a round (``numbers``)."""
     samples: list[list[float]] = [[] for _ in functions]
     for round_ in range(rounds):
         for step in range(len(functions)):
             index = (round_ + step) % len(functions)
-            function = functions[index]
+            function, number = functions[index], numbers[index]
             start = CPU()
             for _ in range(number):
                 function()
@@ -534,7 +541,36 @@ def bench_parse(
                size / 1e6, "MB", peak / size)  # fmt: skip
     _bench_growth(report, lengths, max(3, rounds // 2))
     _bench_kinds(report, converter, sentences, max(3, rounds // 2))
+    scripts = [(label, seed, 5), ("the 64 KB page", texts[sizes.index(65_536)], 1)]
+    _bench_simplified(report, converter, scripts, max(3, rounds // 2))
     return points
+
+
+def _bench_simplified(
+    report: Report, converter: Any, texts: list[tuple[str, str, int]], rounds: int
+) -> None:
+    """Each Traditional text converted to Simplified by OpenCC, parsed, against two baselines.
+
+    One OpenCC pass over the Simplified text, which leaves almost every character as it is
+    and so runs faster than over the original; and the parse of the Traditional original.
+    Each text comes with the calls a contender makes in a round.
+    """
+    contenders: list[Callable[[], object]] = []
+    for _, text, _ in texts:
+        simplified = converter.convert(text)
+        pc.parse_text(simplified)
+        contenders += [functools.partial(pc.parse_text, simplified),
+                       functools.partial(converter.convert, simplified),
+                       functools.partial(pc.parse_text, text)]  # fmt: skip
+    numbers = [number for _, _, number in texts for _ in range(3)]
+    samples = race_each(contenders, numbers, rounds)
+    for index, (label, _, _) in enumerate(texts):
+        ours, base, original = samples[3 * index : 3 * index + 3]
+        name = f"parse_text, {label} in Simplified script"
+        report.add(name, min(ours) * 1e3, "one OpenCC t2s pass over it", min(base) * 1e3, "ms",
+                   paired(ours, base))  # fmt: skip
+        report.add(name, min(ours) * 1e3, "parse_text, the Traditional original",
+                   min(original) * 1e3, "ms", paired(ours, original))  # fmt: skip
 
 
 def _bench_kinds(report: Report, converter: Any, count: int, rounds: int) -> None:

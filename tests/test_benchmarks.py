@@ -12,7 +12,7 @@ msgspec = pytest.importorskip("msgspec")
 
 from benchmarks import __main__ as harness  # noqa: E402
 from benchmarks import ablation  # noqa: E402 - only with the bench extra
-from benchmarks.__main__ import each, paired, parsed_documents, race  # noqa: E402
+from benchmarks.__main__ import each, paired, parsed_documents, race, race_each  # noqa: E402
 from benchmarks.msgspec_equal import DECODER as EQUAL  # noqa: E402
 from benchmarks.pydantic_schema import Case as PlainCase  # noqa: E402
 
@@ -23,6 +23,20 @@ def test_race_rotates_the_order_and_times_every_round() -> None:
     samples = race([lambda: calls.append("a"), lambda: calls.append("b")], 1, 4)
     assert calls == ["a", "b", "b", "a", "a", "b", "b", "a"]
     assert [len(times) for times in samples] == [4, 4]
+
+
+def test_race_each_runs_each_contender_its_own_number_of_times_a_round(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A round runs every contender its own number of times, in turn; a time is per call."""
+    calls: list[str] = []
+    samples = race_each([lambda: calls.append("a"), lambda: calls.append("b")], [3, 1], 2)
+    assert calls == ["a", "a", "a", "b", "b", "a", "a", "a"]
+    assert [len(times) for times in samples] == [2, 2]
+    clock = iter(range(100))
+    monkeypatch.setattr(harness, "CPU", lambda: float(next(clock)))  # a second per reading
+    # a: 3 calls between two readings; b: 1 call. Per call: 1/3 s and 1 s.
+    assert race_each([lambda: None, lambda: None], [3, 1], 1) == [[pytest.approx(1 / 3)], [1.0]]
 
 
 def test_paired_ratio_is_the_median_of_ratios_within_rounds() -> None:
