@@ -56,13 +56,20 @@ def test_is_traditional_matches_its_definition(text: str) -> None:
     assert is_traditional(text, fold(text)) is _share_of_folded_han(text)
 
 
+#: Pairs that fold within U+9F00 to U+9FFF (齊 to 齐, 龍 to 龙) and pairs whose UTF-16 units
+#: share their low byte (僅 U+50C5 to 仅 U+4EC5, 諸 U+8AF8 to 诸 U+8BF8): a count that left
+#: out the top of the range, or compared one byte of each unit, would miss them.
+_EDGE_PAIRS = "齊齐龍龙僅仅諸诸"
 #: Runs of one character each, long enough to cross the blocks is_traditional compares
-#: (1,024 characters, then 2,048, 4,096): Traditional and Simplified Han, punctuation that
+#: (256 characters, then 512, 1,024, 2,048): Traditional and Simplified Han, punctuation that
 #: folds, ASCII, and characters past U+FFFF, which send the test run by run: one folding
 #: stays there, one folds to U+34C6 (a text's UTF-16 units then no longer line up with its
 #: folded text's).
 _RUNS = st.lists(
-    st.tuples(st.sampled_from("會会協协商,，「 a\U00020000\U000205e3"), st.integers(1, 700)),
+    st.tuples(
+        st.sampled_from("會会協协商,，「 a\U00020000\U000205e3" + _EDGE_PAIRS),
+        st.integers(1, 700),
+    ),
     max_size=16,
 )
 
@@ -74,29 +81,49 @@ def test_is_traditional_matches_its_definition_on_long_texts(runs: list[tuple[st
     assert is_traditional(text, fold(text)) is _share_of_folded_han(text)
 
 
+@given(st.text(st.sampled_from("會会商,，「 a" + _EDGE_PAIRS), max_size=3_000))
+def test_is_traditional_matches_its_definition_on_mixed_texts(text: str) -> None:
+    """Texts whose blocks hold many characters other than Han: compared unit by unit."""
+    assert is_traditional(text, fold(text)) is _share_of_folded_han(text)
+
+
+def _block_starts(length: int) -> list[int]:
+    """Where is_traditional's blocks start in a text of ``length`` characters."""
+    starts, start, size = [], 0, normalise._FIRST_BLOCK
+    while start < length:
+        starts.append(start)
+        start, size = start + size, size * 2
+    return starts
+
+
+@pytest.mark.parametrize("changed", ["會", "齊", "僅"])
+@pytest.mark.parametrize("gap", [0, 3])
 @pytest.mark.parametrize(("before", "after"), [("", ""), ("", "\U00020000"), ("\U000205e3", "")])
-@pytest.mark.parametrize("length", [1_024, 3_000, 7_200])
+@pytest.mark.parametrize("length", [256, 1_000, 3_000, 7_200])
 def test_is_traditional_counts_every_block_to_the_threshold(
-    before: str, after: str, length: int
+    before: str, after: str, length: int, gap: int, changed: str
 ) -> None:
     """One changed character in 50 anywhere, block edges included, is Traditional; one fewer is not.
 
-    The changed characters sit on both sides of each block's edge (1,024, 3,072, 7,168) and
-    at the text's last character; a character past U+FFFF before or after them sends the
-    count run by run (the one before folds to a character below U+FFFF).
+    The changed characters sit on both sides of each block's edge and at the text's last Han
+    character. With ``gap``, a full-width comma follows every ``gap`` Han characters, so that
+    each block is compared unit by unit; without, run by run. A character past U+FFFF before
+    or after them sends the whole count run by run (the one before folds to one below U+FFFF).
     """
-    needed = -(-length // 50)
-    edges = [edge for edge in (1_023, 1_024, 3_071, 3_072, 7_167, 7_168) if edge < length]
-    places = list(dict.fromkeys([*edges, length - 1]))
-    places += [place for place in range(length) if place not in places][: needed - len(places)]
-    places.sort()
+    unchanged = fold(changed)
+    assert unchanged != changed
+    chars = ["，" if gap and index % (gap + 1) == gap else unchanged for index in range(length)]
+    han = [index for index, char in enumerate(chars) if char == unchanged]
+    needed = -(-len(han) // 50)
+    edges = {edge + shift for edge in _block_starts(length)[1:] for shift in (-1, 0)}
+    places = list(dict.fromkeys([*(index for index in han if index in edges), han[-1]]))
+    places += [index for index in han if index not in places][: needed - len(places)]
     assert len(places) == needed
-    chars = ["会"] * length
     for place in places:
-        chars[place] = "會"
+        chars[place] = changed
     text = before + "".join(chars) + after
     assert is_traditional(text, fold(text)) is True
-    chars[places[0]] = "会"
+    chars[places[0]] = unchanged
     text = before + "".join(chars) + after
     assert is_traditional(text, fold(text)) is False
 
