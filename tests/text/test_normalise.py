@@ -260,16 +260,18 @@ def test_the_one_line_break_a_view_hides_inside_a_line_is_invisible() -> None:
     assert [p.text for s in case.sections for p in s.paragraphs] == ["江州市商会成立于2013年。"]
 
 
+@pytest.mark.parametrize("unit", ["商会", "商会,"])
 @pytest.mark.parametrize("at", [0, 2_000])
 @pytest.mark.parametrize("odd", ["\U000205e3", "\u346e"])
-def test_is_traditional_where_folding_crosses_u_ffff(odd: str, at: int) -> None:
+def test_is_traditional_where_folding_crosses_u_ffff(odd: str, at: int, unit: str) -> None:
     """A character folded across U+FFFF (𠗣 to 㓆, 㑮 to 𫝈) shifts every UTF-16 unit after it.
 
     Compared unit by unit past it, each 商 would meet a 会 and each 会 a 商: a Simplified
-    text would read as Traditional.
+    text would read as Traditional. With a comma in each unit, a block is compared unit by
+    unit; without, run by run.
     """
     assert len(fold(odd).encode("utf-16-be")) != len(odd.encode("utf-16-be"))
-    simplified = "商会" * 1_000
+    simplified = unit * (2_000 // len(unit))
     text = simplified[:at] + odd + simplified[at:]
     assert is_traditional(text, fold(text)) is False
     traditional = text.replace("会", "會")

@@ -174,8 +174,10 @@ def fold(text: str) -> str:
 _HAN_RUN: Final = re.compile("[\u4e00-\u9fff]+")
 
 
+#: 0xFF for the high byte of a UTF-16 unit in U+4E00 to U+9FFF, 0 for every other.
+_HAN_HIGH_MASK: Final = bytes(0xFF if 0x4E <= b <= 0x9F else 0 for b in range(256))
 #: Every byte but the high bytes of U+4E00 to U+9FFF.
-_NOT_HAN_HIGH: Final = bytes(b for b in range(256) if not 0x4E <= b <= 0x9F)
+_NOT_HAN_HIGH: Final = bytes(b for b in range(256) if not _HAN_HIGH_MASK[b])
 
 
 def _han_count(high: bytes) -> int:
@@ -198,7 +200,7 @@ def is_traditional(text: str, folded: str) -> bool:
         return False
     needed = -(-han // 50)  # at least one Han character in 50 changed by folding
     if len(units) != 2 * len(text):  # a character past U+FFFF: units are not characters
-        return _changed_by_runs(text, folded, needed)
+        return _changed_in_runs(text, folded, 0, len(text), needed) >= needed
     # A block at a time, each twice the last: a Traditional text usually tells within its
     # first lines, and a Simplified one must be read to its end. A block that folding left as
     # it was costs one comparison; one it changed is compared unit by unit in C, or, when it
@@ -211,12 +213,12 @@ def is_traditional(text: str, folded: str) -> bool:
         original = units[2 * start : 2 * end]
         simplified = folded[start:end].encode("utf-16-be", "surrogatepass")
         if len(simplified) != len(original):  # folding made a character past U+FFFF
-            return _changed_by_runs(text, folded, needed)
+            return _changed_in_runs(text, folded, 0, len(text), needed) >= needed
         if simplified != original:
             block_high = high[start:end]
             others = len(block_high) - _han_count(block_high)
             if others * _RUN_BLOCK_SHARE < len(block_high):
-                changed += _changed_in_runs(text, folded, start, end)
+                changed += _changed_in_runs(text, folded, start, end, needed - changed)
             else:
                 changed += _changed_han(original, simplified, block_high)
             if changed >= needed:
@@ -231,8 +233,6 @@ _FIRST_BLOCK: Final = 256
 #: by run: a Python step a run (about 0.6 µs) then costs less than the C passes over every
 #: character (about 8 ns each).
 _RUN_BLOCK_SHARE: Final = 64
-#: 0xFF for the high byte of a UTF-16 unit in U+4E00 to U+9FFF, 0 for every other.
-_HAN_HIGH_MASK: Final = bytes(0xFF if 0x4E <= b <= 0x9F else 0 for b in range(256))
 
 
 def _changed_han(original: bytes, simplified: bytes, high: bytes) -> int:
@@ -252,10 +252,12 @@ def _changed_han(original: bytes, simplified: bytes, high: bytes) -> int:
     return length - kept.to_bytes(length, "big").count(0)
 
 
-def _changed_in_runs(text: str, folded: str, start: int, end: int) -> int:
+def _changed_in_runs(text: str, folded: str, start: int, end: int, enough: int) -> int:
     """How many U+4E00 to U+9FFF characters of ``text[start:end]`` folding changed, run by run.
 
-    The per-character comparison happens in C, and only in a run folding changed.
+    The per-character comparison happens in C, and only in a run folding changed; the
+    count stops once it reaches ``enough``. Also the whole test where the text or its
+    folded form holds a character past U+FFFF: their UTF-16 units then need not line up.
     """
     changed = 0
     for match in _HAN_RUN.finditer(text, start, end):
@@ -263,25 +265,9 @@ def _changed_in_runs(text: str, folded: str, start: int, end: int) -> int:
         original, simplified = text[first:last], folded[first:last]
         if original != simplified:
             changed += sum(map(operator.ne, original, simplified))
+            if changed >= enough:
+                break
     return changed
-
-
-def _changed_by_runs(text: str, folded: str, needed: int) -> bool:
-    """:func:`is_traditional`'s answer, run by run of Han characters.
-
-    For a text whose folded form, or itself, holds a character past U+FFFF: their
-    UTF-16 units then need not line up.
-    """
-    changed = 0
-    # Only until the answer is known.
-    for match in _HAN_RUN.finditer(text):
-        start, end = match.span()
-        original, simplified = text[start:end], folded[start:end]
-        if original != simplified:
-            changed += sum(map(operator.ne, original, simplified))
-            if changed >= needed:
-                return True
-    return False
 
 
 # ------------------------------------------------------------------ the view
