@@ -764,9 +764,12 @@ def main() -> int:
             bench_corpus(report, 1_000 if quick else 10_000, 2_000 if quick else 100_000,
                          3 if quick else 7, Path(scratch))  # fmt: skip
         if "parse" in chosen:
+            from benchmarks.texts import KIND_SENTENCES
+
             sizes = [8_192, 65_536] if quick else [8_192, 65_536, 262_144, 1_048_576]
             lengths = (3_000, 12_000) if quick else (12_000, 48_000)
-            points = bench_parse(report, sizes, 3 if quick else 9, lengths, 40 if quick else 160)
+            points = bench_parse(report, sizes, 3 if quick else 9, lengths,
+                                 40 if quick else KIND_SENTENCES)  # fmt: skip
         if "import" in chosen:
             bench_import(report, 3 if quick else 11, Path(scratch))
         if "parquet" in chosen:

@@ -28,7 +28,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.texts import published_text
+from benchmarks.texts import KIND_SENTENCES, published_text
 
 ROOT = Path(__file__).resolve().parent.parent
 _COLLECTED = re.compile(r"Collected : ([0-9]+)")
@@ -112,10 +112,6 @@ def group_parse() -> None:
              theirs["cc"] / length, "instr")  # fmt: skip
     slowest, fastest = max(per_byte.values()), min(per_byte.values())
     _row("parse_text per byte, max/min", slowest, "8 KB to 256 KB", fastest, "instr")
-
-
-#: Sentences on each page of one kind, as the full run of ``python -m benchmarks`` has them.
-KIND_SENTENCES = 160
 
 
 def group_kinds() -> None:

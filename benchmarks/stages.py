@@ -16,7 +16,7 @@ that OpenCC runs with its tables in the processor's caches (one pass right
 after a parse took 1.8x as long on the seed). A figure is the median over the
 rounds; each round parses once, then converts.
 
-With ``--kinds``, each page's body is :data:`KIND_SENTENCES` sentences of one of
+With ``--kinds``, each page's body is ``benchmarks.texts.KIND_SENTENCES`` sentences of one of
 the kinds the benchmark's pages are drawn from (``benchmarks.texts.SENTENCE_KINDS``),
 and each stage is also given per sentence: which stages a kind of sentence
 costs in, where a page of mixed kinds gives only the blend.
@@ -36,10 +36,10 @@ from typing import Any, Final
 
 import partycases as pc
 from benchmarks.__main__ import SEED
-from benchmarks.texts import SENTENCE_KINDS, kind_text, published_text
+from benchmarks.texts import KIND_SENTENCES, SENTENCE_KINDS, kind_text, published_text
 from partycases.text import facts, parse
 
-__all__ = ["KIND_SENTENCES", "STAGES", "stage_times", "timed_stages"]
+__all__ = ["STAGES", "stage_times", "timed_stages"]
 
 #: Each stage by name, with the object and attribute of the function that runs it. None of
 #: them calls another: a parse's stages add up to no more than the parse.
@@ -52,8 +52,6 @@ STAGES: Final[tuple[tuple[str, object, str], ...]] = (
     ("validation", parse, "_validated"),
 )
 REST: Final = "the rest"
-#: Sentences on each page of one kind (``--kinds``), as ``python -m benchmarks`` has them.
-KIND_SENTENCES: Final = 160
 CPU = time.thread_time
 #: Held while the timers are installed: a second timing would save the first one's timers as
 #: the parser's functions, and put them back for good when it ends.

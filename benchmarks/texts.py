@@ -14,7 +14,7 @@ import random
 from collections.abc import Callable
 from typing import Final
 
-__all__ = ["REPEATED_UNITS", "SENTENCE_KINDS", "kind_text", "published_text"]
+__all__ = ["KIND_SENTENCES", "REPEATED_UNITS", "SENTENCE_KINDS", "kind_text", "published_text"]
 
 #: Units of text whose repetition once made a pass of the parser quadratic: each
 #: is repeated to a given length, and fourfold the length must cost about
@@ -113,6 +113,8 @@ SENTENCE_KINDS: Final[dict[str, Callable[[random.Random, int, str, int], str]]] 
     "no fact": _no_fact,
 }
 _DRAWN = tuple(SENTENCE_KINDS.values())
+#: Sentences on each page of one kind (:func:`kind_text`) in the benchmark's full run.
+KIND_SENTENCES: Final = 160
 
 
 def _sentence(rng: random.Random, number: int) -> str:

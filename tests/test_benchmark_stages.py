@@ -109,13 +109,13 @@ def test_kinds_prints_every_kind_with_each_stage_per_sentence(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """``--kinds`` times a page of each sentence kind alone, and gives each stage per sentence."""
-    from benchmarks.texts import SENTENCE_KINDS
+    from benchmarks.texts import KIND_SENTENCES, SENTENCE_KINDS
 
     stages.main(["--kinds", "--rounds", "1"])
     printed = capsys.readouterr().out
     headers = [line for line in printed.splitlines() if not line.startswith("  ")]
     assert [header.split(" (")[0] for header in headers] == [
-        f"{stages.KIND_SENTENCES} sentences: {kind}" for kind in SENTENCE_KINDS
+        f"{KIND_SENTENCES} sentences: {kind}" for kind in SENTENCE_KINDS
     ]
     rows = [line.split() for line in printed.splitlines() if line.startswith("  ")]
     assert len(rows) == len(SENTENCE_KINDS) * (len(stages.STAGES) + 1)
@@ -124,7 +124,7 @@ def test_kinds_prints_every_kind_with_each_stage_per_sentence(
         milliseconds = float(row[row.index("ms") - 1])
         per_sentence = float(row[row.index("us") - 1])
         assert row[-3:] == ["us", "a", "sentence"]
-        assert per_sentence == pytest.approx(milliseconds * 1e3 / stages.KIND_SENTENCES, abs=0.01)
+        assert per_sentence == pytest.approx(milliseconds * 1e3 / KIND_SENTENCES, abs=0.01)
 
 
 def test_pages_by_size_give_no_per_sentence_column(capsys: pytest.CaptureFixture[str]) -> None:
