@@ -407,6 +407,41 @@ def test_buffers_read_as_their_bytes(tianjin_path: Path, buffer: type, fmt: str)
     assert module.loads(buffer(data)) == case
 
 
+def _outcome(read: object, data: object) -> object:
+    """What ``read(data)`` gives: the case, or the problems of its LoadError."""
+    try:
+        return read(data)  # type: ignore[operator]
+    except pc.LoadError as error:
+        return [str(problem) for problem in error.problems]
+
+
+def test_the_direct_json_call_answers_as_the_general_one(tianjin_path: Path) -> None:
+    """Bytes and text in JSON, read directly, give what the general path gives, errors too."""
+    valid = pc.dumps(pc.load(tianjin_path))
+    documents = [
+        valid,
+        b"\xef\xbb\xbf" + valid,  # a byte order mark
+        valid.replace(b'"id":', b'"id": "case:x", "id":', 1),  # a key stated twice
+        valid.replace(b'"id":', b'"unknown": 1, "id":', 1),
+        valid[:-40],  # cut short
+        b"",
+        b"[1, 2]",
+        b"\xff\xfe{}",  # not UTF-8
+    ]
+    general = [
+        lambda data: pc.loads(bytearray(data)),
+        lambda data: pc.loads(data, format="JSON"),
+    ]
+    for document in documents:
+        for data in (document, document.decode("utf-8", "replace")):
+            direct = _outcome(pc.loads, data)
+            assert direct == _outcome(general[1], data)
+            if isinstance(data, bytes):
+                assert direct == _outcome(general[0], data)
+    assert _outcome(pc.loads, valid) == pc.load(tianjin_path)
+    assert pc.dumps(pc.load(tianjin_path)) == pc.dumps(pc.load(tianjin_path), format="JSON")
+
+
 @pytest.mark.parametrize("value", [123, None, 1.5, ["{}"], object()])
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_documents_of_the_wrong_type_say_what_was_expected(value: object, fmt: str) -> None:
