@@ -415,8 +415,8 @@ def _outcome(read: object, data: object) -> object:
         return [str(problem) for problem in error.problems]
 
 
-def test_the_direct_json_call_answers_as_the_general_one(tianjin_path: Path) -> None:
-    """Bytes and text in JSON, read directly, give what the general path gives, errors too."""
+def test_json_answers_alike_for_bytes_text_buffers_and_any_spelling(tianjin_path: Path) -> None:
+    """Bytes, text, a buffer and the name "JSON" give one answer, errors word for word."""
     valid = pc.dumps(pc.load(tianjin_path))
     documents = [
         valid,
@@ -428,18 +428,59 @@ def test_the_direct_json_call_answers_as_the_general_one(tianjin_path: Path) -> 
         b"[1, 2]",
         b"\xff\xfe{}",  # not UTF-8
     ]
-    general = [
+    others = [
         lambda data: pc.loads(bytearray(data)),
         lambda data: pc.loads(data, format="JSON"),
     ]
     for document in documents:
         for data in (document, document.decode("utf-8", "replace")):
-            direct = _outcome(pc.loads, data)
-            assert direct == _outcome(general[1], data)
+            first = _outcome(pc.loads, data)
+            assert first == _outcome(others[1], data)
             if isinstance(data, bytes):
-                assert direct == _outcome(general[0], data)
+                assert first == _outcome(others[0], data)
     assert _outcome(pc.loads, valid) == pc.load(tianjin_path)
     assert pc.dumps(pc.load(tianjin_path)) == pc.dumps(pc.load(tianjin_path), format="JSON")
+
+
+class _Yaml(str):
+    """A format name that equals "json" but names YAML when looked up."""
+
+    def lower(self) -> str:
+        return "yaml"
+
+
+def test_a_format_is_looked_up_by_its_name_and_read_when_called(
+    tianjin_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a str names a format, as it lowers; the reader and writer are read at each call."""
+    from unittest import mock
+
+    case = pc.load(tianjin_path)
+    valid = pc.dumps(case)
+    for name in (mock.ANY, b"json"):
+        with pytest.raises(pc.FormatError, match="a format is named by a str"):
+            pc.loads(valid, format=name)  # type: ignore[arg-type]
+        with pytest.raises(pc.FormatError, match="a format is named by a str"):
+            pc.dumps(case, format=name)  # type: ignore[arg-type]
+    pytest.importorskip("yaml")
+    assert pc.dumps(case, format=_Yaml("json")) == pc.dumps(case, format="yaml")
+    monkeypatch.setattr("partycases.formats.json.loads", lambda data: "patched reader")
+    monkeypatch.setattr("partycases.formats.json.dumps", lambda case: b"patched writer")
+    assert pc.loads(valid) == "patched reader"
+    assert pc.dumps(case) == b"patched writer"
+
+
+def test_what_escapes_a_readers_own_boundary_is_a_load_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What escapes the JSON reader's own boundary is still a LoadError (here, memory)."""
+
+    def exhausted(data: object, what: str) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr("partycases.formats._problems._within_value_budget", exhausted)
+    with pytest.raises(pc.LoadError, match="too large to hold in memory"):
+        pc.loads(b"{}")
 
 
 @pytest.mark.parametrize("value", [123, None, 1.5, ["{}"], object()])

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from io import BytesIO, StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import attrs
 
@@ -141,21 +141,10 @@ def loads(
     reads as its bytes. ``encoding=`` applies to published texts
     (``format="text"``), as in :func:`load`.
     """
-    kind = type(data)
-    if format == "json" and encoding is None and (kind is bytes or kind is str):
-        # The common call, straight to the JSON reader: it is its own exception boundary,
-        # and it takes exact bytes and text as they are, as the steps below would.
-        return _JSON_LOADS(data)
     fmt = get_format(format)
     # A write-only format is refused for what it is (by read_bytes), whatever the data.
     document = as_document(data, fmt.name) if fmt.read else b""
     return _guarded(fmt, document, lambda raw: fmt.read_bytes(raw, encoding=encoding))
-
-
-#: The JSON reader and writer, which :func:`loads` (for exact bytes and text) and
-#: :func:`dumps` call directly.
-_JSON_LOADS: Final = get_format("json").loads
-_JSON_DUMPS: Final = get_format("json").dumps
 
 
 def _guarded(
@@ -186,8 +175,6 @@ def dumps(case: Case, *, format: str = "json") -> bytes:
 
     Anything but a :class:`~partycases.Case` is a :class:`~partycases.WriteError`.
     """
-    if format == "json":
-        return _JSON_DUMPS(case)  # the common call; the writer checks, as each format's does
     return get_format(format).dumps(case)  # each format's writer checks
 
 
