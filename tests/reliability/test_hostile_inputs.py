@@ -421,3 +421,37 @@ def test_a_decimal_number_is_not_a_timestamp(value: str) -> None:
 
     with pytest.raises(pc.LoadError, match="not a number of seconds"):
         validate_data({**BASE, "published_at": Decimal(value)})
+
+
+TOML_HEAD = 'id = "x"\nlanguage = "zh-Hans"\n[extensions]\n'
+
+
+def test_a_toml_dotted_key_of_too_many_parts_is_refused_before_reading() -> None:
+    """The reader's time grows with the square of a key's parts: past the limit, refused at once."""
+    from partycases.formats.toml import MAX_KEY_PARTS
+    from tests.work import growth
+
+    at_limit = TOML_HEAD + ".".join(["a"] * MAX_KEY_PARTS) + " = 1\n"
+    assert "a" in pc.loads(at_limit, format="toml").extensions
+    for parts in (MAX_KEY_PARTS + 1, 24_000):
+        for key in (".".join(["a"] * parts), " . ".join(['"甲"'] * parts)):
+            with pytest.raises(pc.LoadError, match=f"dotted key of {parts} parts") as caught:
+                pc.loads(TOML_HEAD + "b = 1\n" + key + " = 1\n", format="toml")
+            assert (caught.value.problems[0].line, caught.value.problems[0].column) == (5, 1)
+
+    def refused(parts: int) -> object:
+        return pc.loads(TOML_HEAD + ".".join(["a"] * parts) + " = 1\n", format="toml")
+
+    assert growth(refused, 3_000, 12_000) < 6
+
+
+def test_dots_in_toml_strings_comments_and_quoted_keys_count_as_no_parts() -> None:
+    """A long run of dots inside a string, a comment or one quoted key is no deep key."""
+    dots = ".".join(["a"] * 1_000)
+    document = (
+        f'{TOML_HEAD}"{dots}" = "{dots}"  # {dots}\n'
+        f"many = \"\"\"\n{dots}\n\"\"\"\nliteral = '{dots}'\nlong = '''{dots}'''\n"
+    )
+    case = pc.loads(document, format="toml")
+    assert case.extensions[dots] == dots
+    assert case.extensions["literal"] == case.extensions["long"] == dots

@@ -95,6 +95,57 @@ def test_more_sections_than_the_limit_is_a_clean_error() -> None:
         pc.parse_text("一、\n" * 50_000)
 
 
+def test_more_organisations_than_the_limit_leave_no_reference_behind() -> None:
+    """Past 10,000 organisations every one is left out, with a warning, and so is each link to one.
+
+    The publisher (来源) is one of them: the case keeps its name, not its id.
+    """
+    han = "".join(dict.fromkeys("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥东南西北春夏秋冬"
+                                "金木水火土山川河海湖云雨风雷星月日光明红黄蓝白绿紫梅兰竹菊松柏"
+                                "桃李杏梨枫杨柳桂荷莲芳华英秀丽美佳嘉祥瑞福禄寿喜安康宁静和泰"
+                                "昌盛兴旺发达江州青岚清禾湾茶叶"))  # fmt: skip
+    names = [a + b for a in han for b in han][:10_600]
+    text = "".join(f"{name}市网络商会成立于2013年。" for name in names)
+    with pytest.warns(pc.PartycasesWarning) as caught:
+        case = pc.parse_text(f"标题\n{text}\n来源:中国网络社会组织联合会\n")
+    assert any("every organisation left out" in str(note.message) for note in caught)
+    assert case.organisations == ()
+    assert case.source is not None
+    assert (case.source.publisher, case.source.publisher_id) == ("中国网络社会组织联合会", None)
+
+
+def test_a_fact_stated_thousands_of_times_keeps_its_first_places() -> None:
+    """Each fact's evidence is cut to its first places, with a warning; the case round-trips."""
+    from partycases.text.facts.assemble import MAX_EVIDENCE
+
+    text = "商会成立于2016年11月,荣获“五好”商会,创作《江州之光》," * 2_000
+    with pytest.warns(pc.PartycasesWarning, match=f"first {MAX_EVIDENCE} places of each of 2 "):
+        case = pc.parse_text(text)
+    (honour,), (work,) = case.honours, case.works
+    for fact in (honour, work):
+        assert len(fact.evidence) == MAX_EVIDENCE
+        assert fact.evidence == tuple(sorted(fact.evidence, key=lambda span: span.start))
+    assert (honour.title, work.title) == ("“五好”商会", "江州之光")
+    assert pc.loads(pc.dumps(case)) == case
+
+
+def test_a_case_naming_too_many_places_keeps_fewer_of_each() -> None:
+    """Past the case-wide bound every fact keeps the same number of its first places."""
+    from partycases.text.facts.assemble import MAX_CASE_EVIDENCE, _bound_evidence
+
+    def spans(count: int) -> list[dict[str, int]]:
+        return [{"start": 2 * i, "end": 2 * i + 1} for i in reversed(range(count))]
+
+    facts = [{"evidence": spans(60)} for _ in range(MAX_CASE_EVIDENCE // 50)] + [
+        {"evidence": spans(3)}
+    ]
+    notes: list[str] = []
+    _bound_evidence([facts[:10], facts[10:]], notes)
+    assert [len(fact["evidence"]) for fact in facts] == [49] * (len(facts) - 1) + [3]
+    assert facts[0]["evidence"][:2] == [{"start": 0, "end": 1}, {"start": 2, "end": 3}]
+    assert notes == [f"evidence cut to the first 49 places of each of {len(facts) - 1} facts"]
+
+
 def test_oversized_text_is_refused() -> None:
     """A text over the size limit is a LoadError before any pattern runs."""
     from partycases.models._base import MAX_TEXT

@@ -21,7 +21,22 @@ from partycases.formats.json import to_data
 from partycases.models import Case
 from partycases.validate import validate_data
 
-__all__ = ["dumps", "loads"]
+__all__ = ["MAX_KEY_PARTS", "dumps", "loads"]
+
+#: More parts than this in one dotted key (``a.b.c = 1`` has three) is refused: the
+#: reader's time grows with the square of a key's parts, and no case nests so deeply
+#: (JSON allows 200 levels).
+MAX_KEY_PARTS = 200
+_SEGMENT = r"""[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
+#: A dotted run of key segments, or what can hold one without being one: strings and
+#: comments, consumed whole so that a run inside them is never counted. A run starts at
+#: no word character's right, so a long word is tried once, not from each of its letters.
+_KEY_RUNS = re.compile(
+    rf"(?P<run>(?<![A-Za-z0-9_-])(?:{_SEGMENT})(?:[ \t]*\.[ \t]*(?:{_SEGMENT}))+)"
+    r'|"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*',
+    re.DOTALL,
+)
+_SEGMENTS = re.compile(_SEGMENT)
 
 _LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
 _AT = re.compile(r"\(at line (?P<line>[0-9]+), column (?P<column>[0-9]+)\)")
@@ -56,6 +71,7 @@ def loads(data: bytes | str) -> Case:
     """Validate a TOML document as a case; syntax errors carry line:column."""
     reader = _reader()
     text = utf8_text(data, "TOML")
+    _check_key_parts(text)
     try:
         value = reader.loads(text)
     except reader.TOMLDecodeError as error:
@@ -95,6 +111,26 @@ def loads(data: bytes | str) -> Case:
     if cut is not None:
         raise LoadError([cut])
     return case
+
+
+def _check_key_parts(text: str) -> None:
+    """Refuse a dotted key of more than :data:`MAX_KEY_PARTS` parts, before reading.
+
+    One scan, only of a document with that many dots in all: most have far fewer.
+    """
+    if text.count(".") < MAX_KEY_PARTS:
+        return
+    for match in _KEY_RUNS.finditer(text):
+        run = match["run"]
+        # Each part takes two characters at least, with its dot: only a long run can hold more.
+        if run is not None and len(run) > 2 * MAX_KEY_PARTS:
+            parts = len(_SEGMENTS.findall(run))
+            if parts > MAX_KEY_PARTS:
+                message = (
+                    f"invalid TOML: a dotted key of {parts} parts nests too deeply; "
+                    f"expected at most {MAX_KEY_PARTS}"
+                )
+                raise LoadError([_problem_at(text, match.start(), message)])
 
 
 def _cut_time(reader: Any, text: str, value: dict[str, Any]) -> Problem | None:

@@ -132,19 +132,22 @@ def _prune(data: dict[str, Any], problems: Sequence[Problem], notes: list[str]) 
     """
     dropped: dict[str, set[int]] = {}
     changed = False
+    removed: set[str] = set()
     for problem in problems:
         tokens = problem.pointer.split("/")[1:]
         if len(tokens) >= 2 and tokens[0] in _COLLECTIONS and tokens[1].isdigit():
             dropped.setdefault(tokens[0], set()).add(int(tokens[1]))
         elif tokens and tokens[0] in _COLLECTIONS:
             notes.append(f"every {tokens[0][:-1]} left out: {problem.message}")
+            removed.update(item["id"] for item in data[tokens[0]])
             data[tokens[0]] = []
             changed = True
         elif tokens and tokens[0] == "subject_ids":
             data["subject_ids"] = []
             changed = True
-    removed: set[str] = set()
     for name, indexes in dropped.items():
+        if not data[name]:  # emptied above
+            continue
         kept = []
         for index, item in enumerate(data[name]):
             if index in indexes:

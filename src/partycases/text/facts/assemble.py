@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from partycases.ids import IdKind, make_id
 from partycases.text.facts.drafts import ActivityDraft, HonourDraft, Org, Page, WorkDraft
 
-__all__ = ["Facts", "assemble"]
+__all__ = ["MAX_CASE_EVIDENCE", "MAX_EVIDENCE", "Facts", "assemble"]
 
 Span = tuple[int, int]
+#: The places one fact's evidence names at most: its first ones are kept.
+MAX_EVIDENCE: Final = 100
+#: The places a case's evidence names at most, all facts together: a text stating
+#: thousands of facts thousands of times keeps fewer of each, so that its case stays
+#: within what a reader takes (``partycases.formats._problems.MAX_VALUES``).
+MAX_CASE_EVIDENCE: Final = 100_000
 
 
 @attrs.define
@@ -230,13 +236,36 @@ def assemble(
     assembler = _Assembler(page)
     organisations = assembler.organisations()
     work_data = assembler.works(works)
+    honour_data = assembler.honours(honours)
+    activity_data = assembler.activities(activities)
+    _bound_evidence([organisations, honour_data, activity_data, work_data], assembler.warnings)
     return Facts(
         organisations=organisations,
-        honours=assembler.honours(honours),
-        activities=assembler.activities(activities),
+        honours=honour_data,
+        activities=activity_data,
         works=work_data,
         subject_ids=assembler.ids(subjects),
         publisher_id=assembler.org_id(publisher),
         warnings=assembler.warnings,
         invisible=page.invisible,
     )
+
+
+def _bound_evidence(collections: list[list[dict[str, Any]]], warnings: list[str]) -> None:
+    """Cut each fact's evidence to its first places, with one line in the warnings.
+
+    A fact keeps :data:`MAX_EVIDENCE` places at most, and fewer when the case's facts
+    together name more than :data:`MAX_CASE_EVIDENCE`.
+    """
+    facts = [item for items in collections for item in items]
+    limit = MAX_EVIDENCE
+    if sum(len(fact["evidence"]) for fact in facts) > MAX_CASE_EVIDENCE:
+        limit = min(limit, max(1, MAX_CASE_EVIDENCE // len(facts)))
+    cut = 0
+    for fact in facts:
+        if len(fact["evidence"]) > limit:
+            fact["evidence"] = sorted(fact["evidence"], key=operator.itemgetter("start", "end"))
+            del fact["evidence"][limit:]
+            cut += 1
+    if cut:
+        warnings.append(f"evidence cut to the first {limit} places of each of {cut} facts")
