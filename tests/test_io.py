@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import array
+import os
 import re
 import warnings
 from collections.abc import Iterator
@@ -292,6 +293,90 @@ def test_streams_are_sniffed_per_format(tianjin_path: Path) -> None:
         [parsed] = list(pc.iter_cases(io.BytesIO(text), format="text"))
     assert isinstance(parsed, pc.Case)
     assert parsed.title == case.title
+
+
+def test_a_stream_that_fails_ends_with_one_located_error(
+    tmp_path: Path, tianjin_path: Path
+) -> None:
+    """Text that does not decode in a text stream, a closed stream, a failing device: one
+    ``LoadError`` naming the stream and the line, after every case read before it."""
+    import io
+
+    line = pc.dumps(pc.load(tianjin_path), format="jsonl")
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(line * 3 + b'{"id": "caf\xe9"}\n' + line * 3)
+    with path.open("rb") as binary:  # each line decoded on its own: one bad line, the rest read
+        kinds = [type(item) for item in pc.iter_cases(binary)]
+    assert kinds == [pc.Case, pc.Case, pc.Case, pc.LoadError, pc.Case, pc.Case, pc.Case]
+    with path.open(encoding="utf-8") as text:
+        stream = pc.iter_cases(text)
+        *read, error = list(stream)
+    assert all(isinstance(item, pc.Case) for item in read)
+    assert isinstance(error, pc.LoadError)
+    assert error.path == str(path)
+    assert stream.line is not None
+    assert stream.line == error.problems[0].line == len(read) + 1
+    assert "UnicodeDecodeError" in str(error)
+    assert "opened in binary mode" in str(error)
+    assert (stream.summary.ok, stream.summary.failed) == (len(read), 1)
+
+    closed = path.open("rb")
+    closed.close()
+    [error] = list(pc.iter_cases(closed))
+    assert isinstance(error, pc.LoadError)
+    assert "ValueError" in str(error)
+
+    class Failing(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: object) -> int:
+            raise OSError(5, "Input/output error")
+
+    for format in (None, "json"):  # sniffed line by line, or read whole
+        [error] = list(pc.iter_cases(io.BufferedReader(Failing()), format=format))
+        assert isinstance(error, pc.LoadError)
+        assert "the stream failed at line 1: OSError" in str(error)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_no_program_writes_to_reads_as_empty(tmp_path: Path) -> None:
+    """``load`` and ``iter_cases`` of a named pipe without a writer end at once, never wait."""
+    import threading
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    lines = tmp_path / "pipe.jsonl"
+    os.mkfifo(lines)
+    outcomes: list[object] = []
+
+    def read() -> None:
+        try:
+            pc.load(fifo)
+        except pc.LoadError as error:
+            outcomes.append(error)
+        outcomes.append(list(pc.iter_cases([lines])))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    assert not reader.is_alive(), "reading a named pipe waited for a writer"
+    loaded, listed = outcomes
+    assert isinstance(loaded, pc.LoadError)
+    assert "empty" in str(loaded)
+    assert loaded.path == str(fifo)
+    assert listed == []  # a JSON Lines file of no lines holds no case
+
+
+def test_a_folder_passed_as_a_file_is_a_load_error(tmp_path: Path) -> None:
+    """A folder where a file was expected is a LoadError saying so, from load and for JSON Lines."""
+    folder = tmp_path / "cases.json"
+    folder.mkdir()
+    with pytest.raises(pc.LoadError, match="cannot read the file: Is a directory"):
+        pc.load(folder)
+    (tmp_path / "more.jsonl").mkdir()
+    with pytest.raises(pc.LoadError, match="cannot read the file: Is a directory"):
+        pc.load(tmp_path / "more.jsonl")
 
 
 def test_the_docs_table_matches_the_registry() -> None:

@@ -7,6 +7,7 @@ on every error. A failed write leaves the file that was there before intact.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -66,10 +67,30 @@ def _pick(path: PathLike | None, format: str | None) -> Format:
         raise FormatError(f"{error}; or pass format= to name one") from None
 
 
+def _open_to_read(name: str) -> BinaryIO:
+    """``name`` opened to read, without waiting for a writer.
+
+    A named pipe no program writes to reads as empty, where opening it would wait
+    for a writer forever; one that a program writes to (``<(…)`` in a shell) reads
+    as it always does. A folder is an ``IsADirectoryError``, as ``open`` makes it.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    handle = os.open(name, os.O_RDONLY | nonblocking)
+    try:
+        if stat.S_ISDIR(os.fstat(handle).st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), name)
+        if nonblocking:  # reads wait for data again, as a pipe's reader expects
+            os.set_blocking(handle, True)
+        return os.fdopen(handle, "rb")
+    except BaseException:
+        os.close(handle)
+        raise
+
+
 def _read(path: PathLike, max_bytes: int) -> bytes:
     name = os.fspath(path)
     try:
-        with open(name, "rb") as stream:
+        with _open_to_read(name) as stream:
             data = stream.read(max_bytes + 1)
     except OSError as error:
         reason = error.strerror or type(error).__name__
@@ -521,7 +542,61 @@ def _sniffed_head(stream: BinaryIO | TextIO, max_bytes: int) -> bytes | str:
 _TOO_LARGE = "the input is larger than the limit of {} bytes"
 
 
+class _StreamReadError(Exception):
+    """The stream itself failed to give its next bytes or text (see :class:`_Reading`)."""
+
+
+class _Reading:
+    """A stream whose failures to read are told apart from everything else.
+
+    An ``OSError`` or ``ValueError`` (a closed stream; text that does not decode
+    in a text stream's encoding) raised by ``read`` or ``readline`` becomes
+    :class:`_StreamReadError`; :attr:`lines` counts the whole lines given so far.
+    """
+
+    def __init__(self, stream: BinaryIO | TextIO) -> None:
+        self._stream = stream
+        self.lines = 0
+
+    def read(self, size: int = -1) -> bytes | str:
+        try:
+            return self._stream.read(size)
+        except (OSError, ValueError) as error:
+            raise _StreamReadError(error) from error
+
+    def readline(self, limit: int = -1) -> bytes | str:
+        try:
+            line = self._stream.readline(limit)
+        except (OSError, ValueError) as error:
+            raise _StreamReadError(error) from error
+        self.lines += line[-1:] in ("\n", b"\n")
+        return line
+
+
 def _stream_items(
+    stream: BinaryIO | TextIO, name: str, format: str | None, max_bytes: int
+) -> Iterator[_Located]:
+    """The items of an open stream; a failure of the stream itself ends them with an error."""
+    reading = _Reading(stream)
+    try:
+        yield from _read_stream(reading, name, format, max_bytes)  # type: ignore[arg-type]
+    except _StreamReadError as failed:
+        error = failed.__cause__
+        detail = str(error).splitlines()[0][:200] if str(error) else ""
+        hint = (
+            " (a stream opened in binary mode has each line that does not decode reported, "
+            "and the rest read)"
+            if isinstance(error, UnicodeDecodeError)
+            else ""
+        )
+        message = (
+            f"the stream failed at line {reading.lines + 1}: {type(error).__name__}: {detail}; "
+            f"the rest was not read{hint}"
+        )
+        yield _failed(name, message, reading.lines + 1)
+
+
+def _read_stream(
     stream: BinaryIO | TextIO, name: str, format: str | None, max_bytes: int
 ) -> Iterator[_Located]:
     """The items of an open stream: JSON Lines lazily, any other format as one document."""
@@ -778,7 +853,7 @@ def _file_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Loca
         return
     if fmt.many:
         try:
-            stream = open(name, "rb")  # noqa: SIM115 - closed below, after the last line
+            stream = _open_to_read(name)  # closed below, after the last line
         except OSError as error:
             yield _failed(name, f"cannot read the file: {error.strerror}")
             return
