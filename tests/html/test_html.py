@@ -277,6 +277,20 @@ def test_undecodable_bytes_are_replaced_with_a_warning() -> None:
     assert any("replaced with U+FFFD" in m or "decoded as" in m for m in messages)
 
 
+@pytest.mark.parametrize("reference", ["&#12;", "&#x1B;", "&#0001", "&#65535;", "&#xfffe;"])
+def test_a_reference_to_a_control_character_is_dropped_not_the_page(reference: str) -> None:
+    """``&#12;`` and its kind, which the extractor's tree refuses, go like raw controls do."""
+    plain, _ = quiet_parse(article_page())
+    case, messages = quiet_parse(
+        article_page().replace("<article>", f"<article><p>{reference}</p>", 1)
+    )
+    assert case.text == plain.text
+    assert "1 control characters were removed from the page" in messages
+    kept, _ = quiet_parse(article_page().replace("党员21名", "党员21名&#123;", 1))
+    assert kept.text is not None
+    assert "党员21名{" in kept.text  # a longer reference is not one of them
+
+
 # ------------------------------------------------------------------ bad pages
 
 

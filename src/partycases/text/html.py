@@ -94,6 +94,14 @@ _META_LINE = re.compile(
 
 #: Characters no HTML parser accepts: C0 controls but tab and line ends, lone surrogates.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+#: A character reference to a control character or to U+FFFE or U+FFFF (``&#12;``,
+#: ``&#x1b;``, ``&#65535``): the extractor's tree refuses those characters, and a page
+#: holding one reference came out with no text at all. Tab, line ends and ``&#0;``
+#: (which a parser replaces with U+FFFD) pass.
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://\S+?)\s*-->", re.IGNORECASE)
 _SINGLEFILE_URL = re.compile(r"Page saved with SingleFile\s+url:\s*(https?://\S+)")
 _SINGLEFILE_DATE = re.compile(
@@ -449,6 +457,8 @@ def parse_html(
             f"decoded as {decoded.encoding}"
         )
     page, removed = _CONTROL.subn("", decoded.text)
+    page, referenced = _CONTROL_REFERENCE.subn("", page)
+    removed += referenced
     if removed:
         notes.append(f"{removed} control characters were removed from the page")
     tree = _tree(page, max_elements)
