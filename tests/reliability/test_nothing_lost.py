@@ -69,6 +69,37 @@ def test_full_disk_during_a_corpus_write(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["corpus.jsonl"]
 
 
+def test_a_table_writer_failing_to_close_leaves_the_old_tables_and_no_stray_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each writer is closed though one fails (a full disk); none reports again when collected."""
+    import gc
+
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "tables"
+    pc.write_parquet(pc.generate_cases(3), out)
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    real_close = pq.ParquetWriter.close
+    closed: list[str] = []
+
+    def close(self: pq.ParquetWriter) -> None:
+        closed.append(str(self.where))
+        if str(self.where).endswith(("cases.parquet", "works.parquet")):
+            raise OSError(28, "No space left on device")  # and the writer stays open, as pyarrow's
+        real_close(self)
+
+    monkeypatch.setattr(pq.ParquetWriter, "close", close)
+    with pytest.raises(pc.WriteError, match="No space left"):
+        pc.write_parquet(pc.generate_cases(20), out)
+    assert len(closed) == 13  # every table's writer, the two that failed included
+    gc.collect()  # a writer left open would fail again here, an error pytest turns into a failure
+    assert len(closed) == 13
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["tables"]
+
+
 def _load_one(path: str) -> str:
     try:
         return pc.dumps(pc.load(path)).decode()

@@ -392,8 +392,25 @@ class _ParquetSink:
         self.writers[table].write_batch(batch)
 
     def close(self) -> None:
-        for writer in self.writers.values():
+        _close_all(self.writers.values())
+
+
+def _close_all(writers: Iterable[Any]) -> None:
+    """Close every writer, each even when one before it fails; then raise the first failure.
+
+    A Parquet writer whose close failed (a full disk) would try again when it is
+    collected and print the failure as an ignored exception: it is marked closed.
+    """
+    failure: BaseException | None = None
+    for writer in writers:
+        try:
             writer.close()
+        except Exception as error:  # noqa: PERF203 - each writer is closed, whatever failed
+            if getattr(writer, "is_open", False):
+                writer.is_open = False
+            failure = failure or error
+    if failure is not None:
+        raise failure
 
 
 class _CsvSink:
@@ -437,8 +454,7 @@ class _CsvSink:
         )
 
     def close(self) -> None:
-        for writer in self.writers.values():
-            writer.close()
+        _close_all(self.writers.values())
 
 
 def _table_names(suffix: str) -> Any:
@@ -500,8 +516,7 @@ def write_tables(
                 for sink in opened:
                     sink.write(table, batch)
         finally:
-            for sink in opened:
-                sink.close()
+            _close_all(opened)
     return {
         name: {table: target / f"{table}{sinks[name].suffix}" for table in TABLES}
         for name, target in targets.items()
