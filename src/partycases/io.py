@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import secrets
@@ -251,7 +252,7 @@ def atomic_writer(path: PathLike, *, overwrite: bool = True) -> Iterator[BinaryI
     target = Path(path)
     info = _existing(target, overwrite)
     _sweep(target)
-    temporary = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp"
+    temporary = target.parent / f".{_stem(target.name)}.{os.getpid()}.{secrets.token_hex(8)}.tmp"
     try:
         # A new file gets 0o666 less the umask, applied by the system (the umask is never
         # changed, which would race other threads); a replaced one gets its old mode below.
@@ -335,6 +336,28 @@ def _sync_directory(directory: Path) -> None:
         os.close(handle)
 
 
+#: What a temporary name adds to its stem, at most: ``.`` before, then ``.{pid}.{16 hex}.tmp``.
+_TEMPORARY_EXTRA = 1 + 1 + 7 + 1 + 16 + 4
+#: The longest file name most file systems allow, in bytes.
+_NAME_MAX = 255
+
+
+def _stem(name: str) -> str:
+    """The part of a temporary name that stands for the target's ``name``.
+
+    The name itself, unless the temporary name would then be too long for the
+    file system: a name of 226 bytes or more is cut (at a character's edge) and
+    given a digest of the whole, so that each target keeps a stem of its own.
+    """
+    room = _NAME_MAX - _TEMPORARY_EXTRA
+    encoded = os.fsencode(name)
+    if len(encoded) <= room:
+        return name
+    digest = hashlib.sha256(encoded).hexdigest()[:16]
+    cut = encoded[: room - len(digest) - 1].decode("utf-8", "ignore")  # whole characters
+    return f"{cut}~{digest}"
+
+
 def _sweep(target: Path) -> None:
     """Remove temporary files a killed writer of ``target`` left behind.
 
@@ -343,7 +366,7 @@ def _sweep(target: Path) -> None:
     The whole name must match, so the temporary file of another target whose name
     starts the same way (``a`` and ``a.1``) is never taken for one of ours.
     """
-    pattern = re.compile(rf"\.{re.escape(target.name)}\.([0-9]+)\.[A-Za-z0-9_]+\.tmp")
+    pattern = re.compile(rf"\.{re.escape(_stem(target.name))}\.([0-9]+)\.[A-Za-z0-9_]+\.tmp")
     try:
         names = os.listdir(target.parent)
     except OSError:

@@ -58,6 +58,26 @@ def test_a_live_writers_temporary_file_is_not_swept(tmp_path: Path) -> None:
     assert not dead.exists()
 
 
+def test_a_name_near_the_file_systems_limit_is_written_and_its_leftovers_swept(
+    tmp_path: Path,
+) -> None:
+    """A target of 250 bytes is written (its temporary name cut to fit), and a killed writer's
+    temporary file for it is removed, while another long name's is not."""
+    from partycases.io import _stem
+
+    target = tmp_path / ("商" * 82 + ".json")  # 251 bytes: the whole name leaves no room
+    other = "商" * 81 + "会.json"  # the same first 224 bytes
+    assert _stem(target.name) != _stem(other)
+    dead = tmp_path / f".{_stem(target.name)}.999999999.x.tmp"
+    dead.write_bytes(b"abandoned")
+    not_ours = tmp_path / f".{_stem(other)}.999999999.x.tmp"
+    not_ours.write_bytes(b"another target's")
+    case = pc.load(EXAMPLE_CASES[0])
+    pc.dump(case, target)
+    assert pc.load(target) == case
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, not_ours.name])
+
+
 @pytest.mark.usefixtures("full_disk")
 def test_full_disk_during_a_corpus_write(tmp_path: Path) -> None:
     """The disk filling up halfway through dump_jsonl leaves the old corpus intact."""
