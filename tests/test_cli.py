@@ -445,6 +445,38 @@ def test_validate_json_report_names_each_file_and_escapes_odd_names(tmp_path: Pa
     ]
 
 
+def test_show_names_an_odd_file_as_validate_does(tmp_path: Path) -> None:
+    """A file name that is not UTF-8 is written with ``\\xff`` by every command."""
+    odd = os.path.join(os.fsencode(tmp_path), b"bad\xff.json")
+    with open(odd, "wb") as handle:
+        handle.write(b"{")
+    shown = str(tmp_path / "bad\\xff.json")
+    for command in ("show", "validate"):
+        result = run(command, os.fsdecode(odd))
+        assert result.returncode == 1
+        said = text(result.stdout + result.stderr)
+        assert f"{shown}:1:1: /: invalid JSON" in said, command
+        assert "udcff" not in said
+
+
+def test_parser_warnings_are_one_line_each_in_every_command(tmp_path: Path) -> None:
+    """show, convert and validate report a parsed text's warnings as parse does, never as Python
+    prints them (the line of code that raised them)."""
+    page = EXAMPLES / "texts" / "jiangzhou-network-av-chamber.txt"
+    for args, prefix in [
+        (("show", str(page)), f"partycases: {page}: warning: "),
+        (("convert", str(page), "-", "--to", "json"), f"partycases: {page}: warning: "),
+        (("parse", str(page)), f"partycases: {page}: warning: "),
+        (("validate", str(page), "--from", "text"), "partycases: warning: "),
+    ]:
+        result = run(*args)
+        assert result.returncode == 0, result.stderr
+        lines = [line for line in text(result.stderr).splitlines() if "checked:" not in line]
+        assert lines, args
+        assert all(line.startswith(prefix) for line in lines), (args, lines)
+        assert any("text after the timestamp" in line for line in lines)
+
+
 def test_validate_json_report_escapes_what_a_terminal_acts_on(tmp_path: Path) -> None:
     """A key with a direction override and a C1 control reaches the JSON report escaped, same value."""
     key = "a\u202ee\u009bg\u007f"

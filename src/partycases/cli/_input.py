@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from partycases.cli._formats import READABLE
-from partycases.cli._output import fail, shown_path
+from partycases.cli._output import fail, report, shown_path
 
 if TYPE_CHECKING:
     from partycases.errors import LoadError
@@ -126,7 +127,7 @@ class Inputs:
 
 def load_one(name: str, fmt: str | None) -> Case:
     """The one case in file ``name`` (or ``-``); exit 1 with every problem if it is not valid."""
-    from partycases.errors import LoadError, PartycasesError
+    from partycases.errors import LoadError, PartycasesError, PartycasesWarning
 
     if name == STDIN:
         found = iter(Inputs((STDIN,), fmt))
@@ -144,9 +145,19 @@ def load_one(name: str, fmt: str | None) -> Case:
     if os.path.isdir(name):
         fail(f"{shown_path(name)}: is a folder; expected one case file (validate reads folders)")
     chosen = input_format(name, fmt)
-    try:
-        return load(name, format=chosen.name)
-    except LoadError:
-        raise
-    except PartycasesError as error:
-        fail(f"{shown_path(name)}: {error}")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PartycasesWarning)
+        try:
+            case = load(name, format=chosen.name)
+        except LoadError as error:
+            raise error.with_path(shown_path(name)) from None
+        except PartycasesError as error:
+            fail(f"{shown_path(name)}: {error}")
+    for warning in caught:
+        if issubclass(warning.category, PartycasesWarning):
+            report(f"{shown_path(name)}: warning: {warning.message}")
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return case
