@@ -64,6 +64,22 @@ def test_yaml_aliases_within_the_budget_still_load() -> None:
     assert len(case.extensions["org.x"]["c"]) == 9
 
 
+@pytest.mark.parametrize(
+    ("inside", "where"),
+    [("{b: *x}", (4, 6)), ("[1, [*x]]", (4, 13)), ("\n    <<: *x", (4, 6))],
+    ids=["mapping", "nested list", "merge key"],
+)
+def test_a_yaml_alias_inside_the_node_it_names_is_located(
+    inside: str, where: tuple[int, int]
+) -> None:
+    """A structure holding itself is a located LoadError that says so, not an internal error."""
+    document = f"id: x\nlanguage: zh-Hans\nextensions:\n  a: &x {inside}\n"
+    with pytest.raises(pc.LoadError, match="an alias inside the node it names") as caught:
+        pc.loads(document, format="yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == where
+
+
 # ------------------------------------------------------- many problems, one pass
 
 

@@ -122,10 +122,20 @@ def _loader_class(yaml: Any) -> Any:
                 node.end_mark = None
                 node.tag = sys.intern(node.tag)
                 size = self._size(node)
-            elif isinstance(node, yaml.SequenceNode):
-                size = 1 + sum(map(self._size, node.value))
             else:
-                size = 1 + sum(self._size(key) + self._size(value) for key, value in node.value)
+                try:
+                    if isinstance(node, yaml.SequenceNode):
+                        size = 1 + sum(map(self._size, node.value))
+                    else:
+                        size = 1 + sum(self._size(k) + self._size(v) for k, v in node.value)
+                except KeyError:  # an alias to a node not measured yet: the node holding it
+                    raise yaml.composer.ComposerError(
+                        None,
+                        None,
+                        "an alias inside the node it names (a structure holding itself); "
+                        "expected data that ends",
+                        mark,
+                    ) from None
             if size > self.budget:
                 raise yaml.composer.ComposerError(
                     None,
