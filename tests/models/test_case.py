@@ -334,7 +334,7 @@ def test_cases_are_hashable() -> None:
         (("activities", 0, "name"), "/activities/0/name"),
     ],
 )
-@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", "\u2029"])
 def test_single_line_fields_refuse_line_breaks(
     path: tuple[str | int, ...], pointer: str, brk: str
 ) -> None:

@@ -20,8 +20,9 @@ from partycases.models._nfc_unsafe import NFC_UNSAFE
 
 __all__ = ["LINE_FAST_PATTERN", "Line"]
 
-#: What the published layout and Markdown end a line with.
-_BREAKS: Final = "\r\n"
+#: What the published layout and Markdown end a line with, and the Unicode line and
+#: paragraph separators, which a reader of either may end one with too.
+_BREAKS: Final = "\r\n\u2028\u2029"
 #: The JSON fast path's check for a line: clean, already NFC and without a line
 #: break. Anything else is retried on the slow path, which explains.
 LINE_FAST_PATTERN: Final = f"^[^{FORBIDDEN_CHARACTERS}{NFC_UNSAFE}{_BREAKS}]*$"
@@ -54,7 +55,7 @@ class _LineSchema:
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {"type": "string", "minLength": 1, "pattern": "^[^\\r\\n]*$"}
+        return {"type": "string", "minLength": 1, "pattern": "^[^\\r\\n\\u2028\\u2029]*$"}
 
 
 #: Human text on one line: :data:`Text` that also refuses line breaks.
