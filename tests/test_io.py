@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import partycases as pc
+from tests.conftest import EXAMPLE_CASES
 from tests.strategies import cases
 
 
@@ -835,3 +836,25 @@ def test_a_folder_a_walk_could_not_enter_is_walked_when_a_glob_reaches_it(
     finally:
         (tmp_path / "root" / "w" / "locked").chmod(0o700)
     assert sum(isinstance(item, pc.Case) for item in items) == 1
+
+
+def test_a_name_holding_nul_is_refused_naming_it(tmp_path: Path) -> None:
+    """No file name holds NUL: reading is a LoadError, writing a WriteError, the name escaped."""
+    case = pc.load(EXAMPLE_CASES[0])
+    name = str(tmp_path / "a\0.json")
+    with pytest.raises(pc.LoadError, match="holds a NUL character") as caught:
+        pc.load(name)
+    assert caught.value.path == name
+    [error] = list(pc.iter_cases(name))
+    assert isinstance(error, pc.LoadError)
+    assert "holds a NUL character" in str(error)
+    for write in (
+        lambda: pc.dump(case, name),
+        lambda: pc.dump_jsonl([case], name + "l"),
+        lambda: pc.write_parquet([case], tmp_path / "t\0"),
+    ):
+        with pytest.raises(pc.WriteError, match="holds a NUL character") as refused:
+            write()
+        assert "\0" not in str(refused.value)
+        assert "\\u0000" in str(refused.value)
+    assert list(tmp_path.iterdir()) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -24,6 +25,10 @@ __all__ = [
     "WriteError",
     "printable",
 ]
+
+
+#: Why a path holding NUL is refused, reading or writing: no file name can hold one.
+NUL_IN_NAME: Final = "its name holds a NUL character, which no file name can"
 
 
 class PartycasesError(Exception):

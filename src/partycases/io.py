@@ -22,7 +22,15 @@ import attrs
 
 from partycases._glob import MAGIC, expand
 from partycases._process import alive
-from partycases.errors import FormatError, LoadError, PartycasesError, Problem, WriteError
+from partycases.errors import (
+    NUL_IN_NAME,
+    FormatError,
+    LoadError,
+    PartycasesError,
+    Problem,
+    WriteError,
+    printable,
+)
 from partycases.formats import (
     REGISTRY,
     Format,
@@ -90,6 +98,8 @@ def _open_to_read(name: str) -> BinaryIO:
 
 def _read(path: PathLike, max_bytes: int) -> bytes:
     name = os.fspath(path)
+    if "\0" in name:
+        raise LoadError([Problem(f"cannot read the file: {NUL_IN_NAME}")], name)
     try:
         with _open_to_read(name) as stream:
             data = stream.read(max_bytes + 1)
@@ -230,7 +240,7 @@ _OPEN_FLAGS = (
 
 
 def _refuse(target: Path, reason: str) -> WriteError:
-    return WriteError(f"{target}: cannot write: {reason}")
+    return WriteError(f"{printable(str(target))}: cannot write: {reason}")
 
 
 @contextlib.contextmanager
@@ -250,6 +260,8 @@ def atomic_writer(path: PathLike, *, overwrite: bool = True) -> Iterator[BinaryI
     race another writer: the file is linked into place only if the name is free.
     """
     target = Path(path)
+    if "\0" in str(target):
+        raise _refuse(target, NUL_IN_NAME)
     info = _existing(target, overwrite)
     _sweep(target)
     temporary = target.parent / f".{_stem(target.name)}.{os.getpid()}.{secrets.token_hex(8)}.tmp"
@@ -793,6 +805,9 @@ def _identity(path: str) -> object:
 
 
 def _path_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Located | _Skipped]:
+    if "\0" in name:
+        yield _failed(name, f"cannot read the file: {NUL_IN_NAME}")
+        return
     for path, problem in _entries(name, format):
         if problem is None:
             yield from _file_items(path, format, max_bytes)

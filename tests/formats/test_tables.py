@@ -149,3 +149,21 @@ def test_every_reference_has_its_column() -> None:
         many = any(many for _, many in link.steps)
         assert name in columns, (link.owner, link.field)
         assert columns[name] == ("list<string>" if many else "string"), (link.field, columns[name])
+
+
+def test_what_is_not_a_case_is_a_write_error_naming_it(tmp_path: Path) -> None:
+    """One case, a path, or an item that is no case is refused before any table is written."""
+    case = pc.load(EXAMPLE_CASES[0])
+    for cases, message in [
+        ([case, 1], "item 2: expected a case or a (case, source file) pair, not int"),
+        ([(case, 3)], "item 1: expected a case or a (case, source file) pair, not tuple"),
+        (case, "expected cases (a list or an iterator of them), not a Case"),
+        ("corpus.jsonl", "not a str"),
+    ]:
+        with pytest.raises(pc.WriteError, match=message.replace("(", r"\(").replace(")", r"\)")):
+            pc.to_arrow(cases)  # type: ignore[arg-type]
+        with pytest.raises(pc.WriteError):
+            pc.write_parquet(cases, tmp_path / "tables")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+    tables = pc.to_arrow([case, (case, "a.json")])
+    assert tables["cases"].column("source_file").to_pylist() == [None, "a.json"]

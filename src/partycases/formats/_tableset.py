@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from partycases._process import alive
-from partycases.errors import WriteError
+from partycases.errors import NUL_IN_NAME, WriteError, printable
 
 __all__ = ["staged_directory"]
 
@@ -34,7 +34,7 @@ _RENAME_EXCHANGE = 2
 
 
 def _fail(target: Path, why: object) -> WriteError:
-    return WriteError(f"{target}: cannot write the tables: {why}")
+    return WriteError(f"{printable(str(target))}: cannot write the tables: {why}")
 
 
 @functools.cache
@@ -87,6 +87,8 @@ def _sweep(target: Path) -> None:
 
 
 def _check_target(target: Path, allowed: Callable[[str], bool]) -> None:
+    if "\0" in str(target):
+        raise _fail(target, NUL_IN_NAME)
     if target.is_symlink():
         raise _fail(target, "it is a symbolic link; give the directory itself")
     if not target.exists():

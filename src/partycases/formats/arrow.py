@@ -314,11 +314,21 @@ class _Rows:
 
 
 def _items(cases: Iterable[Item]) -> Iterator[tuple[Case, str | None]]:
-    for item in cases:
-        if isinstance(item, tuple):
-            yield item[0], item[1]
-        else:
-            yield item, None
+    """Each case with its source file, or a :class:`WriteError` naming what is not one."""
+    if isinstance(cases, (Case, str, bytes)):  # one case, or a path, where cases were meant
+        raise WriteError(
+            f"expected cases (a list or an iterator of them), not a {type(cases).__name__}"
+        )
+    for number, item in enumerate(cases, 1):
+        case, source = (
+            (item[0], item[1]) if isinstance(item, tuple) and len(item) == 2 else (item, None)
+        )
+        if not isinstance(case, Case) or not (source is None or isinstance(source, str)):
+            raise WriteError(
+                f"item {number}: expected a case or a (case, source file) pair, "
+                f"not {type(item).__name__}"
+            )
+        yield case, source
 
 
 def iter_batches(
