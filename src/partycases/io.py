@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
 import secrets
@@ -365,6 +364,8 @@ def _stem(name: str) -> str:
     encoded = os.fsencode(name)
     if len(encoded) <= room:
         return name
+    import hashlib  # here: only such a long name needs it, and it loads OpenSSL
+
     digest = hashlib.sha256(encoded).hexdigest()[:16]
     cut = encoded[: room - len(digest) - 1].decode("utf-8", "ignore")  # whole characters
     return f"{cut}~{digest}"
