@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -426,23 +427,57 @@ def test_a_decimal_number_is_not_a_timestamp(value: str) -> None:
 TOML_HEAD = 'id = "x"\nlanguage = "zh-Hans"\n[extensions]\n'
 
 
-def test_a_toml_dotted_key_of_too_many_parts_is_refused_before_reading() -> None:
-    """The reader's time grows with the square of a key's parts: past the limit, refused at once."""
+def test_a_toml_key_of_too_many_parts_is_refused_before_reading() -> None:
+    """The reader's time grows with the square of a key's parts (its table's included): past the
+    limit, refused at once, wherever the key stands."""
     from partycases.formats.toml import MAX_KEY_PARTS
     from tests.work import growth
 
-    at_limit = TOML_HEAD + ".".join(["a"] * MAX_KEY_PARTS) + " = 1\n"
+    def key(parts: int, part: str = "a", dot: str = ".") -> str:
+        return dot.join([part] * parts)
+
+    at_limit = TOML_HEAD + key(MAX_KEY_PARTS - 1) + " = 1\n"  # with [extensions], the limit
     assert "a" in pc.loads(at_limit, format="toml").extensions
-    for parts in (MAX_KEY_PARTS + 1, 24_000):
-        for key in (".".join(["a"] * parts), " . ".join(['"甲"'] * parts)):
-            with pytest.raises(pc.LoadError, match=f"dotted key of {parts} parts") as caught:
-                pc.loads(TOML_HEAD + "b = 1\n" + key + " = 1\n", format="toml")
-            assert (caught.value.problems[0].line, caught.value.problems[0].column) == (5, 1)
+    over = {
+        "a key": (TOML_HEAD + "b = 1\n" + key(MAX_KEY_PARTS) + " = 1\n", (5, 1)),
+        "quoted parts": (TOML_HEAD + "b = 1\n" + key(24_000, '"甲"', " . ") + " = 1\n", (5, 1)),
+        "a header": (TOML_HEAD + "[" + key(MAX_KEY_PARTS + 1, "h") + "]\n", (4, 1)),
+        "a header and a key": (
+            TOML_HEAD.replace("[extensions]", f"[extensions.{key(40, 'h')}]") + key(30) + "=1\n",
+            (4, 1),
+        ),
+        "an inline table": (TOML_HEAD + "x = { " + key(24_000) + " = 1 }\n", (4, 7)),
+        # A multi-line string may end in two quotes of its own: the key after it is still seen.
+        "after a string's own quotes": (
+            TOML_HEAD + "x = { s = '''q'''', " + key(24_000) + " = 1, y = 'z' }\n",
+            (4, 21),
+        ),
+    }
+    for name, (document, where) in over.items():
+        with pytest.raises(pc.LoadError, match="parts with its table's nests too deeply") as caught:
+            pc.loads(document, format="toml")
+        problem = caught.value.problems[0]
+        assert (problem.line, problem.column) == where, name
 
     def refused(parts: int) -> object:
-        return pc.loads(TOML_HEAD + ".".join(["a"] * parts) + " = 1\n", format="toml")
+        return pc.loads(TOML_HEAD + key(parts) + " = 1\n", format="toml")
 
     assert growth(refused, 3_000, 12_000) < 6
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGALRM is POSIX only")
+@pytest.mark.parametrize("unit", ['"\\', '"x\\', '\\"""', "'", '"""', "'''", "#"], ids=repr)
+def test_the_toml_key_scan_reads_runs_of_quotes_once(unit: str) -> None:
+    """Quotes that open strings without closing them are read once, not each to its line's end.
+
+    The scan is one regular expression, whose steps the step count cannot see: a guard
+    against a hang stands in (a scan that went back to every quote took minutes here).
+    """
+    from partycases.formats.toml import _check_key_parts
+    from tests.text.test_hostile import BUDGET_SECONDS, budget
+
+    with budget(BUDGET_SECONDS):
+        _check_key_parts('title = "' + unit * 200_000 + "\n" + "." * 200)
 
 
 def test_dots_in_toml_strings_comments_and_quoted_keys_count_as_no_parts() -> None:
@@ -451,7 +486,9 @@ def test_dots_in_toml_strings_comments_and_quoted_keys_count_as_no_parts() -> No
     document = (
         f'{TOML_HEAD}"{dots}" = "{dots}"  # {dots}\n'
         f"many = \"\"\"\n{dots}\n\"\"\"\nliteral = '{dots}'\nlong = '''{dots}'''\n"
+        f"quoted = {{ note = '''“青岚”'''', oid = '{dots}' }}\n"
     )
     case = pc.loads(document, format="toml")
     assert case.extensions[dots] == dots
     assert case.extensions["literal"] == case.extensions["long"] == dots
+    assert case.extensions["quoted"] == {"note": "“青岚”'", "oid": dots}

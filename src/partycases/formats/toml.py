@@ -23,18 +23,27 @@ from partycases.validate import validate_data
 
 __all__ = ["MAX_KEY_PARTS", "dumps", "loads"]
 
-#: More parts than this in one dotted key (``a.b.c = 1`` has three) is refused: the
-#: reader's time grows with the square of a key's parts, and no case nests so deeply
-#: (JSON allows 200 levels).
-MAX_KEY_PARTS = 200
+#: More parts than this in a key and the header of its table together (``[a.b]`` then
+#: ``c.d = 1`` makes four) is refused: the reader's time grows with the square of a key's
+#: parts. YAML allows as many levels of nesting (``partycases.formats.yaml.MAX_DEPTH``).
+MAX_KEY_PARTS = 64
 _SEGMENT = r"""[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
-#: A dotted run of key segments, or what can hold one without being one: strings and
-#: comments, consumed whole so that a run inside them is never counted. A run starts at
-#: no word character's right, so a long word is tried once, not from each of its letters.
+_DOT = r"[ \t]*\.[ \t]*"
+#: A table header's key, a dotted run of key segments, or what can hold one without being
+#: one: strings and comments, consumed whole so that a run inside them is never counted.
+#: Every string matches to its end, or to the end of its line (of the text, for a
+#: multi-line one) when it has none, so that no quote is tried again from inside one and
+#: the scan stays linear; a multi-line one may end in up to two quotes of its own. A run
+#: starts at no word character's right, so a long word is tried once, not from each letter.
 _KEY_RUNS = re.compile(
-    rf"(?P<run>(?<![A-Za-z0-9_-])(?:{_SEGMENT})(?:[ \t]*\.[ \t]*(?:{_SEGMENT}))+)"
-    r'|"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*',
-    re.DOTALL,
+    rf"^[ \t]*\[\[?[ \t]*(?P<header>(?:{_SEGMENT})(?:{_DOT}(?:{_SEGMENT}))*)"
+    rf"|(?P<run>(?<![A-Za-z0-9_-])(?:{_SEGMENT})(?:{_DOT}(?:{_SEGMENT}))+)"
+    r'|"""(?:[^\\]|\\.|\\\Z)*?(?:"{3,5}|\Z)'
+    r"|'''.*?(?:'{3,5}|\Z)"
+    r'|"(?:[^"\\\n]|\\.|\\\Z)*(?:"|$)'
+    r"|'[^'\n]*(?:'|$)"
+    r"|#[^\n]*",
+    re.DOTALL | re.MULTILINE,
 )
 _SEGMENTS = re.compile(_SEGMENT)
 
@@ -114,23 +123,33 @@ def loads(data: bytes | str) -> Case:
 
 
 def _check_key_parts(text: str) -> None:
-    """Refuse a dotted key of more than :data:`MAX_KEY_PARTS` parts, before reading.
+    """Refuse a key of more than :data:`MAX_KEY_PARTS` parts with its table's, before reading.
 
-    One scan, only of a document with that many dots in all: most have far fewer.
+    One linear scan, only of a document with about that many dots in all: most have
+    far fewer. A key inside an inline table counts its table's parts too, which is more
+    than the reader's work there: the bound errs on the side of refusing.
     """
-    if text.count(".") < MAX_KEY_PARTS:
+    if text.count(".") < MAX_KEY_PARTS - 1:
         return
+    table = 0  # the parts of the last table header
     for match in _KEY_RUNS.finditer(text):
-        run = match["run"]
-        # Each part takes two characters at least, with its dot: only a long run can hold more.
-        if run is not None and len(run) > 2 * MAX_KEY_PARTS:
-            parts = len(_SEGMENTS.findall(run))
+        header = match["header"]
+        if header is not None:
+            table = parts = len(_SEGMENTS.findall(header))
+        else:
+            run = match["run"]
+            if run is None:
+                continue
+            # A dot inside a quoted part counts too: the parts are counted only past the bound.
+            parts = table + run.count(".") + 1
             if parts > MAX_KEY_PARTS:
-                message = (
-                    f"invalid TOML: a dotted key of {parts} parts nests too deeply; "
-                    f"expected at most {MAX_KEY_PARTS}"
-                )
-                raise LoadError([_problem_at(text, match.start(), message)])
+                parts = table + len(_SEGMENTS.findall(run))
+        if parts > MAX_KEY_PARTS:
+            message = (
+                f"invalid TOML: a key of {parts} parts with its table's nests too deeply; "
+                f"expected at most {MAX_KEY_PARTS}"
+            )
+            raise LoadError([_problem_at(text, match.start(), message)])
 
 
 def _cut_time(reader: Any, text: str, value: dict[str, Any]) -> Problem | None:
