@@ -7,7 +7,6 @@ on every error. A failed write leaves the file that was there before intact.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import secrets
@@ -75,32 +74,12 @@ def _pick(path: PathLike | None, format: str | None) -> Format:
         raise FormatError(f"{error}; or pass format= to name one") from None
 
 
-def _open_to_read(name: str) -> BinaryIO:
-    """``name`` opened to read, without waiting for a writer.
-
-    A named pipe no program writes to reads as empty, where opening it would wait
-    for a writer forever; one that a program writes to (``<(…)`` in a shell) reads
-    as it always does. A folder is an ``IsADirectoryError``, as ``open`` makes it.
-    """
-    nonblocking = getattr(os, "O_NONBLOCK", 0)
-    handle = os.open(name, os.O_RDONLY | nonblocking)
-    try:
-        if stat.S_ISDIR(os.fstat(handle).st_mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), name)
-        if nonblocking:  # reads wait for data again, as a pipe's reader expects
-            os.set_blocking(handle, True)
-        return os.fdopen(handle, "rb")
-    except BaseException:
-        os.close(handle)
-        raise
-
-
 def _read(path: PathLike, max_bytes: int) -> bytes:
     name = os.fspath(path)
     if "\0" in name:
         raise LoadError([Problem(f"cannot read the file: {NUL_IN_NAME}")], name)
     try:
-        with _open_to_read(name) as stream:
+        with open(name, "rb") as stream:
             data = stream.read(max_bytes + 1)
     except OSError as error:
         reason = error.strerror or type(error).__name__
@@ -892,7 +871,7 @@ def _file_items(name: str, format: str | None, max_bytes: int) -> Iterator[_Loca
         return
     if fmt.many:
         try:
-            stream = _open_to_read(name)  # closed below, after the last line
+            stream = open(name, "rb")  # noqa: SIM115 - closed below, after the last line
         except OSError as error:
             yield _failed(name, f"cannot read the file: {error.strerror}")
             return
