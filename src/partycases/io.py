@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 import attrs
 
 from partycases._glob import MAGIC, expand
-from partycases._process import alive
+from partycases._process import alive, temporary_stem
 from partycases.errors import (
     NUL_IN_NAME,
     FormatError,
@@ -242,7 +242,8 @@ def atomic_writer(path: PathLike, *, overwrite: bool = True) -> Iterator[BinaryI
         raise _refuse(target, NUL_IN_NAME)
     info = _existing(target, overwrite)
     _sweep(target)
-    temporary = target.parent / f".{_stem(target.name)}.{os.getpid()}.{secrets.token_hex(8)}.tmp"
+    stem = temporary_stem(target.name)
+    temporary = target.parent / f".{stem}.{os.getpid()}.{secrets.token_hex(8)}.tmp"
     try:
         # A new file gets 0o666 less the umask, applied by the system (the umask is never
         # changed, which would race other threads); a replaced one gets its old mode below.
@@ -326,30 +327,6 @@ def _sync_directory(directory: Path) -> None:
         os.close(handle)
 
 
-#: What a temporary name adds to its stem, at most: ``.`` before, then ``.{pid}.{16 hex}.tmp``.
-_TEMPORARY_EXTRA = 1 + 1 + 7 + 1 + 16 + 4
-#: The longest file name most file systems allow, in bytes.
-_NAME_MAX = 255
-
-
-def _stem(name: str) -> str:
-    """The part of a temporary name that stands for the target's ``name``.
-
-    The name itself, unless the temporary name would then be too long for the
-    file system: a name of 226 bytes or more is cut (at a character's edge) and
-    given a digest of the whole, so that each target keeps a stem of its own.
-    """
-    room = _NAME_MAX - _TEMPORARY_EXTRA
-    encoded = os.fsencode(name)
-    if len(encoded) <= room:
-        return name
-    import hashlib  # here: only such a long name needs it, and it loads OpenSSL
-
-    digest = hashlib.sha256(encoded).hexdigest()[:16]
-    cut = encoded[: room - len(digest) - 1].decode("utf-8", "ignore")  # whole characters
-    return f"{cut}~{digest}"
-
-
 def _sweep(target: Path) -> None:
     """Remove temporary files a killed writer of ``target`` left behind.
 
@@ -358,7 +335,8 @@ def _sweep(target: Path) -> None:
     The whole name must match, so the temporary file of another target whose name
     starts the same way (``a`` and ``a.1``) is never taken for one of ours.
     """
-    pattern = re.compile(rf"\.{re.escape(_stem(target.name))}\.([0-9]+)\.[A-Za-z0-9_]+\.tmp")
+    stem = re.escape(temporary_stem(target.name))
+    pattern = re.compile(rf"\.{stem}\.([0-9]+)\.[A-Za-z0-9_]+\.tmp")
     try:
         names = os.listdir(target.parent)
     except OSError:

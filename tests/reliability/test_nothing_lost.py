@@ -63,7 +63,7 @@ def test_a_name_near_the_file_systems_limit_is_written_and_its_leftovers_swept(
 ) -> None:
     """A target of 250 bytes is written (its temporary name cut to fit), and a killed writer's
     temporary file for it is removed, while another long name's is not."""
-    from partycases.io import _stem
+    from partycases._process import temporary_stem as _stem
 
     target = tmp_path / ("商" * 82 + ".json")  # 251 bytes: the whole name leaves no room
     other = "商" * 81 + "会.json"  # the same first 224 bytes
@@ -76,6 +76,10 @@ def test_a_name_near_the_file_systems_limit_is_written_and_its_leftovers_swept(
     pc.dump(case, target)
     assert pc.load(target) == case
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, not_ours.name])
+    pytest.importorskip("pyarrow")
+    tables = tmp_path / ("表" * 83)  # 249 bytes: a folder of tables, staged beside itself
+    pc.write_parquet([case], tables)
+    assert len(list(tables.iterdir())) == 13
 
 
 @pytest.mark.usefixtures("full_disk")

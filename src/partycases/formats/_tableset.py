@@ -25,7 +25,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from partycases._process import alive
+from partycases._process import alive, temporary_stem
 from partycases.errors import NUL_IN_NAME, WriteError, printable
 
 __all__ = ["staged_directory"]
@@ -78,7 +78,8 @@ def _fsync(path: Path, directory: bool = False) -> None:
 
 def _sweep(target: Path) -> None:
     """Remove the staging directories that killed writers of exactly ``target`` left."""
-    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[A-Za-z0-9_]+\.(tmp|old)")
+    stem = re.escape(temporary_stem(target.name))
+    pattern = re.compile(rf"\.{stem}\.(\d+)\.[A-Za-z0-9_]+\.(tmp|old)")
     with contextlib.suppress(OSError):
         for entry in os.scandir(target.parent):
             match = pattern.fullmatch(entry.name)
@@ -120,7 +121,9 @@ def staged_directory(
         _sweep(target)
         staging = Path(
             tempfile.mkdtemp(
-                prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
+                prefix=f".{temporary_stem(target.name)}.{os.getpid()}.",
+                suffix=".tmp",
+                dir=target.parent,
             )
         )
     except OSError as error:
