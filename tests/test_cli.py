@@ -467,14 +467,22 @@ def test_parser_warnings_are_one_line_each_in_every_command(tmp_path: Path) -> N
         (("show", str(page)), f"partycases: {page}: warning: "),
         (("convert", str(page), "-", "--to", "json"), f"partycases: {page}: warning: "),
         (("parse", str(page)), f"partycases: {page}: warning: "),
-        (("validate", str(page), "--from", "text"), "partycases: warning: "),
+        (("validate", str(page), "--from", "text"), f"partycases: {page}: warning: "),
+        (("show", "-", "--from", "text"), "partycases: <stdin>: warning: "),
     ]:
-        result = run(*args)
+        result = run(*args, stdin=page.read_bytes())
         assert result.returncode == 0, result.stderr
         lines = [line for line in text(result.stderr).splitlines() if "checked:" not in line]
         assert lines, args
         assert all(line.startswith(prefix) for line in lines), (args, lines)
         assert any("text after the timestamp" in line for line in lines)
+    # The same warnings from two files: each file's, not only the first one's.
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(page.read_bytes())
+    result = run("validate", str(page), str(copy), "--from", "text")
+    said = text(result.stderr)
+    assert said.count("text after the timestamp") == 2
+    assert f"partycases: {copy}: warning: text after the timestamp" in said
 
 
 def test_validate_json_report_escapes_what_a_terminal_acts_on(tmp_path: Path) -> None:

@@ -13,9 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import warnings
-from collections.abc import Callable
-from typing import TextIO
 
 __all__ = ["main"]
 
@@ -30,33 +27,6 @@ def _say(message: str) -> None:
     """One line on stderr, ignoring a stderr that is gone too."""
     with contextlib.suppress(OSError):
         print(f"partycases: {message}", file=sys.stderr, flush=True)
-
-
-def _warnings_shown(previous: Callable[..., None]) -> Callable[..., None]:
-    """``warnings.showwarning`` for a command: a partycases warning as one line of its own.
-
-    ``partycases: warning: …`` on stderr, where Python would print the line of the
-    command's code that raised it; any other warning goes to ``previous``. A command
-    that knows which input a warning is about reports it itself.
-    """
-
-    def show(  # noqa: PLR0917 - the signature warnings.showwarning is called with
-        message: Warning | str,
-        category: type[Warning],
-        filename: str,
-        lineno: int,
-        file: TextIO | None = None,
-        line: str | None = None,
-    ) -> None:
-        from partycases.cli._output import escape
-        from partycases.errors import PartycasesWarning
-
-        if issubclass(category, PartycasesWarning):
-            _say(f"warning: {escape(str(message), lines=True)}")
-        else:
-            previous(message, category, filename, lineno, file, line)
-
-    return show
 
 
 def _silence_stdout() -> None:
@@ -94,10 +64,8 @@ def _main(argv: list[str] | None) -> int:  # noqa: PLR0911 - one return per way 
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         try:
-            with warnings.catch_warnings():
-                warnings.showwarning = _warnings_shown(warnings.showwarning)
-                with cli.make_context("partycases", args) as context:
-                    cli.invoke(context)
+            with cli.make_context("partycases", args) as context:
+                cli.invoke(context)
         finally:
             sys.stdout.flush()  # a reader that went away shows here when the output was small
     except click.exceptions.Exit as done:

@@ -23,6 +23,7 @@ from partycases.cli._input import (
     input_option,
     load_one,
     read_stdin,
+    report_warnings,
 )
 from partycases.cli._output import (
     Outputs,
@@ -279,8 +280,7 @@ def parse(
                 report(f"{text.label}: {error}")
                 failed += 1
                 continue
-        for warning in caught:
-            report(f"{text.label}: warning: {warning.message}")
+        report_warnings(caught, text.label)
         if out_dir is None:
             outputs.write("-", dumps_compact(case))
             continue

@@ -16,9 +16,18 @@ from partycases.cli._output import fail, report, shown_path
 if TYPE_CHECKING:
     from partycases.errors import LoadError
     from partycases.formats import Format
+    from partycases.io import CaseStream
     from partycases.models import Case
 
-__all__ = ["STDIN", "Inputs", "Item", "input_format", "load_one", "read_stdin"]
+__all__ = [
+    "STDIN",
+    "Inputs",
+    "Item",
+    "input_format",
+    "load_one",
+    "read_stdin",
+    "report_warnings",
+]
 
 STDIN = "-"
 #: How standard input is named in messages and reports.
@@ -72,6 +81,38 @@ def read_stdin(max_bytes: int | None = None) -> bytes:
         fail(str(error))
 
 
+def report_warnings(caught: list[warnings.WarningMessage], where: str) -> None:
+    """Each partycases warning as ``partycases: WHERE: warning: …``; others as Python shows them."""
+    from partycases.errors import PartycasesWarning
+
+    for warning in caught:
+        if issubclass(warning.category, PartycasesWarning):
+            report(f"{where}: warning: {warning.message}")
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+
+
+def _warned(stream: CaseStream) -> Iterator[Case | LoadError]:
+    """The items of ``stream``; the warnings reading each gave, reported with its file and line.
+
+    Every warning is reported, however often the same one comes: each is about its own file.
+    """
+    from partycases.errors import PartycasesWarning
+
+    while True:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", PartycasesWarning)
+            item = next(stream, None)
+        if caught:
+            where = shown_path(stream.source or STDIN_NAME)
+            report_warnings(caught, where if stream.line is None else f"{where}:{stream.line}")
+        if item is None:
+            return
+        yield item
+
+
 class Inputs:
     """The cases and errors in the command's PATHS, each with the file and line it came from.
 
@@ -95,7 +136,7 @@ class Inputs:
             if path == STDIN:
                 _take_stdin()
                 stream = iter_cases(sys.stdin.buffer, format=self.fmt)
-                for item in stream:
+                for item in _warned(stream):
                     if isinstance(item, LoadError) and item.problems[0].message == UNKNOWN_CONTENT:
                         hint = f"{UNKNOWN_CONTENT}; pass --from FORMAT (text for a published text)"
                         item = LoadError([Problem(hint)], STDIN_NAME)  # noqa: PLW2901 - in its place
@@ -110,7 +151,7 @@ class Inputs:
                     yield LoadError([Problem(message)], path), path, None
                     continue
             stream = iter_cases(path, format=self.fmt)
-            for item in stream:
+            for item in _warned(stream):
                 yield item, stream.source or path, stream.line
             self.skipped += stream.summary.skipped
 
@@ -153,11 +194,5 @@ def load_one(name: str, fmt: str | None) -> Case:
             raise error.with_path(shown_path(name)) from None
         except PartycasesError as error:
             fail(f"{shown_path(name)}: {error}")
-    for warning in caught:
-        if issubclass(warning.category, PartycasesWarning):
-            report(f"{shown_path(name)}: warning: {warning.message}")
-        else:
-            warnings.showwarning(
-                warning.message, warning.category, warning.filename, warning.lineno
-            )
+    report_warnings(caught, shown_path(name))
     return case
