@@ -337,7 +337,7 @@ def test_a_stream_that_fails_ends_with_one_located_error(
     for format in (None, "json"):  # sniffed line by line, or read whole
         [error] = list(pc.iter_cases(io.BufferedReader(Failing()), format=format))
         assert isinstance(error, pc.LoadError)
-        assert "the stream failed at line 1: OSError" in str(error)
+        assert "cannot read the stream from line 1 on: OSError" in str(error)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

@@ -582,9 +582,10 @@ def _stream_items(
             if isinstance(error, UnicodeDecodeError)
             else ""
         )
+        # A text stream decodes ahead of the lines it gives: what failed may lie further on.
         message = (
-            f"the stream failed at line {reading.lines + 1}: {type(error).__name__}: {detail}; "
-            f"the rest was not read{hint}"
+            f"cannot read the stream from line {reading.lines + 1} on: "
+            f"{type(error).__name__}: {detail}; nothing from there was read{hint}"
         )
         yield _failed(name, message, reading.lines + 1)
 
