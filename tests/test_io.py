@@ -847,3 +847,6 @@ def test_a_name_holding_nul_is_refused_naming_it(tmp_path: Path) -> None:
         assert "\0" not in str(refused.value)
         assert "\\u0000" in str(refused.value)
     assert list(tmp_path.iterdir()) == []
+    path = tmp_path / "case.json"
+    pc.dump(case, path)
+    assert pc.load(os.fsencode(path), format="json") == case  # type: ignore[arg-type]

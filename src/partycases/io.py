@@ -76,7 +76,7 @@ def _pick(path: PathLike | None, format: str | None) -> Format:
 
 def _read(path: PathLike, max_bytes: int) -> bytes:
     name = os.fspath(path)
-    if "\0" in name:
+    if "\0" in os.fsdecode(name):
         raise LoadError([Problem(f"cannot read the file: {NUL_IN_NAME}")], name)
     try:
         with open(name, "rb") as stream:

@@ -155,10 +155,11 @@ def test_what_is_not_a_case_is_a_write_error_naming_it(tmp_path: Path) -> None:
     """One case, a path, or an item that is no case is refused before any table is written."""
     case = pc.load(EXAMPLE_CASES[0])
     for cases, message in [
-        ([case, 1], "item 2: expected a case or a (case, source file) pair, not int"),
-        ([(case, 3)], "item 1: expected a case or a (case, source file) pair, not tuple"),
+        ([case, 1], "item 2: expected a case or a (case, source file name) pair, not int"),
+        ([(case, Path("a.json"))], f"item 1: .*, not a tuple of Case, {type(Path()).__name__}"),
         (case, "expected cases (a list or an iterator of them), not a Case"),
         ("corpus.jsonl", "not a str"),
+        (tmp_path / "corpus.jsonl", f"not a {type(Path()).__name__}"),
     ]:
         with pytest.raises(pc.WriteError, match=message.replace("(", r"\(").replace(")", r"\)")):
             pc.to_arrow(cases)  # type: ignore[arg-type]

@@ -144,6 +144,14 @@ def test_a_case_naming_too_many_places_keeps_fewer_of_each() -> None:
     assert [len(fact["evidence"]) for fact in facts] == [49] * (len(facts) - 1) + [3]
     assert facts[0]["evidence"][:2] == [{"start": 0, "end": 1}, {"start": 2, "end": 3}]
     assert notes == [f"evidence cut to the first 49 places of each of {len(facts) - 1} facts"]
+    # Facts of few places leave theirs to the others: 2,000 of one and 1,000 of a hundred.
+    facts = [{"evidence": spans(1)} for _ in range(2_000)]
+    facts += [{"evidence": spans(100)} for _ in range(MAX_CASE_EVIDENCE // 100)]
+    notes = []
+    _bound_evidence([facts], notes)
+    assert {len(fact["evidence"]) for fact in facts} == {1, 98}
+    assert sum(len(fact["evidence"]) for fact in facts) <= MAX_CASE_EVIDENCE
+    assert notes == ["evidence cut to the first 98 places of each of 1000 facts"]
 
 
 def test_oversized_text_is_refused() -> None:

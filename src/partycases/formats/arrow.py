@@ -315,7 +315,7 @@ class _Rows:
 
 def _items(cases: Iterable[Item]) -> Iterator[tuple[Case, str | None]]:
     """Each case with its source file, or a :class:`WriteError` naming what is not one."""
-    if isinstance(cases, (Case, str, bytes)):  # one case, or a path, where cases were meant
+    if isinstance(cases, (Case, str, bytes, os.PathLike)):  # one case or a path, not cases
         raise WriteError(
             f"expected cases (a list or an iterator of them), not a {type(cases).__name__}"
         )
@@ -325,10 +325,17 @@ def _items(cases: Iterable[Item]) -> Iterator[tuple[Case, str | None]]:
         )
         if not isinstance(case, Case) or not (source is None or isinstance(source, str)):
             raise WriteError(
-                f"item {number}: expected a case or a (case, source file) pair, "
-                f"not {type(item).__name__}"
+                f"item {number}: expected a case or a (case, source file name) pair, "
+                f"not {_described(item)}"
             )
         yield case, source
+
+
+def _described(item: object) -> str:
+    """What an item is, for an error: its type, or a pair's two types."""
+    if isinstance(item, tuple):
+        return f"a tuple of {', '.join(type(part).__name__ for part in item)}"
+    return type(item).__name__
 
 
 def iter_batches(

@@ -255,12 +255,21 @@ def _bound_evidence(collections: list[list[dict[str, Any]]], warnings: list[str]
     """Cut each fact's evidence to its first places, with one line in the warnings.
 
     A fact keeps :data:`MAX_EVIDENCE` places at most, and fewer when the case's facts
-    together name more than :data:`MAX_CASE_EVIDENCE`.
+    together would name more than :data:`MAX_CASE_EVIDENCE`: then each keeps as many as
+    the most that lets them all fit.
     """
     facts = [item for items in collections for item in items]
     limit = MAX_EVIDENCE
-    if sum(len(fact["evidence"]) for fact in facts) > MAX_CASE_EVIDENCE:
-        limit = min(limit, max(1, MAX_CASE_EVIDENCE // len(facts)))
+    lengths = sorted(min(len(fact["evidence"]), limit) for fact in facts)
+    if sum(lengths) > MAX_CASE_EVIDENCE:
+        # The shortest keep all theirs while they fit an equal share; the rest share the rest.
+        room = MAX_CASE_EVIDENCE
+        for index, length in enumerate(lengths):
+            share = room // (len(lengths) - index)
+            if length > share:
+                limit = max(1, share)
+                break
+            room -= length
     cut = 0
     for fact in facts:
         if len(fact["evidence"]) > limit:
@@ -268,4 +277,6 @@ def _bound_evidence(collections: list[list[dict[str, Any]]], warnings: list[str]
             del fact["evidence"][limit:]
             cut += 1
     if cut:
-        warnings.append(f"evidence cut to the first {limit} places of each of {cut} facts")
+        places = "place" if limit == 1 else f"{limit} places"
+        facts_cut = "a fact" if cut == 1 else f"each of {cut} facts"
+        warnings.append(f"evidence cut to the first {places} of {facts_cut}")
