@@ -452,6 +452,12 @@ def test_a_toml_key_of_too_many_parts_is_refused_before_reading() -> None:
             TOML_HEAD + "x = { s = '''q'''', " + key(24_000) + " = 1, y = 'z' }\n",
             (4, 21),
         ),
+        # A line opening with a bracket inside an array is no header: the table's parts stand.
+        "after an array's line": (
+            f"[{key(MAX_KEY_PARTS - 1, 'h')}]\nv = [\n[0],\n]\n{key(MAX_KEY_PARTS - 1)} = 1\n",
+            (5, 1),
+        ),
+        "a key of one part": (f"[{key(MAX_KEY_PARTS, 'h')}]\nx = 1\n", (2, 1)),
     }
     for name, (document, where) in over.items():
         with pytest.raises(pc.LoadError, match="parts with its table's nests too deeply") as caught:
@@ -492,3 +498,17 @@ def test_dots_in_toml_strings_comments_and_quoted_keys_count_as_no_parts() -> No
     assert case.extensions[dots] == dots
     assert case.extensions["literal"] == case.extensions["long"] == dots
     assert case.extensions["quoted"] == {"note": "“青岚”'", "oid": dots}
+
+
+def test_toml_values_and_arrays_are_no_keys_to_the_scan() -> None:
+    """Numbers with a dot, times, and lines of an array that open with a bracket count nothing."""
+    from partycases.formats.toml import MAX_KEY_PARTS
+
+    head = ".".join(["h"] * (MAX_KEY_PARTS - 2))  # with extensions, one part short of the limit
+    deep = ".".join(["a"] * (MAX_KEY_PARTS - 1))
+    document = (
+        f'{TOML_HEAD}v = [\n  [1.5, 2.5],\n  ["a.b"],\n]\n{deep} = 1\n'
+        f"[extensions.{head}]\nx = 1.5\n"
+    )
+    case = pc.loads(document, format="toml")
+    assert case.extensions["v"] == [[1.5, 2.5], ["a.b"]]

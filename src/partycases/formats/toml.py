@@ -29,22 +29,28 @@ __all__ = ["MAX_KEY_PARTS", "dumps", "loads"]
 MAX_KEY_PARTS = 64
 _SEGMENT = r"""[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
 _DOT = r"[ \t]*\.[ \t]*"
-#: A table header's key, a dotted run of key segments, or what can hold one without being
-#: one: strings and comments, consumed whole so that a run inside them is never counted.
-#: Every string matches to its end, or to the end of its line (of the text, for a
-#: multi-line one) when it has none, so that no quote is tried again from inside one and
-#: the scan stays linear; a multi-line one may end in up to two quotes of its own. A run
-#: starts at no word character's right, so a long word is tried once, not from each letter.
+_KEY = rf"(?:{_SEGMENT})(?:{_DOT}(?:{_SEGMENT}))*"
+#: What may hold a key, or text looking like one without being one. A bracket at a line's
+#: start opens a table's header outside an array (``open``); a key is a run of segments
+#: before ``=``; strings and comments are consumed whole, so that nothing in them counts;
+#: other brackets (``bracket``) tell how deep in arrays the scan is. Every string matches
+#: to its end, or to the end of its line (of the text, for a multi-line one) when it has
+#: none, so that no quote is tried again from inside one and the scan stays linear; a
+#: multi-line one may end in up to two quotes of its own. A key starts at no word
+#: character's right, so that a long word is tried once, not from each of its letters.
 _KEY_RUNS = re.compile(
-    rf"^[ \t]*\[\[?[ \t]*(?P<header>(?:{_SEGMENT})(?:{_DOT}(?:{_SEGMENT}))*)"
-    rf"|(?P<run>(?<![A-Za-z0-9_-])(?:{_SEGMENT})(?:{_DOT}(?:{_SEGMENT}))+)"
+    r"(?P<open>^[ \t]*\[\[?)"
+    rf"|(?P<key>(?<![A-Za-z0-9_-]){_KEY})(?=[ \t]*=)"
     r'|"""(?:[^\\]|\\.|\\\Z)*?(?:"{3,5}|\Z)'
     r"|'''.*?(?:'{3,5}|\Z)"
     r'|"(?:[^"\\\n]|\\.|\\\Z)*(?:"|$)'
     r"|'[^'\n]*(?:'|$)"
-    r"|#[^\n]*",
+    r"|#[^\n]*"
+    r"|(?P<bracket>[\[\]])",
     re.DOTALL | re.MULTILINE,
 )
+#: A header's key, after its opening bracket.
+_HEADER = re.compile(rf"[ \t]*(?P<key>{_KEY})")
 _SEGMENTS = re.compile(_SEGMENT)
 
 _LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
@@ -131,25 +137,35 @@ def _check_key_parts(text: str) -> None:
     """
     if text.count(".") < MAX_KEY_PARTS - 1:
         return
-    table = 0  # the parts of the last table header
-    for match in _KEY_RUNS.finditer(text):
-        header = match["header"]
-        if header is not None:
-            table = parts = len(_SEGMENTS.findall(header))
-        else:
-            run = match["run"]
-            if run is None:
+    table = depth = position = 0  # the last header's parts; how deep in arrays
+    while (match := _KEY_RUNS.search(text, position)) is not None:
+        position = match.end()
+        key, is_header = match["key"], False
+        if match["open"] is not None and depth == 0:  # a table's header
+            header = _HEADER.match(text, position)
+            if header is None:
                 continue
-            # A dot inside a quoted part counts too: the parts are counted only past the bound.
-            parts = table + run.count(".") + 1
-            if parts > MAX_KEY_PARTS:
-                parts = table + len(_SEGMENTS.findall(run))
+            position, table, key, is_header = header.end(), 0, header["key"], True
+        elif match["open"] is not None or match["bracket"] == "[":
+            depth += match.group().count("[")
+            continue
+        elif match["bracket"] == "]":
+            depth = max(0, depth - 1)
+            continue
+        elif key is None:  # a string or a comment
+            continue
+        # A dot inside a quoted part counts too: the parts are counted only past the bound.
+        parts = table + key.count(".") + 1
+        if parts > MAX_KEY_PARTS:
+            parts = table + len(_SEGMENTS.findall(key))
         if parts > MAX_KEY_PARTS:
             message = (
                 f"invalid TOML: a key of {parts} parts with its table's nests too deeply; "
                 f"expected at most {MAX_KEY_PARTS}"
             )
             raise LoadError([_problem_at(text, match.start(), message)])
+        if is_header:  # its keys count its parts, each quoted one once
+            table = len(_SEGMENTS.findall(key))
 
 
 def _cut_time(reader: Any, text: str, value: dict[str, Any]) -> Problem | None:
