@@ -117,6 +117,22 @@ def test_yaml_is_loaded_safely() -> None:
         pc.loads((many + ", ".join(["*a"] * 101) + "]\n").encode(), format="yaml")
 
 
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        ("id: x\n---\nid: y\n", "expected a single document in the stream, but found another"),
+        ("id: [x\n", "while parsing a flow sequence, did not find expected ','"),
+    ],
+)
+def test_a_yaml_syntax_error_says_what_the_reader_was_reading(document: str, said: str) -> None:
+    """The reader's context comes before its problem: "but found another document" alone says
+    nothing of what was expected."""
+    with pytest.raises(pc.LoadError, match=said) as caught:
+        pc.loads(document, format="yaml")
+    (problem,) = caught.value.problems
+    assert problem.line == 2
+
+
 def test_yaml_merge_keys_follow_yaml_1_1_and_keys_written_twice_are_refused() -> None:
     """<< merges: a key written in the mapping wins, then the first merged mapping that has it."""
     head = "id: x\nlanguage: zh-Hans\nextensions:\n  org.x:\n"

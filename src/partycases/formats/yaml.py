@@ -236,7 +236,10 @@ def loads(data: bytes | str) -> Case:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = f"invalid YAML: {error.problem or error}"
+        # "expected a single document in the stream" says what "but found another
+        # document" is about: the context goes first when the reader gives one.
+        said = ", ".join(part for part in (error.context, error.problem) if part)
+        message = f"invalid YAML: {said or error}"
         raise LoadError([Problem(message, line=line, column=column)]) from None
     except (yaml.YAMLError, RecursionError) as error:
         raise LoadError([Problem(f"invalid YAML: {error}")]) from None
