@@ -1,9 +1,11 @@
-"""Regression sets for the parser: the probes, a development set and a held-out set.
+"""Regression sets for the parser: the probes, a development set and two held-out sets.
 
 Each set is a folder of ``NAME.txt`` texts with ``NAME.json`` gold facts in the
 probes' format, scored with the shared scorer (``score_facts.py``), the same
 metric the parser is judged by. The floors sit a little under today's figures,
-per category, so a change that loses a class of facts fails here.
+per category, so a change that loses a class of facts fails here. Each held-out set was
+written from the genre's description alone, without reading the parser, and no rule was
+changed to fit it.
 """
 
 from __future__ import annotations
@@ -58,6 +60,20 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
             "activities": 0.8,
             "sections": 0.88,
             "title": 0.9,
+        },
+    ),
+    "heldout2": (
+        0.85,
+        {
+            "organisations": 0.85,
+            "founded": 0.78,
+            "member_count": 0.8,
+            "honours": 0.75,
+            "honour_awarded_by": 0.7,
+            "activities": 0.75,
+            "sections": 0.92,
+            "title": 0.85,
+            "works": 0.95,
         },
     ),
 }
@@ -115,7 +131,7 @@ def test_set_scores_above_its_floors(name: str) -> None:
 
 def corpus_texts() -> list[Path]:
     """Every text of the development and held-out sets, and the probes when present."""
-    found = [doc for name in ("dev", "heldout") for doc in texts(CORPUS / name)]
+    found = [doc for name in ("dev", "heldout", "heldout2") for doc in texts(CORPUS / name)]
     return found + (texts(PROBES) if PROBES.exists() else [])
 
 
