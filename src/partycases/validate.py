@@ -14,8 +14,8 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
-import orjson
 from pydantic import ValidationError
+from pydantic_core import from_json
 
 from partycases.errors import LoadError, Problem, json_pointer
 from partycases.migrate import migrate, needs_migration
@@ -160,10 +160,14 @@ def _validate_json(
             stated = stated_keys(case)
         return case, stated + context[QUANTITY_KEYS]
     try:
-        raw = orjson.loads(data)
-    except orjson.JSONDecodeError as error:
-        # NaN and Infinity pass pydantic's reader but not orjson's: the same answer either way.
-        problem = Problem(f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)
+        # pydantic-core's reader, as the fast path read the document: an integer of any
+        # size stays an integer (orjson makes a float of one past 64 bits), and NaN or a
+        # number past the double range is refused by the validation, as on the fast path.
+        raw = from_json(data)
+    except ValueError as error:
+        # Not reached for a document the fast path could parse; kept for a clear message.
+        detail = str(error)
+        problem = syntax(detail) if syntax is not None else Problem(f"invalid JSON: {detail}")
         raise LoadError([problem]) from None
     return validate_data(raw, locate), None
 

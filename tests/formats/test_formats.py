@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -315,3 +317,43 @@ def test_yaml_writes_number_like_text_quoted(title: str) -> None:
     written = pc.dumps(case, format="yaml")
     assert f"title: '{title}'" in written.decode()
     assert pc.loads(written, format="yaml") == case
+
+
+_FIRST_USE_IN_THREADS = """
+import sys, threading
+import partycases as pc
+
+case = pc.Case(id="case-1", language="zh-Hans", title="某某商会")
+assert not any(name in sys.modules for name in ("partycases.formats.json", "partycases.formats.yaml"))
+barrier = threading.Barrier(16)
+failures = []
+
+def work(fmt):
+    barrier.wait()
+    try:
+        assert pc.loads(pc.dumps(case, format=fmt), format=fmt) == case
+    except Exception as error:
+        failures.append(f"{fmt}: {type(error).__name__}: {error}")
+
+threads = [threading.Thread(target=work, args=(("json", "yaml")[i % 2],)) for i in range(16)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print("\\n".join(failures))
+"""
+
+
+def test_the_first_use_of_a_format_from_many_threads_at_once_waits_for_its_module() -> None:
+    """Threads that all reach a format first wait for its module's import, none takes it half-made."""
+    pytest.importorskip("yaml")
+    for _ in range(3):
+        run = subprocess.run(
+            [sys.executable, "-c", _FIRST_USE_IN_THREADS],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.strip() == ""

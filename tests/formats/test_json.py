@@ -95,6 +95,56 @@ def test_dumps_of_values_orjson_writes_differently(value: object) -> None:
     assert json_format.dumps_compact(case) == _earlier_compact_bytes(case)
 
 
+@pytest.mark.parametrize(
+    "value", [2**64 + 1, -(2**70), 10**400], ids=["65-bits", "71-bits", "1e400"]
+)
+@pytest.mark.parametrize(
+    "title",
+    ["某某商会", "x\u0301", "\u0915\u094d\u0937"],
+    ids=["fast-path", "combining-mark", "virama"],
+)
+def test_integers_past_64_bits_read_back_on_either_path(value: int, title: str) -> None:
+    """Text the fast path leaves to Python (a combining mark) reads large integers as integers."""
+    case = pc.Case(
+        id="x", language="zh-Hans", title=title, extensions={"org.example": {"n": value}}
+    )
+    for fmt in ("json", "jsonl"):
+        back = pc.loads(pc.dumps(case, format=fmt), format=fmt)
+        assert back == case
+        number = back.extensions["org.example"]["n"]
+        assert type(number) is int
+        assert number == value
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "1e400"])
+def test_numbers_that_do_not_read_back_are_refused_alike_on_either_path(value: str) -> None:
+    """NaN and a number past the double range get the same located problem on both paths."""
+    messages = []
+    for title in ("abc", "x\u0301"):
+        document = (
+            f'{{"schema_version":"1.0","id":"x","language":"zh-Hans","title":"{title}",'
+            f'"extensions":{{"org.example":{{"n":{value}}}}}}}'
+        )
+        with pytest.raises(pc.LoadError) as raised:
+            pc.loads(document.encode())
+        (problem,) = raised.value.problems
+        assert problem.pointer == "/extensions/org.example/n"
+        messages.append(problem.message)
+    assert messages[0] == messages[1]
+    assert "expected a finite number" in messages[0]
+
+
+def test_integers_past_64_bits_read_back_from_an_earlier_schema_version() -> None:
+    """A document migrated from an earlier version keeps its large integers exact."""
+    document = (
+        b'{"schema_version": "0.9", "id": "x", "language": "zh-Hans",'
+        b' "extensions": {"org.example": {"n": 18446744073709551617}}}'
+    )
+    number = pc.loads(document).extensions["org.example"]["n"]
+    assert type(number) is int
+    assert number == 2**64 + 1
+
+
 def test_loads_accepts_str_bytes_and_bom(tianjin_path: Path) -> None:
     """loads takes bytes or str, with or without a UTF-8 byte order mark."""
     data = tianjin_path.read_bytes()

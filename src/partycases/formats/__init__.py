@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import sys
 from collections.abc import Callable
 from pathlib import PurePath
 from types import ModuleType
@@ -37,6 +36,10 @@ __all__ = [
     "sniff",
     "writable",
 ]
+
+
+#: Each format's module, once its import has finished.
+_LOADED: dict[str, ModuleType] = {}
 
 
 @attrs.frozen
@@ -79,8 +82,13 @@ class Format:
     """
 
     def _load_module(self) -> ModuleType:
-        # sys.modules first: import_module's own bookkeeping costs more than a small read.
-        return sys.modules.get(self.module) or importlib.import_module(self.module)
+        # A dict read first: import_module's own bookkeeping costs more. Not sys.modules,
+        # which holds a module from the start of its import: a second thread could take
+        # it from there half-initialised, where import_module waits for the first.
+        module = _LOADED.get(self.module)
+        if module is None:
+            module = _LOADED[self.module] = importlib.import_module(self.module)
+        return module
 
     @property
     def loads(self) -> Callable[..., Case]:
