@@ -294,6 +294,37 @@ def test_a_number_is_not_a_timestamp(value: object) -> None:
     assert caught.value.problems[0].pointer == "/published_at"
 
 
+@pytest.mark.parametrize(
+    ("fmt", "document"),
+    [
+        ("json", json.dumps({**BASE, "published_at": "2023-05-23"})),
+        ("json", json.dumps({**BASE, "published_at": " 2023-05-23 "})),
+        (
+            "yaml",
+            "".join(f"{k}: {json.dumps(v)}\n" for k, v in BASE.items())
+            + "published_at: 2023-05-23\n",
+        ),
+        (
+            "toml",
+            "".join(f"{k} = {json.dumps(v)}\n" for k, v in BASE.items())
+            + "published_at = 2023-05-23\n",
+        ),
+    ],
+    ids=["json", "json-spaced", "yaml-date", "toml-date"],
+)
+def test_a_date_alone_is_not_a_timestamp(fmt: str, document: str) -> None:
+    """A date without its time is refused where a publication time goes, not read as midnight."""
+    pytest.importorskip({"json": "json", "yaml": "yaml", "toml": "tomli_w"}[fmt])
+    with pytest.raises(pc.LoadError, match="not a date alone") as caught:
+        pc.loads(document, format=fmt)
+    [problem] = caught.value.problems
+    assert problem.pointer == "/published_at"
+    assert problem.line is not None
+    midnight = pc.loads(json.dumps({**BASE, "published_at": "2023-05-23T00:00"}))
+    assert midnight.published_at is not None
+    assert midnight.published_at.hour == 0
+
+
 def test_a_reader_bug_is_a_load_error_naming_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -246,6 +246,8 @@ _NOT_IN_IDS: Final = CONTROL_CHARACTERS + INVISIBLE_CHARACTERS
 
 
 _CALENDAR = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: A date with nothing after it, which pydantic would read as midnight.
+_DATE_ALONE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 #: A fraction of a second finer than a microsecond (a digit past the sixth that is not 0),
 #: which a datetime would cut.
 _FINER_THAN_MICROSECONDS = re.compile(r"[.,][0-9]{6}0*[1-9]")
@@ -254,14 +256,18 @@ _FINER_THAN_MICROSECONDS = re.compile(r"[.,][0-9]{6}0*[1-9]")
 def _calendar_timestamp(value: object) -> object:
     """Refuse what pydantic would read as seconds since 1970 (``0``, ``"1700000000"``, ``true``).
 
-    A published timestamp is a calendar date and time; a bare number is a mistake.
-    So is a fraction of a second finer than a microsecond (``.1234567``; zeros
-    past the sixth digit lose nothing): a datetime holds no more, and cutting
-    the rest would lose what the document states.
+    A published timestamp is a calendar date and time; a bare number is a mistake,
+    and so is a date alone, which would be read as midnight, a time nobody stated.
+    So is a fraction of a second finer than a microsecond (``.1234567``; zeros past
+    the sixth digit lose nothing): a datetime holds no more, and cutting the rest
+    would lose what the document states.
     """
     if isinstance(value, str):
-        if not _CALENDAR.match(value.strip()):
+        stripped = value.strip()
+        if not _CALENDAR.match(stripped):
             raise PydanticCustomError(*_NOT_SECONDS)
+        if _DATE_ALONE.match(stripped):
+            raise PydanticCustomError(*_DATE_ONLY)
         if len(value) > 26 and _FINER_THAN_MICROSECONDS.search(value) and _valid_cut(value):
             raise PydanticCustomError(*_TOO_FINE)
         return value
@@ -275,6 +281,8 @@ def _calendar_timestamp(value: object) -> object:
                 raise PydanticCustomError(*_TOO_FINE)
             raise PydanticCustomError(*_MISSING)  # pandas' NaT: its nanoseconds are NaN
         return value
+    if isinstance(value, dt.date):  # a calendar date alone (TOML's and YAML's dates)
+        raise PydanticCustomError(*_DATE_ONLY)
     if isinstance(value, numbers.Number):  # bool, int, float, Decimal, ...
         raise PydanticCustomError(*_NOT_SECONDS)
     return value
@@ -284,6 +292,11 @@ def _calendar_timestamp(value: object) -> object:
 _NOT_SECONDS: Final = (
     "calendar_timestamp",
     "expected a date and time such as 2023-05-23T16:34:54, not a number of seconds",
+)
+_DATE_ONLY: Final = (
+    "calendar_timestamp",
+    "expected a date and time such as 2023-05-23T16:34:54, not a date alone "
+    "(a time would be made up; write T00:00 if midnight is stated)",
 )
 _MISSING: Final = (
     "calendar_timestamp",
