@@ -357,3 +357,78 @@ def test_the_first_use_of_a_format_from_many_threads_at_once_waits_for_its_modul
         )
         assert run.returncode == 0, run.stderr
         assert run.stdout.strip() == ""
+
+
+def _nested_sections(depth: int) -> list[dict[str, Any]]:
+    section: dict[str, Any] = {"kind": "other", "heading": "标题", "paragraphs": [{"text": "正文"}]}
+    for _ in range(depth - 1):
+        section = {"kind": "other", "subsections": [section]}
+    return [section]
+
+
+def _nested_value(depth: int) -> Any:
+    value: Any = 1
+    for level in range(depth):
+        value = [value] if level % 2 else {"k": value, "a": level}
+    return value
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "toml"])
+def test_the_deepest_sections_and_extension_data_a_case_holds_read_back(fmt: str) -> None:
+    """Sections and extension data at the models' depth limits round-trip in every format."""
+    pytest.importorskip({"yaml": "yaml", "toml": "tomli_w"}.get(fmt, "json"))
+    from partycases.models import MAX_EXTENSION_DEPTH, MAX_SECTION_DEPTH
+
+    case = pc.Case(
+        id="x",
+        language="zh-Hans",
+        sections=_nested_sections(MAX_SECTION_DEPTH),
+        extensions={"org.example": _nested_value(MAX_EXTENSION_DEPTH)},
+    )
+    assert pc.loads(pc.dumps(case, format=fmt), format=fmt) == case
+
+
+def test_sections_or_extension_data_nested_deeper_are_refused_where_they_are() -> None:
+    """One level more is a located problem, on construction and when read."""
+    from partycases.models import MAX_EXTENSION_DEPTH, MAX_SECTION_DEPTH
+
+    deep: list[tuple[str, dict[str, Any]]] = [
+        ("/sections", {"sections": _nested_sections(MAX_SECTION_DEPTH + 1)}),
+        (
+            "/extensions",
+            {"extensions": {"org.example": _nested_value(MAX_EXTENSION_DEPTH + 1)}},
+        ),
+    ]
+    for pointer, fields in deep:
+        document = {"id": "x", "language": "zh-Hans", **fields}
+        with pytest.raises(pc.LoadError) as raised:
+            pc.loads(json.dumps(document, indent=1))
+        [problem] = raised.value.problems
+        assert problem.pointer == pointer
+        assert "expected at most" in problem.message
+        assert problem.line is not None
+        with pytest.raises(ValueError, match="nested deeper"):
+            pc.Case(**document)
+
+
+def test_equal_extension_data_writes_the_same_bytes_whatever_its_key_order() -> None:
+    """Extension objects are kept with their keys in order: equal cases, equal bytes."""
+    one = pc.Case(
+        id="x",
+        language="zh-Hans",
+        extensions={"org.b": {"z": 1, "a": [{"y": 2, "b": 3}]}, "org.a": {"k": None}},
+    )
+    other = pc.Case(
+        id="x",
+        language="zh-Hans",
+        extensions={"org.a": {"k": None}, "org.b": {"a": [{"b": 3, "y": 2}], "z": 1}},
+    )
+    assert one == other
+    assert pc.dumps(one) == pc.dumps(other)
+    assert list(one.extensions) == ["org.a", "org.b"]
+    assert list(one.extensions["org.b"]) == ["a", "z"]
+    pytest.importorskip("tomli_w")
+    table = pc.Case(
+        id="x", language="zh-Hans", extensions={"org.example": {"table": {"x": 1}, "scalar": 2}}
+    )
+    assert pc.dumps(pc.loads(pc.dumps(table, format="toml"), format="toml")) == pc.dumps(table)

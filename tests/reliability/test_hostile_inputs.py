@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import partycases as pc
+from partycases.models import MAX_EXTENSION_DEPTH
 from partycases.validate import validate_data
 from tests.conftest import EXAMPLE_CASES
 
@@ -25,10 +26,14 @@ def nested(depth: int) -> bytes:
     )
 
 
-def test_nesting_just_under_the_limit_loads() -> None:
-    """150 levels of nesting in extensions is fine."""
-    case = pc.loads(nested(150))
+def test_nesting_up_to_the_models_limit_loads_and_past_it_is_located() -> None:
+    """Extension data nests as deep as every format reads back; 150 levels is a located problem."""
+    case = pc.loads(nested(MAX_EXTENSION_DEPTH))
     assert "org.x" in case.extensions
+    with pytest.raises(pc.LoadError, match="expected at most") as caught:
+        pc.loads(nested(150))
+    [problem] = caught.value.problems
+    assert problem.pointer == "/extensions"
 
 
 @pytest.mark.parametrize("depth", [250, 1100, 100_000])
@@ -458,6 +463,16 @@ def test_a_decimal_number_is_not_a_timestamp(value: str) -> None:
 TOML_HEAD = 'id = "x"\nlanguage = "zh-Hans"\n[extensions]\n'
 
 
+def assert_read_then_too_deep(document: str) -> None:
+    """The key scan lets ``document`` through; the models then find its data too deep to keep."""
+    with pytest.raises(pc.LoadError) as caught:
+        pc.loads(document, format="toml")
+    [problem] = caught.value.problems
+    assert "parts" not in problem.message
+    assert problem.pointer == "/extensions"
+    assert "nested deeper than" in problem.message
+
+
 def test_a_toml_key_of_too_many_parts_is_refused_before_reading() -> None:
     """The reader's time grows with the square of a key's parts (its table's included): past the
     limit, refused at once, wherever the key stands."""
@@ -468,7 +483,7 @@ def test_a_toml_key_of_too_many_parts_is_refused_before_reading() -> None:
         return dot.join([part] * parts)
 
     at_limit = TOML_HEAD + key(MAX_KEY_PARTS - 1) + " = 1\n"  # with [extensions], the limit
-    assert "a" in pc.loads(at_limit, format="toml").extensions
+    assert_read_then_too_deep(at_limit)
     over = {
         "a key": (TOML_HEAD + "b = 1\n" + key(MAX_KEY_PARTS) + " = 1\n", (5, 1)),
         "quoted parts": (TOML_HEAD + "b = 1\n" + key(24_000, '"甲"', " . ") + " = 1\n", (5, 1)),
@@ -541,5 +556,6 @@ def test_toml_values_and_arrays_are_no_keys_to_the_scan() -> None:
         f'{TOML_HEAD}v = [\n  [1.5, 2.5],\n  ["a.b"],\n]\n{deep} = 1\n'
         f"[extensions.{head}]\nx = 1.5\n"
     )
-    case = pc.loads(document, format="toml")
-    assert case.extensions["v"] == [[1.5, 2.5], ["a.b"]]
+    assert_read_then_too_deep(document)
+    shallow = f'{TOML_HEAD}v = [\n  [1.5, 2.5],\n  ["a.b"],\n]\n'
+    assert pc.loads(shallow, format="toml").extensions["v"] == [[1.5, 2.5], ["a.b"]]

@@ -3,7 +3,13 @@
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from partycases.models._base import LEGACY_ID_ERROR, MAX_TEXT, TEXT_FAST_ERROR
+from partycases.models._base import (
+    LEGACY_ID_ERROR,
+    MAX_EXTENSION_DEPTH,
+    MAX_SECTION_DEPTH,
+    MAX_TEXT,
+    TEXT_FAST_ERROR,
+)
 from partycases.models._keys import STATED_KEYS
 from partycases.models.activity import Activity, ActivityKind
 from partycases.models.case import SCHEMA_VERSION, Case, Series, Source, require_case
@@ -28,6 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LEGACY_ID_ERROR",
+    "MAX_EXTENSION_DEPTH",
+    "MAX_SECTION_DEPTH",
     "MAX_TEXT",
     "QUANTITY_KEYS",
     "REFERENCES",

@@ -46,8 +46,10 @@ from partycases.values import Span
 __all__ = [
     "LEGACY_ID_ERROR",
     "MAX_COUNT",
+    "MAX_EXTENSION_DEPTH",
     "MAX_ITEMS",
     "MAX_NUMBER",
+    "MAX_SECTION_DEPTH",
     "MAX_TEXT",
     "TEXT_FAST_ERROR",
     "TEXT_FAST_PATTERN",
@@ -239,6 +241,11 @@ MAX_COUNT: Final = 10**12
 #: The largest section, series or batch number: 9999 is the largest a heading
 #: writes in Chinese numerals (九千九百九十九), and it fits every table column.
 MAX_NUMBER: Final = 9999
+#: The deepest sections may nest (a case's top-level sections are level 1): YAML reads
+#: documents nested 64 levels deep at most, and each level of sections takes two.
+MAX_SECTION_DEPTH: Final = 16
+#: The deepest the value under one extension key may nest (a list or object is a level).
+MAX_EXTENSION_DEPTH: Final = 32
 
 
 #: Controls and invisible characters: no id may hold one (see ``partycases.ids``).

@@ -3,6 +3,7 @@
 from typing import Annotated, Final, Literal
 
 from pydantic import (
+    AfterValidator,
     Field,
     JsonValue,
     StringConstraints,
@@ -10,11 +11,13 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import ValidationError
+from pydantic_core import PydanticCustomError, ValidationError
 
 from partycases.models._base import (
+    MAX_EXTENSION_DEPTH,
     MAX_ITEMS,
     MAX_NUMBER,
+    MAX_SECTION_DEPTH,
     MAX_TEXT,
     CaseId,
     Language,
@@ -40,6 +43,44 @@ SCHEMA_VERSION: Final = "1.0"
 
 #: A namespace for extension data, e.g. ``org.example.crawler``.
 ExtensionKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([._-][a-z0-9]+)*$")]
+
+
+def _shallow_enough(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """``sections``, if they nest no deeper than :data:`MAX_SECTION_DEPTH` (every format reads)."""
+    depth = 1
+    level = [section for section in sections if section.subsections]
+    while level:
+        depth += 1
+        if depth > MAX_SECTION_DEPTH:
+            raise PydanticCustomError(
+                "section_depth",
+                "sections nested deeper than {limit} levels; expected at most {limit}, "
+                "which every format reads back",
+                {"limit": MAX_SECTION_DEPTH},
+            )
+        level = [sub for section in level for sub in section.subsections if sub.subsections]
+    return sections
+
+
+def _canonical(value: JsonValue, key: str, depth: int) -> JsonValue:
+    # Objects with their keys in order, so that equal cases write the same bytes.
+    if isinstance(value, dict | list):
+        if depth > MAX_EXTENSION_DEPTH:
+            raise PydanticCustomError(
+                "extension_depth",
+                "extension data under '{key}' nested deeper than {limit} levels; "
+                "expected at most {limit}, which every format reads back",
+                {"key": key, "limit": MAX_EXTENSION_DEPTH},
+            )
+        if isinstance(value, dict):
+            return {name: _canonical(value[name], key, depth + 1) for name in sorted(value)}
+        return [_canonical(item, key, depth + 1) for item in value]
+    return value
+
+
+def _canonical_extensions(extensions: dict[str, JsonValue]) -> dict[str, JsonValue]:
+    """Extension data with every object's keys sorted, nested no deeper than every format reads."""
+    return {key: _canonical(extensions[key], key, 1) for key in sorted(extensions)}
 
 
 class Series(Model):
@@ -95,7 +136,9 @@ class Case(Model):
     """The headline or slogan line before the sections."""
     subject_ids: tuple[Reference, ...] = ()
     """Ids of the organisations the case is about."""
-    sections: Annotated[tuple[Section, ...], Field(max_length=MAX_ITEMS)] = ()
+    sections: Annotated[
+        tuple[Section, ...], Field(max_length=MAX_ITEMS), AfterValidator(_shallow_enough)
+    ] = ()
     """The body: numbered sections with their subsections and paragraphs."""
     organisations: Annotated[tuple[Organisation, ...], Field(max_length=MAX_ITEMS)] = ()
     """Every organisation the case names."""
@@ -112,6 +155,7 @@ class Case(Model):
     extensions: Annotated[
         dict[ExtensionKey, JsonValue],
         Field(default_factory=dict, json_schema_extra={"additionalProperties": False}),
+        AfterValidator(_canonical_extensions),
     ]
     """Extra data under namespaced keys (e.g. ``org.example.crawler``)."""
     unparsed: tuple[Text, ...] = ()
