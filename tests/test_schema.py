@@ -243,3 +243,52 @@ def test_schema_refuses_what_partycases_refuses() -> None:
     assert not _validator().is_valid({**example, "extensions": {"Not A Namespace": 1}})
     assert not _validator().is_valid({**example, "title": "標題\n来源：假"})
     assert _validator().is_valid({**example, "unparsed": ["甲\n乙"]})
+
+
+_URLS = [
+    *(f"http://example.com/a{chr(code)}b" for code in range(0x21, 0x7F)),
+    "https://example.com/",
+    "http://例子.中国/党建/案例?期=7#正文",
+    "http://user:secret@example.com:8080/a/b;c?d=e&f=g",
+    "http://[::1]/a",
+    "http://example.com/a%2Fb",
+    "http://example.com/a%zzb",
+    "http://example.com/a%2",
+    "http://example.com/a#b#c",
+    "http://example.com/a[b]",
+    "http://example.com/?\ue000",
+    "http://example.com/\ue000",
+    "http://example.com/\ufdd0",
+    "http://example.com/\U0001f600",
+    "http://example.com/\u0085",
+    "http://example.com/\u3000",
+    "http://ex ample.com/",
+    "ftp://example.com/",
+]
+
+
+def test_a_source_url_is_valid_for_partycases_exactly_when_it_is_for_the_schema() -> None:
+    """The model's IRI check and the schema's ``format: iri`` with its pattern agree."""
+    validator = jsonschema_rs.Draft202012Validator(_committed(), validate_formats=True)
+    base = {"schema_version": pc.SCHEMA_VERSION, "id": "x", "language": "zh-Hans"}
+    disagree = []
+    for url in _URLS:
+        document = {**base, "source": {"url": url}}
+        try:
+            pc.Case.model_validate(document)
+        except ValueError:
+            ours = False
+        else:
+            ours = True
+        if ours != validator.is_valid(document):
+            disagree.append((url, ours))
+    assert disagree == []
+    assert sum(1 for url in _URLS if _valid_url(url)) > 70  # most of the sweep is valid
+
+
+def _valid_url(url: str) -> bool:
+    try:
+        pc.Case.model_validate({"id": "x", "language": "zh-Hans", "source": {"url": url}})
+    except ValueError:
+        return False
+    return True

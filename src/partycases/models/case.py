@@ -45,6 +45,22 @@ SCHEMA_VERSION: Final = "1.0"
 ExtensionKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([._-][a-z0-9]+)*$")]
 
 
+# RFC 3987's grammar for http(s) IRIs, written so that Python, Rust and ECMAScript engines
+# read it alike: an unreserved, sub-delimiter or escaped character, or any character past
+# the C1 controls but private use (kept for the query) and non-characters.
+_IRI_CHAR = (
+    r"(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2}"
+    r"|[^\x00-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff])"
+)
+#: What ``Source.url`` may hold: an http or https IRI (RFC 3987), with a host.
+HTTP_IRI_PATTERN: Final = (
+    rf"^https?://(?:(?:{_IRI_CHAR}|:)*@)?(?:\[[0-9A-Fa-f:.]+\]|{_IRI_CHAR}+)(?::[0-9]*)?"
+    rf"(?:/(?:{_IRI_CHAR}|[:@])*)*"
+    rf"(?:\?(?:{_IRI_CHAR}|[:@/?\ue000-\uf8ff])*)?"
+    rf"(?:#(?:{_IRI_CHAR}|[:@/?])*)?$"
+)
+
+
 def _shallow_enough(sections: tuple[Section, ...]) -> tuple[Section, ...]:
     """``sections``, if they nest no deeper than :data:`MAX_SECTION_DEPTH` (every format reads)."""
     depth = 1
@@ -103,8 +119,8 @@ class Source(Model):
     url: (
         Annotated[
             str,
-            StringConstraints(pattern=r"^https?://\S+$"),
-            WithJsonSchema({"type": "string", "format": "iri", "pattern": r"^https?://\S+$"}),
+            StringConstraints(pattern=HTTP_IRI_PATTERN),
+            WithJsonSchema({"type": "string", "format": "iri", "pattern": HTTP_IRI_PATTERN}),
         ]
         | None
     ) = None
