@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from pathlib import Path
 
@@ -170,3 +171,13 @@ def test_rendering_anything_but_a_case_is_a_write_error() -> None:
     """render_text(None) names what it was given, as every writer does."""
     with pytest.raises(pc.WriteError, match=r"expected a partycases\.Case, not NoneType"):
         pc.render_text(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("year", [1, 999, 1000, 9999])
+def test_a_timestamp_of_any_year_is_written_with_four_digits_and_read_back(year: int) -> None:
+    """The year is padded to four digits, so a time before 1000 reads back as a time."""
+    when = dt.datetime(year, 1, 2, 3, 4, 5)
+    case = pc.Case(id="x", language="zh-Hans", title="某某商会党建工作案例", published_at=when)
+    rendered = pc.render_text(case)
+    assert rendered.splitlines()[1] == f"{year:04d}-01-02 03:04:05"
+    assert quiet_parse(rendered).published_at == when

@@ -45,7 +45,9 @@ def render_text(case: Case) -> str:
 
     Title, timestamp, 編者按 (in the case's script), headline, numbered sections
     and subsections with their paragraphs and 一是 markers, and the source line.
-    Lines end with a line feed.
+    Lines end with a line feed. A paragraph that opens as the page's own lines do
+    (来源：, 【编者按】, a timestamp, a numbered heading) is read back by
+    :func:`partycases.parse_text` as that line, as on a published page.
     """
     require_case(case)
     traditional = case.language.startswith("zh-Hant")
@@ -53,7 +55,9 @@ def render_text(case: Case) -> str:
     if case.title is not None:
         out.append(case.title)
     if case.published_at is not None:
-        out.append(case.published_at.strftime("%Y-%m-%d %H:%M:%S"))
+        when = case.published_at
+        # Four digits for the year: strftime writes the year 999 as 999, which reads as no time.
+        out.append(f"{when.year:04d}-{when:%m-%d %H:%M:%S}")
     if case.editor_note is not None:
         out.append(("【編者按】" if traditional else "【编者按】") + case.editor_note)
     if case.headline is not None:
