@@ -268,6 +268,28 @@ def test_export_parquet(tmp_path: Path) -> None:
     assert run("export", str(EXAMPLES / "cases"), "--parquet", str(out), "--force").returncode == 0
 
 
+def test_export_that_reads_no_case_keeps_the_tables(tmp_path: Path) -> None:
+    """export --force of a folder holding no case exits 1, says so, and replaces nothing."""
+    out = tmp_path / "tables"
+    assert run("export", str(EXAMPLES / "cases"), "--parquet", str(out)).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    empty, pages = tmp_path / "empty", tmp_path / "pages"
+    empty.mkdir()
+    pages.mkdir()
+    (pages / "a.html").write_text("<p>某某商会成立于2013年。</p>", encoding="utf-8")
+    for source in (empty, pages):
+        result = run("export", str(source), "--parquet", str(out), "--force")
+        assert result.returncode == 1
+        assert (
+            "0 cases exported to nothing (no case could be read; no table was written or replaced); 0 failed"
+            in text(result.stderr)
+        )
+        assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    fresh = run("export", str(empty), "--csv", str(tmp_path / "csv"))
+    assert fresh.returncode == 1
+    assert not (tmp_path / "csv").exists()
+
+
 def test_migrate_in_place_and_to_a_directory(tmp_path: Path) -> None:
     """migrate upgrades a 0.9 file: into -o DIR, or in place only with --force."""
     old = tmp_path / "old.json"

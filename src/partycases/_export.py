@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import attrs
 
-from partycases.errors import LoadError, Problem
+from partycases.errors import LoadError, Problem, WriteError
 from partycases.io import DEFAULT_MAX_BYTES, iter_cases, source_files
 from partycases.models import Case
 
@@ -40,18 +41,20 @@ def export_items(
 
     For a command that reads its inputs itself: each error is passed to
     ``on_error`` and counted; each case is written with its source as
-    ``cases.source_file``. When no item is a case and some are errors, nothing
-    is written and the previous tables stay.
+    ``cases.source_file``. When no item is a case (every one failed, or there
+    are none), nothing is written and the previous tables stay:
+    :attr:`ExportSummary.written` is empty. Without ``parquet`` or ``csv`` it is
+    a :class:`TypeError`; an item that is not such a pair, a
+    :class:`~partycases.WriteError` naming it.
     """
-    from partycases.formats.arrow import write_tables
+    from partycases.formats.arrow import table_targets, write_tables
 
+    table_targets(parquet, csv, "export")  # before any input is read
     summary = ExportSummary()
 
-    class _NothingReadError(Exception):
-        pass
-
     def cases() -> Iterator[tuple[Case, str]]:
-        for item, source in items:
+        for number, pair in enumerate(items, 1):
+            item, source = _pair(pair, number)
             if isinstance(item, LoadError):
                 summary.failed += 1
                 if on_error is not None:
@@ -59,14 +62,32 @@ def export_items(
             else:
                 summary.cases += 1
                 yield item, source
-        if summary.cases == 0 and summary.failed:
-            raise _NothingReadError
 
-    try:
-        summary.written = write_tables(cases(), parquet=parquet, csv=csv)
-    except _NothingReadError:
-        summary.written = {}
+    read = cases()
+    # Nothing is staged until a case is read: with none, no folder is made or replaced.
+    first = next(read, None)
+    if first is not None:
+        summary.written = write_tables(itertools.chain([first], read), parquet=parquet, csv=csv)
     return summary
+
+
+def _pair(pair: object, number: int) -> tuple[Case | LoadError, str]:
+    """An item of :func:`export_items`, or a :class:`~partycases.WriteError` saying what it is."""
+    if (
+        isinstance(pair, tuple)
+        and len(pair) == 2
+        and isinstance(pair[0], Case | LoadError)
+        and isinstance(pair[1], str)
+    ):
+        return pair[0], pair[1]
+    kind = (
+        f"a tuple of {', '.join(type(part).__name__ for part in pair)}"
+        if isinstance(pair, tuple)
+        else type(pair).__name__
+    )
+    raise WriteError(
+        f"item {number}: expected a (case or LoadError, source file name) pair, not {kind}"
+    )
 
 
 def export(
@@ -82,7 +103,9 @@ def export(
     ``sources`` are files, directories or globs, as for :func:`partycases.iter_cases`.
     Each case's file is recorded in ``cases.source_file``. A source that cannot
     be read is passed to ``on_error`` and counted, never skipped silently. When
-    nothing at all could be read, nothing is written: the previous tables stay.
+    no case at all could be read (every source failed, or they hold none: an
+    empty folder, one of files of other formats, no sources), nothing is
+    written: the previous tables stay, and :attr:`ExportSummary.written` is empty.
     Each output directory appears all at once (see
     :func:`partycases.formats.arrow.write_tables`).
     """

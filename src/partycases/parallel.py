@@ -61,6 +61,9 @@ class DatasetSummary:
     """Each input that could not be read, as a located message."""
     directory: Path
     """The dataset: one folder of ``part-NNNNN.parquet`` files per table."""
+    written: bool
+    """Whether the dataset was written; false when no case could be read, and then
+    whatever was at :attr:`directory` is left as it was."""
 
 
 def partitions(files: Sequence[str], count: int) -> list[list[str]]:
@@ -139,7 +142,40 @@ def export_dataset(
     With a ``dask.distributed.Client``, each partition is a task on its workers
     (``parts`` defaults to twice the workers' threads); without one, the
     partitions run here one after another. The dataset appears all at once
-    (see :func:`partycases.write_tables`).
+    (see :func:`partycases.write_tables`). When no case could be read (every
+    input failed, or the sources hold none), nothing is written and whatever
+    was at ``directory`` stays: :attr:`DatasetSummary.written` is false.
+    """
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]
+    entries = list(source_files(sources))
+    files = [file for file, problem in entries if problem is None]
+    # Files that cannot be read are reported here, not sent to a worker (a pipe would block it).
+    unreadable = [Problem(problem).format(file) for file, problem in entries if problem is not None]
+    if parts is None:
+        parts = 2 * sum(client.nthreads().values()) if client is not None else 1
+    chunks = partitions(files, parts)
+
+    results: list[PartResult] = []
+    written = bool(chunks) and _write_dataset(chunks, directory, client, results)
+    return DatasetSummary(
+        cases=sum(r.cases for r in results),
+        errors=unreadable + [e for r in results for e in r.errors],
+        directory=Path(directory),
+        written=written,
+    )
+
+
+class _NothingReadError(Exception):
+    """No partition read a case: the staged dataset is dropped, the target left as it was."""
+
+
+def _write_dataset(
+    chunks: list[list[str]], directory: PathLike, client: Any, results: list[PartResult]
+) -> bool:
+    """Write the partitions and the corpus tables into a staged dataset; whether it was committed.
+
+    Each partition's result is appended to ``results``, written or not.
     """
     import pyarrow.parquet as pq
 
@@ -151,43 +187,37 @@ def export_dataset(
         staged_directory,
     )
 
-    if isinstance(sources, str | os.PathLike):
-        sources = [sources]
-    entries = list(source_files(sources))
-    files = [file for file, problem in entries if problem is None]
-    # Files that cannot be read are reported here, not sent to a worker (a pipe would block it).
-    unreadable = [Problem(problem).format(file) for file, problem in entries if problem is not None]
-    if parts is None:
-        parts = 2 * sum(client.nthreads().values()) if client is not None else 1
-    chunks = partitions(files, parts)
-    with staged_directory(directory, lambda name: name in TABLES) as staging:
-        for table in TABLES:
-            (staging / table).mkdir()
-        if client is not None:
-            futures = client.map(
-                write_part, chunks, [str(staging)] * len(chunks), range(len(chunks)), pure=False
-            )
-            results: list[PartResult] = client.gather(futures)
-        else:
-            results = [write_part(chunk, staging, i) for i, chunk in enumerate(chunks)]
-        corpus = Corpus()
-        for result in results:
-            corpus.merge(result.corpus)
-        writers = {
-            table: pq.ParquetWriter(staging / table / "part-00000.parquet", schema(table))
-            for table in CORPUS_TABLES
-        }
-        try:
-            for table, batch in iter_batches((), corpus=corpus):
-                writers[table].write_batch(batch)
-        finally:
-            for writer in writers.values():
-                writer.close()
-        for table in TABLES:
-            if not any((staging / table).iterdir()):
-                pq.write_table(schema(table).empty_table(), staging / table / "part-00000.parquet")
-    return DatasetSummary(
-        cases=sum(r.cases for r in results),
-        errors=unreadable + [e for r in results for e in r.errors],
-        directory=Path(directory),
-    )
+    try:
+        with staged_directory(directory, lambda name: name in TABLES) as staging:
+            for table in TABLES:
+                (staging / table).mkdir()
+            if client is not None:
+                futures = client.map(
+                    write_part, chunks, [str(staging)] * len(chunks), range(len(chunks)), pure=False
+                )
+                results.extend(client.gather(futures))
+            else:
+                results.extend(write_part(chunk, staging, i) for i, chunk in enumerate(chunks))
+            if not any(result.cases for result in results):
+                raise _NothingReadError
+            corpus = Corpus()
+            for result in results:
+                corpus.merge(result.corpus)
+            writers = {
+                table: pq.ParquetWriter(staging / table / "part-00000.parquet", schema(table))
+                for table in CORPUS_TABLES
+            }
+            try:
+                for table, batch in iter_batches((), corpus=corpus):
+                    writers[table].write_batch(batch)
+            finally:
+                for writer in writers.values():
+                    writer.close()
+            for table in TABLES:
+                if not any((staging / table).iterdir()):
+                    pq.write_table(
+                        schema(table).empty_table(), staging / table / "part-00000.parquet"
+                    )
+    except _NothingReadError:
+        return False
+    return True

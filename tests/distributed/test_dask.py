@@ -78,3 +78,25 @@ def test_unreadable_files_are_errors_of_the_dataset(tmp_path: Path) -> None:
     assert len(summary.errors) == 1
     assert "gone.json" in summary.errors[0]
     assert "dangling symbolic link" in summary.errors[0]
+
+
+def test_a_dataset_with_no_case_is_not_written(tmp_path: Path) -> None:
+    """When every input fails, or there is none, the previous dataset stays as it was."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pc.dump(next(iter(pc.generate_cases(1, seed=8))), corpus / "one.json")
+    dataset = tmp_path / "dataset"
+    export_dataset(corpus, dataset)
+    before = {p.relative_to(dataset): p.read_bytes() for p in dataset.rglob("*.parquet")}
+    (corpus / "one.json").write_text("{", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for sources in ([corpus], [empty], []):
+        summary = export_dataset(sources, dataset)
+        after = {p.relative_to(dataset): p.read_bytes() for p in dataset.rglob("*.parquet")}
+        assert after == before
+        assert (summary.cases, summary.written) == (0, False)
+        assert len(summary.errors) == (sources == [corpus])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "dataset", "empty"]
+    assert not export_dataset(empty, tmp_path / "new").written
+    assert not (tmp_path / "new").exists()

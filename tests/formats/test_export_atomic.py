@@ -117,6 +117,39 @@ def test_an_export_where_every_input_fails_writes_nothing(previous: Path, tmp_pa
     assert not (tmp_path / "csv").exists()
 
 
+def test_an_export_that_finds_no_case_writes_nothing(previous: Path, tmp_path: Path) -> None:
+    """An empty folder, a folder of other formats or no source at all leaves every table as it was."""
+    before = snapshot(previous)
+    empty, pages = tmp_path / "empty", tmp_path / "pages"
+    empty.mkdir()
+    pages.mkdir()
+    (pages / "a.html").write_text("<p>某某商会成立于2013年。</p>", encoding="utf-8")
+    for sources in (empty, pages, []):
+        summary = pc.export(sources, parquet=previous, csv=tmp_path / "new" / "csv")
+        assert (summary.cases, summary.failed, summary.written) == (0, 0, {}), sources
+        assert snapshot(previous) == before
+        summary = pc.export_items([], parquet=previous)
+        assert (summary.cases, summary.failed, summary.written) == (0, 0, {})
+        assert snapshot(previous) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "pages", "tables"]
+
+
+def test_export_needs_a_folder_and_pairs(tmp_path: Path) -> None:
+    """No folder is a TypeError naming the options; an item that is not a pair, a WriteError."""
+    case = pc.load(EXAMPLE_CASES[0])
+    with pytest.raises(TypeError, match="export needs a folder to write the tables into"):
+        pc.export(ROOT / "examples" / "cases")
+    with pytest.raises(TypeError, match="write_tables needs a folder"):
+        pc.write_tables([case])
+    for items, message in [
+        ([case], "item 1: expected a (case or LoadError, source file name) pair, not Case"),
+        ([(case, "a.json"), (case, 3)], "item 2: .*, not a tuple of Case, int"),
+    ]:
+        with pytest.raises(pc.WriteError, match=message.replace("(", r"\(").replace(")", r"\)")):
+            pc.export_items(items, parquet=tmp_path / "tables")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_records_each_case_file(tmp_path: Path) -> None:
     """export reads a directory and records the file of every case in the cases table."""
     import pyarrow.parquet as pq

@@ -33,8 +33,9 @@ def export(
     """Export the cases in PATHS (files, folders, globs, -) as linked tables.
 
     Each folder of tables appears all at once, or not at all: a failed export
-    leaves the previous tables as they were, and when no input can be read
-    nothing is written.
+    leaves the previous tables as they were, and when no case can be read
+    (every input fails, or the inputs hold none) nothing is written and the
+    exit code is 1.
     """
     from partycases._export import export_items
     from partycases.errors import PartycasesError
@@ -67,11 +68,11 @@ def export(
     where = (
         " and ".join(map(shown_path, targets))
         if summary.written
-        else "nothing (no case could be read)"
+        else "nothing (no case could be read; no table was written or replaced)"
     )
     click.echo(
         f"{summary.cases} cases exported to {where}; {summary.failed} failed{inputs.note()}",
         err=True,
     )
-    if summary.failed:
+    if summary.failed or not summary.written:
         raise click.exceptions.Exit(1)

@@ -39,6 +39,7 @@ __all__ = [
     "iter_batches",
     "schema",
     "staged_directory",
+    "table_targets",
     "to_arrow",
     "to_pandas",
     "to_polars",
@@ -499,6 +500,28 @@ def folders_clash(
     return None
 
 
+def table_targets(
+    parquet: str | os.PathLike[str] | None, csv: str | os.PathLike[str] | None, call: str
+) -> dict[str, Path]:
+    """The folders to write the tables into, by format, checked before anything is read.
+
+    Neither folder is a :class:`TypeError` (``call`` names the function that was
+    given none, as a missing argument would); two folders that clash are a
+    :class:`~partycases.WriteError` (see :func:`folders_clash`).
+    """
+    targets = {
+        name: Path(directory)
+        for name, directory in (("parquet", parquet), ("csv", csv))
+        if directory is not None
+    }
+    if not targets:
+        raise TypeError(f"{call} needs a folder to write the tables into: parquet=, csv= or both")
+    clash = folders_clash(parquet, csv)
+    if clash is not None:
+        raise WriteError(f"{targets['csv']}: cannot write the tables: {clash}")
+    return targets
+
+
 def write_tables(
     cases: Iterable[Item],
     *,
@@ -515,16 +538,7 @@ def write_tables(
     byte for byte. An existing directory may hold only tables: it is replaced
     as a whole. Returns the paths written, by format and table.
     """
-    targets = {
-        name: Path(directory)
-        for name, directory in (("parquet", parquet), ("csv", csv))
-        if directory is not None
-    }
-    if not targets:
-        raise ValueError("write_tables needs a parquet or a csv directory")
-    clash = folders_clash(parquet, csv)
-    if clash is not None:
-        raise WriteError(f"{targets['csv']}: cannot write the tables: {clash}")
+    targets = table_targets(parquet, csv, "write_tables")
     _pyarrow()
     sinks: dict[str, Any] = {"parquet": _ParquetSink, "csv": _CsvSink}
     with _stage(targets, sinks) as opened:
