@@ -68,6 +68,18 @@ def date_ranges(draw: st.DrawFn) -> pc.DateRange:
     return pc.DateRange(first, second)
 
 
+#: Every offset a case's JSON can state: whole minutes, less than a day either way, or none.
+_OFFSETS = st.none() | st.integers(-(24 * 60 - 1), 24 * 60 - 1).map(
+    lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
+)
+
+
+@functools.cache
+def timestamps() -> st.SearchStrategy[dt.datetime]:
+    """Timestamps a case can hold: years 1 to 9999, to the microsecond, local or zoned."""
+    return st.datetimes(timezones=_OFFSETS)
+
+
 @functools.cache
 def quantities() -> st.SearchStrategy[pc.Quantity]:
     """Non-negative quantities with every qualifier."""

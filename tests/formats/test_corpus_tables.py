@@ -9,10 +9,13 @@ import orjson
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import partycases as pc
 from partycases.formats.arrow import TABLES
 from tests.conftest import EXAMPLE_CASES
+from tests.strategies import timestamps
 
 CODE = "51120000MJ05432108"
 CHAMBER = "org:天津市文化传媒商会"
@@ -136,6 +139,57 @@ def test_numbers_past_32_bits_export(tmp_path: Path) -> None:
     assert pq.read_table(paths["organisations"]).column("member_count").to_pylist()[0] == 2**39
     assert pq.read_table(paths["cases"]).column("series_number").to_pylist()[0] == 9999
     assert pq.read_table(paths["honours"]).column("batch").to_pylist()[0] == 9999
+
+
+def timed(stamps: list[dt.datetime]) -> list[pc.Case]:
+    """A case per timestamp, published and retrieved at it."""
+    return [
+        pc.Case(id=f"t{i}", language="zh-Hans", published_at=s, source={"retrieved_at": s})
+        for i, s in enumerate(stamps)
+    ]
+
+
+def test_timestamps_keep_their_wall_time_zone_and_microseconds(tmp_path: Path) -> None:
+    """A zoned time keeps its time as published and its offset; a local one has no offset;
+    microseconds and the first and last years are kept, in Arrow, Parquet and CSV."""
+    east, west = (
+        dt.timezone(dt.timedelta(hours=8)),
+        dt.timezone(-dt.timedelta(hours=23, minutes=59)),
+    )
+    stamps = [
+        dt.datetime(2023, 5, 23, 16, 34, 54, 500000),
+        dt.datetime(2023, 5, 23, 16, 34, 54, tzinfo=east),
+        dt.datetime(1, 1, 1, 0, 0, tzinfo=east),
+        dt.datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=west),
+    ]
+    wall = [s.replace(tzinfo=None) for s in stamps]
+    offsets = [None, 480, 480, -1439]
+    paths = pc.write_parquet(timed(stamps), tmp_path / "parquet")
+    for table in (pc.to_arrow(timed(stamps))["cases"], pq.read_table(paths["cases"])):
+        rows = table.to_pylist()
+        assert [r["published_at"] for r in rows] == [r["retrieved_at"] for r in rows] == wall
+        assert [r["published_at_offset"] for r in rows] == offsets
+        assert [r["retrieved_at_offset"] for r in rows] == offsets
+    lines = pc.write_csv(timed(stamps), tmp_path / "csv")["cases"].read_text().splitlines()
+    assert ",2023-05-23 16:34:54.500000," in lines[1]
+    assert lines[1].endswith(",,")  # no offset for a local time
+    assert ",2023-05-23 16:34:54.000000," in lines[2]
+    assert lines[2].endswith(",480,480")
+    assert ",9999-12-31 23:59:59.999999," in lines[4]
+    assert lines[4].endswith(",-1439,-1439")
+
+
+@given(st.lists(timestamps(), min_size=1, max_size=5))
+def test_every_timestamp_a_case_holds_reads_back_from_the_tables(
+    stamps: list[dt.datetime],
+) -> None:
+    """Any timestamp a case can hold is written and read back as the case states it."""
+    rows = pc.to_arrow(timed(stamps))["cases"].to_pylist()
+    for stamp, row in zip(stamps, rows, strict=True):
+        offset = row["published_at_offset"]
+        zone = None if offset is None else dt.timezone(dt.timedelta(minutes=offset))
+        assert row["published_at"].replace(tzinfo=zone) == stamp
+        assert (row["published_at"].tzinfo, zone) == (None, stamp.tzinfo)
 
 
 def test_csv_of_every_table_with_lists_as_json(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ Per-case tables (``cases``, ``organisations``, ``names``, ``identifiers``,
 honour across the corpus (see :mod:`partycases.corpus`). An organisation has
 the same ``org_id`` in every table and every case: the key of its name, in
 either script. Partial dates are a text column plus ``*_lower`` and
-``*_upper`` date columns, so SQL can filter by year. Every integer column is
+``*_upper`` date columns, so SQL can filter by year. A timestamp is its date
+and time as published (microseconds, no zone) plus an ``*_offset`` column, its
+offset from UTC in minutes, null when it states none. Every integer column is
 64-bit. The column lists below are the stable, documented schema.
 
 Tables are built in record batches of a bounded number of rows and written as
@@ -18,6 +20,7 @@ records grow, with the number of distinct entities.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -58,7 +61,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("language", "string"), ("publisher", "string"), ("publisher_id", "string"),
         ("subject_ids", "list<string>"), ("tags", "list<string>"), ("source_url", "string"),
         ("retrieved_at", "timestamp"), ("editor_note", "string"), ("headline", "string"),
-        ("source_file", "string"),
+        ("source_file", "string"), ("published_at_offset", "int64"),
+        ("retrieved_at_offset", "int64"),
     ],
     "organisations": [
         ("case_id", "string"), ("org_id", "string"), ("name", "string"), ("kind", "string"),
@@ -137,7 +141,7 @@ def _pyarrow() -> Any:
 def _type(pa: Any, name: str) -> Any:
     return {
         "string": pa.string(), "int64": pa.int64(), "bool": pa.bool_(),
-        "date": pa.date32(), "timestamp": pa.timestamp("s"), "list<string>": pa.list_(pa.string()),
+        "date": pa.date32(), "timestamp": pa.timestamp("us"), "list<string>": pa.list_(pa.string()),
     }[name]  # fmt: skip
 
 
@@ -145,6 +149,22 @@ def schema(table: str) -> Any:
     """The Arrow schema of one table."""
     pa = _pyarrow()
     return pa.schema([(name, _type(pa, kind)) for name, kind in COLUMNS[table]])
+
+
+def _wall_time(value: dt.datetime | None) -> dt.datetime | None:
+    """A timestamp's date and time as published, its zone left to :func:`_offset`.
+
+    Kept as written, not moved to UTC: a zoned time then sits beside unzoned local
+    times with one meaning, and every year from 1 to 9999 stays in range.
+    """
+    return None if value is None else value.replace(tzinfo=None)
+
+
+def _offset(value: dt.datetime | None) -> int | None:
+    """A timestamp's offset from UTC in whole minutes (480 for +08:00); None if it states none."""
+    offset = None if value is None else value.utcoffset()
+    # RFC 3339 offsets are whole minutes; a finer one made in Python is cut toward zero.
+    return None if offset is None else int(offset.total_seconds() / 60)
 
 
 def _dates(value: PartialDate | DateRange | None) -> dict[str, Any]:
@@ -200,12 +220,14 @@ class _Rows:
             "cases", case_id=cid, schema_version=case.schema_version, title=case.title,
             series_name=case.series.name if case.series else None,
             series_number=case.series.number if case.series else None,
-            published_at=case.published_at, language=case.language,
+            published_at=_wall_time(case.published_at),
+            published_at_offset=_offset(case.published_at), language=case.language,
             publisher=source.publisher if source else None,
             publisher_id=org(source.publisher_id) if source else None,
             subject_ids=orgs_of(case.subject_ids), tags=list(case.tags),
             source_url=source.url if source else None,
-            retrieved_at=source.retrieved_at if source else None,
+            retrieved_at=_wall_time(source.retrieved_at) if source else None,
+            retrieved_at_offset=_offset(source.retrieved_at) if source else None,
             editor_note=case.editor_note, headline=case.headline, source_file=source_file,
         )  # fmt: skip
         for local, key in keys.items():
