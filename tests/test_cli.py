@@ -158,6 +158,18 @@ def test_parse_to_directory_and_stdout(tmp_path: Path) -> None:
     assert "cannot read the file" in text(missing.stderr)
 
 
+def test_a_missing_path_is_reported_as_missing(tmp_path: Path) -> None:
+    """validate, show and convert say a mistyped folder or file does not exist, not its format."""
+    missing = tmp_path / "corpus-dri"
+    for args in (["validate", str(missing)], ["show", str(missing)],
+                 ["convert", str(missing), str(tmp_path / "out.json")]):  # fmt: skip
+        result = run(*args)
+        said = text(result.stdout + result.stderr)
+        assert result.returncode == 1
+        assert f"{missing}: /: cannot read the file: No such file or directory" in said
+        assert "cannot tell the format" not in said
+
+
 def test_schema_print_and_write(tmp_path: Path) -> None:
     """schema prints the case schema, or writes every entity's schema to a directory."""
     printed = json.loads(run("schema").stdout)
@@ -550,7 +562,7 @@ def test_accounting_is_the_same_by_path_folder_and_stdin(tmp_path: Path) -> None
     assert [s.splitlines()[-1] for s in summaries] == [b"4 cases checked: 2 valid, 2 invalid"] * 3
 
 
-def test_formats_offered_come_from_the_registry() -> None:
+def test_formats_offered_come_from_the_registry(tmp_path: Path) -> None:
     """--from markdown is not offered; --to jsonld is accepted; hints name the CLI options."""
     assert run("validate", "--from", "markdown", str(TIANJIN)).returncode == 2
     assert run("validate", "--from", "JSON", str(TIANJIN)).returncode == 0
@@ -562,7 +574,9 @@ def test_formats_offered_come_from_the_registry() -> None:
     assert odd.returncode == 1
     assert "pass --to FORMAT" in text(odd.stderr)
     assert "format=" not in text(odd.stderr)
-    unknown = run("validate", "case.data")
+    data = tmp_path / "case.data"
+    data.write_bytes(TIANJIN.read_bytes())
+    unknown = run("validate", str(data))
     assert "pass --from FORMAT" in text(unknown.stdout)
 
 

@@ -80,6 +80,24 @@ def test_load_missing_file_names_it(tmp_path: Path) -> None:
     assert caught.value.path == str(path)
 
 
+def test_a_missing_path_is_missing_whatever_its_name(tmp_path: Path) -> None:
+    """A path that does not exist is reported as missing, naming it, not as an unknown format."""
+    for path in (tmp_path / "corpus-dir", f"{tmp_path}/corpus-dir/", tmp_path / "no" / "cases"):
+        with pytest.raises(pc.LoadError) as caught:
+            pc.load(path)
+        assert caught.value.path == os.fspath(path)
+        assert caught.value.problems[0].message == "cannot read the file: No such file or directory"
+        [item] = pc.iter_cases(path)
+        assert isinstance(item, pc.LoadError)
+        assert item.path == os.fspath(path)
+        assert item.problems[0].message == "cannot read the file: No such file or directory"
+    with pytest.raises(pc.LoadError, match="No such file") as caught:
+        pc.load(os.fsencode(tmp_path / "case.json"))  # type: ignore[arg-type]
+    assert caught.value.path == str(tmp_path / "case.json")
+    summary = pc.export(tmp_path / "corpus-dir", csv=tmp_path / "csv", on_error=print)
+    assert (summary.cases, summary.failed) == (0, 1)
+
+
 def test_load_refuses_files_over_the_limit(tmp_path: Path, tianjin_path: Path) -> None:
     """A file larger than max_bytes is refused before it is parsed."""
     path = tmp_path / "big.json"

@@ -74,6 +74,22 @@ def _pick(path: PathLike | None, format: str | None) -> Format:
         raise FormatError(f"{error}; or pass format= to name one") from None
 
 
+def _missing(name: str) -> str | None:
+    """Why nothing can be read at ``name`` when nothing is there, else None.
+
+    Asked before a format is guessed from the name, so that a path that does not
+    exist (a folder's name mistyped) is reported as missing, not as a name whose
+    extension says no format.
+    """
+    try:
+        os.stat(name)
+    except OSError as error:
+        return f"cannot read the file: {error.strerror or type(error).__name__}"
+    except ValueError:  # a NUL in the name, refused where the file is opened
+        return None
+    return None
+
+
 def _read(path: PathLike, max_bytes: int) -> bytes:
     name = os.fspath(path)
     if "\0" in os.fsdecode(name):
@@ -126,17 +142,21 @@ def load(
     published text (``.txt``) is decoded (UTF-8, UTF-16 with BOM, GB18030, Big5,
     or ``encoding=``) and parsed; so is a saved web page (``.html``), whose own
     declaration is used unless ``encoding=`` is given. Any problem raises
-    :class:`~partycases.LoadError` naming the file and, for each problem, its location.
+    :class:`~partycases.LoadError` naming the file and, for each problem, its location;
+    a file that does not exist is one, before its format is guessed.
     """
-    fmt = _pick(path, format)
+    name = os.fsdecode(os.fspath(path))
+    if format is None and (missing := _missing(name)) is not None:
+        raise LoadError([Problem(missing)], name)
+    fmt = _pick(name, format)
     fmt.loads  # noqa: B018 - a write-only format is refused before the file is read
-    data = _read(path, max_bytes)
+    data = _read(name, max_bytes)
     try:
         return _guarded(fmt, data, lambda raw: fmt.read_bytes(raw, encoding=encoding))
     except LoadError as error:
-        raise error.with_path(os.fspath(path)) from None
+        raise error.with_path(name) from None
     except FormatError as error:  # an option the format does not take
-        raise LoadError([Problem(str(error))], os.fspath(path)) from None
+        raise LoadError([Problem(str(error))], name) from None
 
 
 def loads(
@@ -824,7 +844,7 @@ def _all_entries(
             else:
                 yield match, _not_readable(match)
         return
-    yield name, None
+    yield name, _missing(name)
 
 
 def source_files(sources: Iterable[PathLike]) -> Iterator[tuple[str, str | None]]:

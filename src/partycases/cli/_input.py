@@ -142,8 +142,9 @@ class Inputs:
                         item = LoadError([Problem(hint)], STDIN_NAME)  # noqa: PLW2901 - in its place
                     yield item, STDIN_NAME, stream.line
                 continue
-            is_glob = not os.path.lexists(path) and bool(set("*?[") & set(path))
-            if self.fmt is None and not os.path.isdir(path) and not is_glob:
+            # A glob, a folder or a missing file is left to iter_cases: one that does not
+            # exist is reported as missing, not as a name of an unknown format.
+            if self.fmt is None and os.path.exists(path) and not os.path.isdir(path):
                 try:
                     format_for_path(path)
                 except FormatError as error:
@@ -185,11 +186,12 @@ def load_one(name: str, fmt: str | None) -> Case:
 
     if os.path.isdir(name):
         fail(f"{shown_path(name)}: is a folder; expected one case file (validate reads folders)")
-    chosen = input_format(name, fmt)
+    # A missing file is reported as missing (by load), before its format is guessed.
+    chosen = input_format(name, fmt).name if fmt is not None or os.path.exists(name) else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PartycasesWarning)
         try:
-            case = load(name, format=chosen.name)
+            case = load(name, format=chosen)
         except LoadError as error:
             raise error.with_path(shown_path(name)) from None
         except PartycasesError as error:
