@@ -586,6 +586,30 @@ def test_documents_of_the_wrong_type_say_what_was_expected(value: object, fmt: s
     assert f"expected a {fmt} document as bytes or str, not {type(value).__name__}" in message
 
 
+@pytest.mark.parametrize("value", [b"\xe6\x9f\x90\xe5\x95\x86\xe4\xbc\x9a", None, 123])
+def test_parse_text_and_parse_html_of_the_wrong_type_say_what_was_expected(value: object) -> None:
+    """Bytes, None or a number given as the text or the page is a LoadError naming the type."""
+    with pytest.raises(pc.LoadError) as raised:
+        pc.parse_text(value)  # type: ignore[arg-type]
+    assert f"expected the text as a str, not {type(value).__name__}" in str(raised.value)
+    hint = 'partycases.loads(data, format="text") decodes bytes'
+    assert (hint in str(raised.value)) == isinstance(value, bytes)
+    if not isinstance(value, bytes):
+        with pytest.raises(
+            pc.LoadError, match=f"expected the page as bytes or str, not {type(value).__name__}"
+        ):
+            pc.parse_html(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [None, 123, ["case.json"]])
+def test_load_of_no_path_is_a_type_error_saying_what_it_reads(value: object) -> None:
+    """load(None) is a mistake in the calling code: a TypeError, as iter_cases gives one."""
+    with pytest.raises(
+        TypeError, match=f"expected its path .*, not {type(value).__name__}; partycases.loads"
+    ):
+        pc.load(value)  # type: ignore[arg-type]
+
+
 def _released() -> memoryview:
     view = memoryview(bytearray(b"{}"))
     view.release()
@@ -648,6 +672,14 @@ def test_writing_anything_but_a_case_is_a_write_error(value: object, fmt: str) -
     expected = f"expected a partycases.Case, not {type(value).__name__}"
     with pytest.raises(pc.WriteError, match=re.escape(expected)):
         pc.dumps(value, format=fmt)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [None, "not a case", {"id": "x", "language": "zh-Hans"}])
+def test_to_jsonld_of_anything_but_a_case_is_a_write_error(value: object) -> None:
+    """to_jsonld refuses a non-case as every writer does, naming the type it got."""
+    expected = f"cannot write: expected a partycases.Case, not {type(value).__name__}"
+    with pytest.raises(pc.WriteError, match=re.escape(expected)):
+        pc.to_jsonld(value)  # type: ignore[arg-type]
 
 
 def test_a_failed_write_of_a_non_case_leaves_the_file(tmp_path: Path, tianjin_path: Path) -> None:

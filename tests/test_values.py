@@ -118,6 +118,19 @@ def test_date_range() -> None:
         DateRange.parse("2021-06")
 
 
+def test_parts_of_the_wrong_type_are_type_errors() -> None:
+    """True is no year, as it is no quantity; a range is of partial dates, never None or text."""
+    for parts, named in [((True,), "year"), ((2013, True), "month"), ((2013, 9, 1.0), "day"),
+                         (("2013",), "year")]:  # fmt: skip
+        with pytest.raises(TypeError, match=f"a partial date's {named} must be an int, not"):
+            PartialDate(*parts)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="int, not bool"):
+        Quantity(True)
+    for start, end, named in [(None, None, "start"), (PartialDate(2019), "2020", "end")]:
+        with pytest.raises(TypeError, match=f"a date range's {named} must be a PartialDate"):
+            DateRange(start, end)  # type: ignore[arg-type]
+
+
 def test_quantity() -> None:
     """Quantities carry value, qualifier, unit and text; negative values are refused."""
     quantity = Quantity(300, Qualifier.NEARLY, "家會員單位", "近300家會員單位")

@@ -74,6 +74,21 @@ def _pick(path: PathLike | None, format: str | None) -> Format:
         raise FormatError(f"{error}; or pass format= to name one") from None
 
 
+def _file_name(path: object) -> str:
+    """``path`` as text (a name given as bytes decoded as the file system does).
+
+    Anything else is a :class:`TypeError`, as it is for :func:`iter_cases`: a
+    mistake in the calling code, which no file could be named by.
+    """
+    try:
+        return os.fsdecode(os.fspath(path))  # type: ignore[call-overload]
+    except TypeError:
+        raise TypeError(
+            f"load reads a file: expected its path (str, bytes or os.PathLike), not "
+            f"{type(path).__name__}; partycases.loads reads a document held in memory"
+        ) from None
+
+
 def _missing(name: str) -> str | None:
     """Why nothing can be read at ``name`` when nothing is there, else None.
 
@@ -145,7 +160,7 @@ def load(
     :class:`~partycases.LoadError` naming the file and, for each problem, its location;
     a file that does not exist is one, before its format is guessed.
     """
-    name = os.fsdecode(os.fspath(path))
+    name = _file_name(path)
     if format is None and (missing := _missing(name)) is not None:
         raise LoadError([Problem(missing)], name)
     fmt = _pick(name, format)

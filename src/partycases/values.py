@@ -115,6 +115,10 @@ def _str_input_schema(parse_json: Any, parse_python: Any, cls: type) -> core_sch
     )
 
 
+#: The types a month or a day is given as, on the path every date takes.
+_PARTS: Final = (int, type(None))
+
+
 @attrs.frozen(eq=True, order=False)
 class PartialDate:
     """A calendar date known to the year, the month or the day.
@@ -129,6 +133,8 @@ class PartialDate:
     day: int | None = None
 
     def __attrs_post_init__(self) -> None:
+        if not (type(self.year) is int and type(self.month) in _PARTS and type(self.day) in _PARTS):
+            self._check_types()  # the rare case, kept off the path every date takes
         if not 1 <= self.year <= 9999:
             raise ValueError(f"year {self.year} is out of range; expected 1 to 9999")
         if self.month is None:
@@ -143,6 +149,16 @@ class PartialDate:
                 raise ValueError(
                     f"day {self.day} is out of range for {self.year}-{self.month:02d}; "
                     f"expected 1 to {last}"
+                )
+
+    def _check_types(self) -> None:
+        """A :class:`TypeError` for a part that is no int (``True`` is no year either)."""
+        for part in ("year", "month", "day"):
+            value = getattr(self, part)
+            if isinstance(value, bool) or not isinstance(value, int | None):
+                raise TypeError(
+                    f"a partial date's {part} must be an int, not {type(value).__name__} "
+                    "(PartialDate.parse reads text such as 2013-09)"
                 )
 
     @classmethod
@@ -268,6 +284,13 @@ class DateRange:
     end: PartialDate
 
     def __attrs_post_init__(self) -> None:
+        for part in ("start", "end"):
+            value = getattr(self, part)
+            if not isinstance(value, PartialDate):
+                raise TypeError(
+                    f"a date range's {part} must be a PartialDate, not {type(value).__name__} "
+                    "(DateRange.parse reads text such as 2019-10/2019-12)"
+                )
         if self.end.upper < self.start.lower:
             raise ValueError(f"the range ends ({self.end}) before it starts ({self.start})")
 

@@ -51,7 +51,11 @@ def _clean(node: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_jsonld(case: Case) -> dict[str, Any]:
-    """The case as a JSON-LD document with an ``@context`` and an ``@graph``."""
+    """The case as a JSON-LD document with an ``@context`` and an ``@graph``.
+
+    Anything but a :class:`~partycases.Case` is a :class:`~partycases.WriteError`.
+    """
+    require_case(case)
     awards: dict[str, list[str]] = {}
     for honour in case.honours:
         awards.setdefault(honour.recipient_id, []).append(honour.title)

@@ -428,8 +428,11 @@ def parse_html(
     its version and settings, and the encoding used. A page over ``max_bytes`` or
     with more than ``max_elements`` elements, a page with no main text or one that
     is not text gives a :class:`LoadError`; lossy decoding and pages that do not
-    read like a case give a :class:`~partycases.PartycasesWarning`.
+    read like a case give a :class:`~partycases.PartycasesWarning`. Anything but
+    ``bytes`` or ``str`` is a :class:`LoadError` too.
     """
+    if not isinstance(html, (bytes, str)):
+        raise LoadError([Problem(f"expected the page as bytes or str, not {type(html).__name__}")])
     size = len(html)
     if size > max_bytes:
         unit = "bytes" if isinstance(html, bytes) else "characters"

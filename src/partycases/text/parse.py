@@ -226,11 +226,18 @@ _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
 
 
 def _refuse(text: str) -> bytes:
-    """The text in UTF-8, unless it is refused (too long, or binary).
+    """The text in UTF-8, unless it is refused (not text, too long, or binary).
 
     Controls are looked for in the encoded bytes, which C deletes all but them from; a
     lone surrogate fails the encoding. Only then does :data:`_CONTROL` say where.
     """
+    if not isinstance(text, str):
+        hint = (
+            '; partycases.loads(data, format="text") decodes bytes'
+            if isinstance(text, (bytes, bytearray, memoryview))
+            else ""
+        )
+        raise LoadError([Problem(f"expected the text as a str, not {type(text).__name__}{hint}")])
     if len(text) > MAX_TEXT:
         raise LoadError([Problem(f"the text has {len(text)} characters; the limit is {MAX_TEXT}")])
     try:
@@ -267,8 +274,8 @@ def parse_text(
     Text the parser cannot place is kept in ``case.unparsed`` and reported with a
     :class:`~partycases.PartycasesWarning`. With ``report=True`` the
     :class:`ParseReport` is returned too. ``id`` defaults to a digest of the text.
-    Raises :class:`~partycases.LoadError` only for input refused up front: binary
-    characters, or more than the model's text limit.
+    Raises :class:`~partycases.LoadError` only for input refused up front: anything
+    but a ``str``, binary characters, or more than the model's text limit.
     """
     encoded = _refuse(text)
     folded = fold(text)
