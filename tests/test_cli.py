@@ -712,3 +712,70 @@ def test_split_files_and_missing_inputs(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{missing}: cannot read the file" in text(result.stderr)
     assert sorted(p.name for p in out.iterdir()) == ["two-1.json", "two-2.json"]
+
+
+def _large_inputs(folder: Path) -> tuple[Path, Path]:
+    """A case whose JSON, YAML, text and summary, and a corpus whose report, pass 64 KiB each."""
+    import partycases
+
+    names = [f"第{number}號商會" for number in range(5000)]
+    case = partycases.Case(
+        id="large",
+        language="zh-Hant",
+        organisations=[{"id": partycases.organisation_id(name), "name": name} for name in names],
+        sections=[{"kind": "other", "paragraphs": [{"text": "段落" * 200}] * 100}],
+    )
+    large = folder / "large.json"
+    partycases.dump(case, large)
+    corpus = folder / "corpus.jsonl"
+    small = partycases.Case(id="small", language="zh-Hans")
+    corpus.write_bytes(b"\n".join([partycases.dumps(small, format="jsonl")] * 3000))
+    return large, corpus
+
+
+def _outputs(large: Path, corpus: Path) -> list[list[str]]:
+    return [
+        ["convert", str(large), "-"],
+        ["convert", str(large), "-", "--to", "yaml"],
+        ["render", str(large)],
+        ["show", str(large)],
+        ["validate", "--format", "json", str(corpus)],
+    ]
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "unbuffered"])
+def test_a_reader_gone_midway_is_141_however_stdout_is_buffered(
+    tmp_path: Path, unbuffered: str
+) -> None:
+    """A reader that takes 10 bytes of a large output and goes: exit 141, also under python -u."""
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    for args in _outputs(*_large_inputs(tmp_path)):
+        process = subprocess.Popen(
+            [COMMAND, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
+        assert process.stdout is not None
+        assert len(process.stdout.read(10)) == 10
+        process.stdout.close()
+        _, errors = process.communicate()
+        assert (process.returncode, errors) == (141, b""), args
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "unbuffered"])
+def test_a_full_non_blocking_stdout_is_waited_for(tmp_path: Path, unbuffered: str) -> None:
+    """A non-blocking stdout that fills up gets the whole output, neither cut short nor an error."""
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    for args in _outputs(*_large_inputs(tmp_path)):
+        expected = run(*args)
+        read_end, write_end = os.pipe()
+        os.set_blocking(write_end, False)
+        process = subprocess.Popen(
+            [COMMAND, *args], stdout=write_end, stderr=subprocess.PIPE, env=env
+        )
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as reader:
+            time.sleep(0.2)  # the command fills the pipe before anything is read
+            received = reader.read()
+        _, errors = process.communicate()
+        assert (process.returncode, errors) == (0, b""), args
+        assert len(received) > 65536
+        assert received == expected.stdout, args

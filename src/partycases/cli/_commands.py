@@ -27,6 +27,7 @@ from partycases.cli._input import (
 )
 from partycases.cli._output import (
     Outputs,
+    echo_out,
     escape,
     fail,
     json_for_terminal,
@@ -34,6 +35,7 @@ from partycases.cli._output import (
     report,
     report_error,
     shown_path,
+    write_out,
 )
 
 __all__ = ["cli"]
@@ -63,13 +65,12 @@ def show(file: str, fmt: str | None) -> None:
     case = load_one(file, fmt)
     from rich.console import Console
 
-    class _Console(Console):
-        def on_broken_pipe(self) -> None:
-            # rich exits with 1; every command exits 141 when its reader goes away.
-            self.quiet = True
-            raise BrokenPipeError
-
-    _Console(highlight=False, soft_wrap=True).print(render_summary(case))
+    # Rendered whole, then written as the other commands write: all of it, or exit 141
+    # when the reader went away (rich itself would exit 1, or lose a short write).
+    console = Console(highlight=False, soft_wrap=True)
+    with console.capture() as captured:
+        console.print(render_summary(case))
+    echo_out(captured.get())
 
 
 @cli.command()
@@ -131,7 +132,7 @@ def validate(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
             import json
 
             data = json.dumps(summary, indent=2).encode("ascii")
-        sys.stdout.buffer.write(json_for_terminal(data) + b"\n")
+        write_out(json_for_terminal(data) + b"\n")
     else:
         noun = "case" if valid + invalid == 1 else "cases"
         counts = f"{valid + invalid} {noun} checked: {valid} valid, {invalid} invalid"

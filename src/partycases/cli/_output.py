@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import os
 import re
+import select
 import stat
 import sys
-from typing import TYPE_CHECKING, NoReturn
+import time
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 if TYPE_CHECKING:
     from partycases.errors import LoadError
 
-__all__ = ["Failure", "Outputs", "escape", "fail", "json_for_terminal", "report", "shown_path"]
+__all__ = [
+    "Failure",
+    "Outputs",
+    "echo_out",
+    "escape",
+    "fail",
+    "json_for_terminal",
+    "report",
+    "shown_path",
+    "write_out",
+]
 
 # Characters a terminal acts on rather than shows: C0 controls, DEL, C1 controls (some
 # terminals read them as escape sequences), direction controls that reorder what is
@@ -83,8 +95,52 @@ def report(message: str) -> None:
 
 def report_error(error: LoadError, where: str) -> None:
     """Print each problem of ``error`` as ``path:line:col: pointer: message`` on stdout."""
-    for problem in error.problems:
-        click.echo(escape(problem.format(where)))
+    echo_out("".join(f"{escape(problem.format(where))}\n" for problem in error.problems))
+
+
+def _wait_until_writable(stream: Any) -> None:
+    # A non-blocking stdout (shared with a parent that set O_NONBLOCK) that is full.
+    try:
+        select.select([], [stream.fileno()], [], 1.0)
+    except (OSError, ValueError, AttributeError):
+        time.sleep(0.01)
+
+
+def write_out(data: bytes) -> None:
+    """Write all of ``data`` to stdout, or raise (``BrokenPipeError`` when the reader went away).
+
+    One write may take only part of the bytes, without an error: an unbuffered stdout
+    (``python -u``) whose reader closes the pipe midway, a write a signal interrupts,
+    a non-blocking descriptor that is full. What is left is written again until
+    nothing is, so output is never cut short in silence.
+    """
+    text = sys.stdout
+    text.flush()  # whatever was printed as text before comes first
+    stream = text.buffer
+    view = memoryview(data)
+    while view:
+        try:
+            count = stream.write(view)
+        except BlockingIOError as error:
+            count = error.characters_written
+            _wait_until_writable(stream)
+        if count is None:  # an unbuffered, non-blocking stdout took nothing
+            _wait_until_writable(stream)
+            count = 0
+        view = view[count:]
+    while True:
+        try:
+            stream.flush()
+        except BlockingIOError:  # noqa: PERF203 - waiting is the slow part, not the try
+            _wait_until_writable(stream)
+        else:
+            return
+
+
+def echo_out(text: str) -> None:
+    """Write ``text`` to stdout in its encoding, all of it or an error, as :func:`write_out`."""
+    stream = sys.stdout
+    write_out(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
 
 
 def _kind(mode: int) -> str:
@@ -123,8 +179,7 @@ class Outputs:
     def write(self, target: str, data: bytes, source: str = "") -> bool:  # noqa: PLR0911 - per refusal
         """Write ``data`` to ``target`` (``-`` is stdout); whether it was written."""
         if target == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            write_out(data)
             return True
         key = os.path.abspath(target)
         shown = shown_path(target)
