@@ -779,3 +779,25 @@ def test_a_full_non_blocking_stdout_is_waited_for(tmp_path: Path, unbuffered: st
         assert (process.returncode, errors) == (0, b""), args
         assert len(received) > 65536
         assert received == expected.stdout, args
+
+
+def test_closed_standard_streams_are_one_line_and_exit_1(tmp_path: Path) -> None:
+    """Started with stdin or stdout closed: exit 1 and one line when it is needed, else no matter."""
+    case = str(TIANJIN)
+    for script, message in (
+        ('"$P" validate - <&-', "<stdin>: standard input is closed; there is nothing to read"),
+        ('"$P" parse - <&-', "<stdin>: standard input is closed; there is nothing to read"),
+        ('"$P" show - <&-', "<stdin>: standard input is closed; there is nothing to read"),
+        (f'"$P" convert "{case}" - >&-', "standard output is closed; the output has nowhere to go"),
+        (f'"$P" show "{case}" >&-', "standard output is closed; the output has nowhere to go"),
+        (f'"$P" render "{case}" >&-', "standard output is closed; the output has nowhere to go"),
+        ('"$P" schema >&-', "standard output is closed; the output has nowhere to go"),
+    ):
+        result = shell(script)
+        assert result.returncode == 1, script
+        assert text(result.stderr) == f"partycases: {message}\n", script
+    written = tmp_path / "case.yaml"
+    quiet = shell(f'"$P" convert "{case}" "{written}" >&- <&-')
+    assert quiet.returncode == 0, quiet.stderr
+    assert written.exists()
+    assert shell(f'"$P" validate "{case}" >&- 2>&-').returncode == 0

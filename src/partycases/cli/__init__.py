@@ -3,7 +3,8 @@
 :func:`main` is the only public name. It imports the commands (and click with
 them) when it runs, so a missing extra is a one-line message rather than a
 traceback, and turns every way a run can end into an exit code: 0 success; 1 a
-problem with an input or an output (each one reported); 2 a usage error, or the
+problem with an input or an output (each one reported; a closed stdin or stdout
+the command needs is one); 2 a usage error, or the
 ``[cli]`` extra missing; 130 interrupted (Ctrl-C); 141 the reader of the output
 went away (``| head``).
 """
@@ -25,12 +26,16 @@ EXIT_BROKEN_PIPE = 141
 
 def _say(message: str) -> None:
     """One line on stderr, ignoring a stderr that is gone too."""
+    if sys.stderr is None:  # closed (2>&-): print would fall back to stdout
+        return
     with contextlib.suppress(OSError):
         print(f"partycases: {message}", file=sys.stderr, flush=True)
 
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    if sys.stdout is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -67,7 +72,8 @@ def _main(argv: list[str] | None) -> int:  # noqa: PLR0911 - one return per way 
             with cli.make_context("partycases", args) as context:
                 cli.invoke(context)
         finally:
-            sys.stdout.flush()  # a reader that went away shows here when the output was small
+            if sys.stdout is not None:  # None when started with stdout closed (>&-)
+                sys.stdout.flush()  # a reader that went away shows here when the output was small
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as error:

@@ -35,6 +35,7 @@ from partycases.cli._output import (
     report,
     report_error,
     shown_path,
+    standard_output,
     write_out,
 )
 
@@ -67,7 +68,7 @@ def show(file: str, fmt: str | None) -> None:
 
     # Rendered whole, then written as the other commands write: all of it, or exit 141
     # when the reader went away (rich itself would exit 1, or lose a short write).
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(file=standard_output(), highlight=False, soft_wrap=True)
     with console.capture() as captured:
         console.print(render_summary(case))
     echo_out(captured.get())
@@ -438,7 +439,7 @@ def migrate(files: tuple[str, ...], out_dir: str | None, force: bool, fmt: str |
 
 def _progress(values: list[_Text], label: str) -> Iterator[_Text]:
     """Yield ``values``, with a progress bar on stderr when there are many and it is a terminal."""
-    if len(values) < 5 or not sys.stderr.isatty():
+    if len(values) < 5 or sys.stderr is None or not sys.stderr.isatty():
         yield from values
         return
     from rich.console import Console

@@ -6,7 +6,7 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
@@ -59,12 +59,16 @@ def input_format(name: str, fmt: str | None) -> Format:
         fail(f"{error}; or pass --from FORMAT ({', '.join(readable())})")
 
 
-def _take_stdin() -> None:
+def _take_stdin() -> BinaryIO:
+    """Standard input's bytes, taken for this run; exit 1 if it was closed (``<&-``)."""
     # Standard input can be read once per run; a second "-" would silently see nothing.
     meta = click.get_current_context().meta
     if meta.get("partycases.stdin"):
         raise click.UsageError("- (standard input) can be given only once")
     meta["partycases.stdin"] = True
+    if sys.stdin is None:
+        fail(f"{STDIN_NAME}: standard input is closed; there is nothing to read")
+    return sys.stdin.buffer
 
 
 def read_stdin(max_bytes: int | None = None) -> bytes:
@@ -72,10 +76,10 @@ def read_stdin(max_bytes: int | None = None) -> bytes:
     from partycases.errors import LoadError
     from partycases.io import DEFAULT_MAX_BYTES, read_limited
 
-    _take_stdin()
+    stdin = _take_stdin()
     try:
         return read_limited(
-            sys.stdin.buffer, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes, STDIN_NAME
+            stdin, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes, STDIN_NAME
         )
     except LoadError as error:
         fail(str(error))
@@ -134,8 +138,7 @@ class Inputs:
             raise click.UsageError("- (standard input) can be given only once")
         for path in self.paths:
             if path == STDIN:
-                _take_stdin()
-                stream = iter_cases(sys.stdin.buffer, format=self.fmt)
+                stream = iter_cases(_take_stdin(), format=self.fmt)
                 for item in _warned(stream):
                     if isinstance(item, LoadError) and item.problems[0].message == UNKNOWN_CONTENT:
                         hint = f"{UNKNOWN_CONTENT}; pass --from FORMAT (text for a published text)"

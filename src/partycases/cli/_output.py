@@ -8,7 +8,7 @@ import select
 import stat
 import sys
 import time
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
@@ -24,6 +24,7 @@ __all__ = [
     "json_for_terminal",
     "report",
     "shown_path",
+    "standard_output",
     "write_out",
 ]
 
@@ -98,6 +99,13 @@ def report_error(error: LoadError, where: str) -> None:
     echo_out("".join(f"{escape(problem.format(where))}\n" for problem in error.problems))
 
 
+def standard_output() -> TextIO:
+    """``sys.stdout``; exit 1 if the command was started with it closed (``>&-``)."""
+    if sys.stdout is None:
+        fail("standard output is closed; the output has nowhere to go")
+    return sys.stdout
+
+
 def _wait_until_writable(stream: Any) -> None:
     # A non-blocking stdout (shared with a parent that set O_NONBLOCK) that is full.
     try:
@@ -114,7 +122,7 @@ def write_out(data: bytes) -> None:
     a non-blocking descriptor that is full. What is left is written again until
     nothing is, so output is never cut short in silence.
     """
-    text = sys.stdout
+    text = standard_output()
     text.flush()  # whatever was printed as text before comes first
     stream = text.buffer
     view = memoryview(data)
@@ -139,7 +147,7 @@ def write_out(data: bytes) -> None:
 
 def echo_out(text: str) -> None:
     """Write ``text`` to stdout in its encoding, all of it or an error, as :func:`write_out`."""
-    stream = sys.stdout
+    stream = standard_output()
     write_out(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
 
 
