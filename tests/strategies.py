@@ -18,7 +18,13 @@ CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 PUNCTUATION = st.sampled_from(list("「」“”（）()，,：:、。；！？- 《》"))
 ASCII = st.sampled_from(list(string.ascii_letters + string.digits))
 GENRE_CHAR = st.one_of(CJK, CJK, CJK, ASCII, PUNCTUATION)
+# The other characters an id's key may hold: ASCII punctuation but / \ and :, and characters
+# an IRI must percent-encode (private use, the replacement character) or may hold (Extension B).
+ID_PUNCTUATION = st.sampled_from(
+    [*"!\"#$%&'()*+,-.;<=>?@[]^_`{|}~", "\ue000", "\ufffd", "\U00020000", "\U000f0000"]
+)
 KEY_CHAR = st.one_of(CJK, ASCII)
+ID_CHAR = st.one_of(CJK, ASCII, ID_PUNCTUATION)
 
 
 # Strategies are built once and shared: Hypothesis validates every new strategy
@@ -37,8 +43,8 @@ def titles() -> st.SearchStrategy[str]:
 
 @functools.cache
 def ids(kind: str) -> st.SearchStrategy[str]:
-    """Ids of one kind: ``kind:`` and a key of ideographs, letters and digits."""
-    return st.text(KEY_CHAR, min_size=1, max_size=12).map(lambda key: f"{kind}:{key}")
+    """Ids of one kind: ``kind:`` and a key of ideographs, letters, digits and punctuation."""
+    return st.text(ID_CHAR, min_size=1, max_size=12).map(lambda key: f"{kind}:{key}")
 
 
 _PRECISION = st.sampled_from(["year", "month", "day"])
@@ -203,7 +209,7 @@ _SOURCE = st.fixed_dictionaries(
 )
 _SERIES = st.fixed_dictionaries({"name": texts(8)}, optional={"number": st.integers(1, 200)})
 _LANGUAGE = st.sampled_from(["zh-Hant", "zh-Hans"])
-_CASE_ID = st.text(KEY_CHAR, min_size=1, max_size=20)
+_CASE_ID = st.text(ID_CHAR, min_size=1, max_size=20).filter(lambda key: key[0] != ".")
 
 
 @functools.cache
