@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
 from pyld import jsonld
 
 import partycases as pc
 from partycases.formats.arrow import COLUMNS, TABLES
+from tests import strategies
 from tests.conftest import EXAMPLE_CASES, ROOT
 
 SCHEMA = "https://schema.org/"
@@ -129,6 +134,74 @@ def test_jsonld_expands_with_the_facts() -> None:
     assert len(honours) == len(case.honours)
     with pytest.raises(pc.FormatError, match="write-only"):
         pc.loads(b"{}", format="jsonld")
+
+
+# RFC 3987: what an IRI's path holds besides percent-escapes (ipchar: iunreserved, sub-delims,
+# ":" and "@"; "/" between segments), the letters beyond ASCII being the ucschar ranges.
+_IPCHAR_ASCII = set(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/"
+)
+_UCSCHAR = [(0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF), (0xE1000, 0xEFFFD)] + [
+    (plane << 16, (plane << 16) + 0xFFFD) for plane in range(1, 14)
+]
+
+
+def _is_iri(value: str) -> bool:
+    """Whether ``value`` is an absolute IRI of a scheme and a path, as RFC 3987 allows one."""
+    scheme, colon, path = value.partition(":")
+    if not colon or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
+        return False
+    return all(
+        char in _IPCHAR_ASCII or any(low <= ord(char) <= high for low, high in _UCSCHAR)
+        for char in re.sub("%[0-9A-Fa-f]{2}", "", path)
+    )
+
+
+def _node_ids(value: Any) -> list[str]:
+    """Every ``@id`` in a JSON-LD document, nodes and references alike."""
+    if isinstance(value, dict):
+        found = [value["@id"]] if "@id" in value else []
+        return found + [i for key, item in value.items() if key != "@id" for i in _node_ids(item)]
+    if isinstance(value, list):
+        return [i for item in value for i in _node_ids(item)]
+    return []
+
+
+@given(strategies.cases())
+def test_jsonld_ids_are_iris_that_name_their_ids(case: pc.Case) -> None:
+    """Every @id is an IRI that decodes to its id, whatever the id holds; N-Quads read back."""
+    document = pc.to_jsonld(case)
+    found = _node_ids(document)
+    assert all(_is_iri(iri) for iri in found), found
+    named = {unquote(iri.removeprefix("urn:partycases:")) for iri in found}
+    entities = [case.organisations, case.people, case.honours, case.activities, case.works]
+    assert named == {f"case:{case.id}"} | {e.id for group in entities for e in group}
+    nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
+    quads = jsonld.JsonLdProcessor.parse_nquads(nquads)["@default"]
+    subjects = {quad["subject"]["value"] for quad in quads}
+    assert {iri for iri in subjects if not iri.startswith("_:")} == set(found)
+
+
+def test_jsonld_percent_encodes_what_an_iri_may_not_hold() -> None:
+    """<, >, % and other such characters of an id are escaped; Han characters stay as they are."""
+    case = pc.Case(
+        id="case<1>",
+        language="zh-Hans",
+        organisations=[
+            {"id": "org:<x>", "name": "甲"},
+            {"id": "org:100%", "name": "乙"},
+            {"id": "org:商会#1?", "name": "丙"},
+        ],
+        subject_ids=["org:<x>"],
+    )
+    graph = pc.to_jsonld(case)["@graph"]
+    assert [node["@id"] for node in graph] == [
+        "urn:partycases:case:case%3C1%3E",
+        "urn:partycases:org:%3Cx%3E",
+        "urn:partycases:org:100%25",
+        "urn:partycases:org:商会%231%3F",
+    ]
+    assert graph[0]["about"] == [{"@id": "urn:partycases:org:%3Cx%3E"}]
 
 
 def test_every_reference_has_its_column() -> None:

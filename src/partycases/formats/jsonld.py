@@ -5,11 +5,16 @@ The case is an ``Article`` about its subject organisations; organisations are
 the member count as a ``QuantitativeValue``); each honour is also a node of its
 own; activities are ``Event``; works are ``CreativeWork`` (``VideoObject`` for
 videos). Terms schema.org lacks (approval, supervision, batch, level) use the
-``pc:`` namespace. Every node's ``@id`` is a URN built from its partycases id.
+``pc:`` namespace. Every node's ``@id`` is a URN built from its partycases id,
+``urn:partycases:org:天津市文化传媒商会``: characters an IRI may not hold are
+percent-encoded (``org:100%`` gives ``urn:partycases:org:100%25``), Han characters
+and the other letters of RFC 3987 are kept as they are.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
 from partycases.models import Case, WorkKind, require_case
@@ -30,8 +35,26 @@ _WORK_TYPES = {
 }
 
 
+@functools.cache
+def _not_in_iri() -> re.Pattern[str]:
+    # What an IRI's path may hold as it is (RFC 3987 ipchar): iunreserved (ASCII letters,
+    # digits, "-._~" and ucschar, where Han characters fall), sub-delims, ":" and "@".
+    # Anything else, "%" among it, is percent-encoded as UTF-8, so every id gives a valid
+    # IRI and two ids two IRIs. Compiled on first use: the class is long.
+    return re.compile(
+        r"[^A-Za-z0-9\-._~!$&'()*+,;=:@\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF"
+        + "".join(rf"\U{plane:04X}0000-\U{plane:04X}FFFD" for plane in range(0x1, 0xE))
+        + r"\U000E1000-\U000EFFFD]"
+    )
+
+
+def _percent_encoded(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+
+
 def _iri(entity_id: str) -> str:
-    return f"urn:partycases:{entity_id}"
+    """The IRI of the entity (or, with ``case:``, the case) with id ``entity_id``."""
+    return f"urn:partycases:{_not_in_iri().sub(_percent_encoded, entity_id)}"
 
 
 def _ref(entity_id: str) -> dict[str, str]:
@@ -62,7 +85,7 @@ def to_jsonld(case: Case) -> dict[str, Any]:
     graph: list[dict[str, Any]] = [
         _clean(
             {
-                "@id": f"urn:partycases:case:{case.id}",
+                "@id": _iri(f"case:{case.id}"),
                 "@type": "Article",
                 "headline": case.title,
                 "alternativeHeadline": case.headline,
