@@ -143,3 +143,57 @@ def test_every_field_shows_exactly_its_characters(title: str, paragraph: str, na
     assert ("td", shown(name)) in texts
     page_tags = {"h1", "h2", "p", "ul", "li", "strong", "table", "thead", "tbody", "tr", "th", "td"}
     assert {tag for tag, _ in texts} <= page_tags
+
+
+def _paragraphs(*items: tuple[str | None, str]) -> pc.Case:
+    """A case of one section whose paragraphs are ``(marker, text)`` pairs."""
+    paragraphs = [{"marker": marker, "text": text} for marker, text in items]
+    return pc.Case.model_validate(
+        {"id": "m", "language": "zh-Hans", "sections": [{"paragraphs": paragraphs}]}
+    )
+
+
+def test_markers_ending_in_punctuation_are_bold_too() -> None:
+    """(1), 一是： and （二） show in bold as 一是 does, never with their asterisks."""
+    case = _paragraphs(
+        ("(1)", "加强学习"),
+        ("一是：", "强化服务"),
+        ("（二）", "建强阵地"),
+        ("<1>", "甲"),
+        ("一是", "乙"),
+    )
+    html = _html(case)
+    assert "*" not in html
+    assert "<p><strong>(1)</strong> 加强学习</p>" in html
+    assert "<p><strong>一是：</strong> 强化服务</p>" in html
+    assert "<p><strong>（二）</strong> 建强阵地</p>" in html
+    assert "<p><strong>&lt;1&gt;</strong> 甲</p>" in html
+    # The parser's markers (一是, 二是, …) end in a letter and need no space.
+    assert "\n**一是**乙\n" in pc.dumps(case, format="markdown").decode()
+
+
+@given(marker=_HOSTILE, paragraph=_HOSTILE)
+def test_every_marker_shows_in_bold_before_its_text(marker: str, paragraph: str) -> None:
+    """Whatever a marker and its paragraph hold, the marker shows in bold and both as written."""
+    parser = _Texts()
+    parser.feed(_html(_paragraphs((marker, paragraph))))
+    texts = [(tag, re.sub(r"\s+", " ", text).strip()) for tag, text in parser.found]
+    assert ("strong", re.sub(r"\s+", " ", marker).strip()) in texts
+    assert ("p", re.sub(r"\s+", " ", paragraph).strip()) in texts
+
+
+def test_sections_nested_deeper_than_six_levels_stay_headings() -> None:
+    """Markdown has six heading levels: deeper sections are headings of the sixth, in order."""
+    deepest: dict[str, Any] = {"heading": "第8层", "paragraphs": [{"text": "正文"}]}
+    section = deepest
+    for level in range(7, 1, -1):
+        section = {"heading": f"第{level}层", "subsections": [section]}
+    case = pc.Case.model_validate({"id": "deep", "language": "zh-Hans", "sections": [section]})
+    html = _html(case)
+    assert "#" not in html
+    headings = re.findall(r"<(h[1-6])>([^<]*)</h[1-6]>", html)
+    assert headings == [
+        ("h1", "deep"), ("h2", "第2层"), ("h3", "第3层"), ("h4", "第4层"), ("h5", "第5层"),
+        ("h6", "第6层"), ("h6", "第7层"), ("h6", "第8层"),
+    ]  # fmt: skip
+    assert html.endswith("<h6>第8层</h6>\n<p>正文</p>\n")

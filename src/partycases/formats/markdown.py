@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from partycases.errors import FormatError
 from partycases.formats.present import display_names, metadata
@@ -21,6 +22,8 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 # What makes a line a heading, list item, thematic break or setext underline.
 # (A backslash escapes only punctuation, so 1. becomes 1\. rather than \1.)
 _BLOCK_START = re.compile(r"^([0-9]+(?=[.)])|)([.)]|[\-+=])")
+# The deepest heading Markdown has (######).
+_DEEPEST = 6
 
 
 def _text(value: object) -> str:
@@ -45,14 +48,27 @@ def _by_date(honour: Honour) -> tuple[bool, str]:
     return (honour.date is None, str(honour.date.lower) if honour.date else "")
 
 
+def _marker(marker: str | None) -> str:
+    """An item's marker in bold, then the space it needs to end as bold (none after 一是)."""
+    if not marker:
+        return ""
+    # CommonMark ends bold at ** after punctuation only if a space or punctuation follows:
+    # **(1)**加强 would show its asterisks, **(1)** 加强 shows (1) in bold. Symbols count
+    # as punctuation for the newer specification only, so they get the space too.
+    space = " " if unicodedata.category(marker[-1])[0] in "PS" else ""
+    return f"**{_text(marker)}**{space}"
+
+
 def _sections(sections: tuple[Section, ...], depth: int, out: list[str]) -> None:
     for section in sections:
         number = f"{section.number}. " if section.number is not None else ""
         if section.heading or number:
-            out += ["#" * (depth + 2) + f" {number}{_text(section.heading)}".rstrip(), ""]
+            # Markdown has six levels of heading; sections nested deeper are headings of the
+            # sixth level (####### would be a paragraph that shows the marks).
+            level = min(depth + 2, _DEEPEST)
+            out += ["#" * level + f" {number}{_text(section.heading)}".rstrip(), ""]
         for paragraph in section.paragraphs:
-            marker = f"**{_text(paragraph.marker)}**" if paragraph.marker else ""
-            out += [marker + _text(paragraph.text), ""]
+            out += [_marker(paragraph.marker) + _text(paragraph.text), ""]
         _sections(section.subsections, depth + 1, out)
 
 
