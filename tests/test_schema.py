@@ -292,3 +292,16 @@ def _valid_url(url: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_a_url_that_is_no_iri_is_refused_saying_what_an_address_may_hold() -> None:
+    """The problem names the rule, not the pattern's text."""
+    document = (
+        b'{"id": "x", "language": "zh-Hans", "source": {"url": "https://a.example/?ids=1|2"}}'
+    )
+    with pytest.raises(pc.LoadError) as raised:
+        pc.loads(document)
+    [problem] = raised.value.problems
+    assert problem.pointer == "/source/url"
+    assert problem.message.startswith("expected an http or https address")
+    assert "(?:" not in problem.message

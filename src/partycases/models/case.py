@@ -1,17 +1,18 @@
 """The case: one published typical-case report and every fact it states."""
 
-from typing import Annotated, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
     AfterValidator,
     Field,
+    GetCoreSchemaHandler,
     JsonValue,
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError, ValidationError
+from pydantic_core import PydanticCustomError, ValidationError, core_schema
 
 from partycases.models._base import (
     MAX_EXTENSION_DEPTH,
@@ -59,6 +60,23 @@ HTTP_IRI_PATTERN: Final = (
     rf"(?:\?(?:{_IRI_CHAR}|[:@/?\ue000-\uf8ff])*)?"
     rf"(?:#(?:{_IRI_CHAR}|[:@/?])*)?$"
 )
+
+
+class _HttpIri:
+    """:data:`HTTP_IRI_PATTERN`, failing with a message that says what an address may hold."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.custom_error_schema(
+            core_schema.str_schema(pattern=HTTP_IRI_PATTERN),
+            custom_error_type="http_iri",
+            custom_error_message=(
+                "expected an http or https address with a host (an IRI, RFC 3987): no white "
+                'space, none of < > " { } | \\ ^ `, and % only before two hexadecimal digits'
+            ),
+        )
 
 
 def _shallow_enough(sections: tuple[Section, ...]) -> tuple[Section, ...]:
@@ -119,7 +137,7 @@ class Source(Model):
     url: (
         Annotated[
             str,
-            StringConstraints(pattern=HTTP_IRI_PATTERN),
+            _HttpIri,
             WithJsonSchema({"type": "string", "format": "iri", "pattern": HTTP_IRI_PATTERN}),
         ]
         | None
