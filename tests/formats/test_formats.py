@@ -393,7 +393,7 @@ def test_sections_or_extension_data_nested_deeper_are_refused_where_they_are() -
     from partycases.models import MAX_EXTENSION_DEPTH, MAX_SECTION_DEPTH
 
     deep: list[tuple[str, dict[str, Any]]] = [
-        ("/sections", {"sections": _nested_sections(MAX_SECTION_DEPTH + 1)}),
+        ("/sections/0/subsections", {"sections": _nested_sections(MAX_SECTION_DEPTH + 1)}),
         (
             "/extensions",
             {"extensions": {"org.example": _nested_value(MAX_EXTENSION_DEPTH + 1)}},

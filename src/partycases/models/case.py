@@ -18,7 +18,6 @@ from partycases.models._base import (
     MAX_EXTENSION_DEPTH,
     MAX_ITEMS,
     MAX_NUMBER,
-    MAX_SECTION_DEPTH,
     MAX_TEXT,
     CaseId,
     Language,
@@ -77,23 +76,6 @@ class _HttpIri:
                 'space, none of < > " { } | \\ ^ `, and % only before two hexadecimal digits'
             ),
         )
-
-
-def _shallow_enough(sections: tuple[Section, ...]) -> tuple[Section, ...]:
-    """``sections``, if they nest no deeper than :data:`MAX_SECTION_DEPTH` (every format reads)."""
-    depth = 1
-    level = [section for section in sections if section.subsections]
-    while level:
-        depth += 1
-        if depth > MAX_SECTION_DEPTH:
-            raise PydanticCustomError(
-                "section_depth",
-                "sections nested deeper than {limit} levels; expected at most {limit}, "
-                "which every format reads back",
-                {"limit": MAX_SECTION_DEPTH},
-            )
-        level = [sub for section in level for sub in section.subsections if sub.subsections]
-    return sections
 
 
 def _canonical(value: JsonValue, key: str, depth: int) -> JsonValue:
@@ -170,9 +152,7 @@ class Case(Model):
     """The headline or slogan line before the sections."""
     subject_ids: tuple[Reference, ...] = ()
     """Ids of the organisations the case is about."""
-    sections: Annotated[
-        tuple[Section, ...], Field(max_length=MAX_ITEMS), AfterValidator(_shallow_enough)
-    ] = ()
+    sections: Annotated[tuple[Section, ...], Field(max_length=MAX_ITEMS)] = ()
     """The body: numbered sections with their subsections and paragraphs."""
     organisations: Annotated[tuple[Organisation, ...], Field(max_length=MAX_ITEMS)] = ()
     """Every organisation the case names."""

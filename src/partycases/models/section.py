@@ -3,9 +3,10 @@
 import enum
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
-from partycases.models._base import MAX_NUMBER, Model
+from partycases.models._base import MAX_NUMBER, MAX_SECTION_DEPTH, Model
 from partycases.models._line import Line
 
 __all__ = ["Paragraph", "Section", "SectionKind"]
@@ -32,6 +33,27 @@ class Paragraph(Model):
     """The enumeration marker that opens the item, e.g. 一是."""
 
 
+def _shallow_enough(subsections: "tuple[Section, ...]") -> "tuple[Section, ...]":
+    """``subsections``, if the section holding them nests no deeper than every format reads.
+
+    Runs only where subsections are stated, once their own have passed: a section
+    and everything under it span at most :data:`MAX_SECTION_DEPTH` levels.
+    """
+    depth = 2  # the section holding them, and them
+    level = [section for section in subsections if section.subsections]
+    while level:
+        depth += 1
+        if depth > MAX_SECTION_DEPTH:
+            raise PydanticCustomError(
+                "section_depth",
+                "sections nested deeper than {limit} levels; expected at most {limit}, "
+                "which every format reads back",
+                {"limit": MAX_SECTION_DEPTH},
+            )
+        level = [sub for section in level for sub in section.subsections if sub.subsections]
+    return subsections
+
+
 class Section(Model):
     """A numbered section (一、…) or subsection ((一)…) of a case."""
 
@@ -43,5 +65,5 @@ class Section(Model):
     """The heading, without its number."""
     paragraphs: tuple[Paragraph, ...] = ()
     """The paragraphs before any subsection."""
-    subsections: "tuple[Section, ...]" = ()
+    subsections: Annotated[tuple["Section", ...], AfterValidator(_shallow_enough)] = ()
     """Nested sections."""
