@@ -131,6 +131,17 @@ def test_parts_of_the_wrong_type_are_type_errors() -> None:
             DateRange(start, end)  # type: ignore[arg-type]
 
 
+def test_parts_given_as_other_integers_are_kept_as_ints() -> None:
+    """A year or month from a table's column (NumPy integers) makes the same date as ints."""
+    np = pytest.importorskip("numpy")
+    date = PartialDate(np.int64(2013), np.int32(9), np.uint8(1))
+    assert date == PartialDate(2013, 9, 1)
+    assert hash(date) == hash(PartialDate(2013, 9, 1))
+    assert (type(date.year), type(date.month), type(date.day)) == (int, int, int)
+    with pytest.raises(TypeError, match="month must be an int, not float64"):
+        PartialDate(2013, np.float64(9))
+
+
 def test_quantity() -> None:
     """Quantities carry value, qualifier, unit and text; negative values are refused."""
     quantity = Quantity(300, Qualifier.NEARLY, "家會員單位", "近300家會員單位")

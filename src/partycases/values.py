@@ -11,6 +11,8 @@ import copy
 import datetime as dt
 import enum
 import functools
+import numbers
+import operator
 import re
 import unicodedata
 from calendar import monthrange
@@ -152,14 +154,22 @@ class PartialDate:
                 )
 
     def _check_types(self) -> None:
-        """A :class:`TypeError` for a part that is no int (``True`` is no year either)."""
+        """Each part as an int; a :class:`TypeError` for one that is no integer.
+
+        An integer of another type (NumPy's, from a table's column) is kept as the
+        int it equals; ``True`` is no year, nor ``2013.0``.
+        """
         for part in ("year", "month", "day"):
-            value = getattr(self, part)
-            if isinstance(value, bool) or not isinstance(value, int | None):
+            value: object = getattr(self, part)
+            if value is None and part != "year":
+                continue
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral):
                 raise TypeError(
                     f"a partial date's {part} must be an int, not {type(value).__name__} "
                     "(PartialDate.parse reads text such as 2013-09)"
                 )
+            # An int already, or NumPy's: stored as the int it equals either way.
+            object.__setattr__(self, part, operator.index(value))
 
     @classmethod
     def parse(cls, text: str) -> Self:
