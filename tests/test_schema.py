@@ -264,6 +264,22 @@ _URLS = [
     "http://example.com/\u3000",
     "http://ex ample.com/",
     "ftp://example.com/",
+    "http://example.com/\ufffd",
+    "http://example.com/\ufff9",
+    "http://example.com/\U0001fffe",
+    "http://example.com/\U000e0001",
+    "http://example.com/\U000f0000",
+    "http://example.com/?\U000f0000",
+    "http://example.com/?a#\U000f0000",
+    "http://example.com/#?\U000f0000",
+    "http://example.com/\U00020000",
+    "http://[:::::]/",
+    "http://[1.2.3.4]/",
+    "http://[::ffff:1.2.3.4]/a",
+    "http://[::1]:8080/",
+    "http://example.com/a\u00a0b",
+    "http://example.com/\u2028",
+    "HTTP://example.com/",
 ]
 
 

@@ -1,5 +1,7 @@
 """The case: one published typical-case report and every fact it states."""
 
+import ipaddress
+import re
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
@@ -46,11 +48,13 @@ ExtensionKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([._-][a-z0-
 
 
 # RFC 3987's grammar for http(s) IRIs, written so that Python, Rust and ECMAScript engines
-# read it alike: an unreserved, sub-delimiter or escaped character, or any character past
-# the C1 controls but private use (kept for the query) and non-characters.
+# read it alike: an unreserved, sub-delimiter or escaped character, or a character of
+# RFC 3987's ``ucschar`` in the Basic Multilingual Plane (not white space, private use, kept
+# for the query, or a non-character). What the pattern cannot say alike in the three
+# dialects, characters past U+FFFF and IPv6 hosts, :func:`_checked_iri` checks after it.
 _IRI_CHAR = (
     r"(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2}"
-    r"|[^\x00-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff])"
+    r"|[^\x00-\x9f\s\ue000-\uf8ff\ufdd0-\ufdef\ufff0-\uffff])"
 )
 #: What ``Source.url`` may hold: an http or https IRI (RFC 3987), with a host.
 HTTP_IRI_PATTERN: Final = (
@@ -59,21 +63,57 @@ HTTP_IRI_PATTERN: Final = (
     rf"(?:\?(?:{_IRI_CHAR}|[:@/?\ue000-\uf8ff])*)?"
     rf"(?:#(?:{_IRI_CHAR}|[:@/?])*)?$"
 )
+_IRI_MESSAGE: Final = (
+    "expected an http or https address with a host (an IRI, RFC 3987): no white space, "
+    'none of < > " { } | \\ ^ `, and % only before two hexadecimal digits'
+)
+# Past U+FFFF, what is no ``ucschar``: each plane's last two code points, the tags' block
+# (U+E0000-U+E0FFF), and the private-use planes, which only a query may hold.
+_NOT_UCSCHAR: Final = re.compile(
+    "[\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
+    "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
+    "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
+    "\U000dfffe\U000dffff\U000e0000-\U000e0fff\U000efffe\U000effff]"
+)
+_PRIVATE_PLANES: Final = re.compile("[\U000f0000-\U0010ffff]")
+
+
+def _checked_iri(url: str) -> str:
+    """``url``, its pattern passed, if its IPv6 host and its characters past U+FFFF are sound."""
+    if "[" in url:  # the pattern lets a bracket stand only around a host
+        try:
+            ipaddress.IPv6Address(url[url.index("[") + 1 : url.index("]")])
+        except ValueError:
+            raise PydanticCustomError(
+                "http_iri", _IRI_MESSAGE + "; a host in brackets is an IPv6 address"
+            ) from None
+    if url.isascii() or max(url) <= "\uffff":
+        return url
+    fragment = url.find("#")
+    query = url.find("?", 0, fragment if fragment >= 0 else len(url))
+    outside = url if query < 0 else url[:query] + (url[fragment:] if fragment >= 0 else "")
+    if _NOT_UCSCHAR.search(url) or _PRIVATE_PLANES.search(outside):
+        raise PydanticCustomError(
+            "http_iri",
+            _IRI_MESSAGE + "; past U+FFFF, no non-character or tag, and private use only in "
+            "the query",
+        )
+    return url
 
 
 class _HttpIri:
-    """:data:`HTTP_IRI_PATTERN`, failing with a message that says what an address may hold."""
+    """:data:`HTTP_IRI_PATTERN`, then :func:`_checked_iri`: a message says what an address holds."""
 
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.custom_error_schema(
-            core_schema.str_schema(pattern=HTTP_IRI_PATTERN),
-            custom_error_type="http_iri",
-            custom_error_message=(
-                "expected an http or https address with a host (an IRI, RFC 3987): no white "
-                'space, none of < > " { } | \\ ^ `, and % only before two hexadecimal digits'
+        return core_schema.no_info_after_validator_function(
+            _checked_iri,
+            core_schema.custom_error_schema(
+                core_schema.str_schema(pattern=HTTP_IRI_PATTERN),
+                custom_error_type="http_iri",
+                custom_error_message=_IRI_MESSAGE,
             ),
         )
 
