@@ -187,6 +187,62 @@ def test_given_url_and_retrieved_at_are_used_when_the_page_has_none() -> None:
     assert case.source.url == "https://example.org/c.html"
 
 
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("http://example.gov.cn/list?ids=1|2", "http://example.gov.cn/list?ids=1%7C2"),
+        ("http://example.gov.cn/s?q={党建}", "http://example.gov.cn/s?q=%7B党建%7D"),
+        ("http://example.gov.cn/a%zz.html", "http://example.gov.cn/a%25zz.html"),
+        (" HTTP://example.gov.cn/a b.html\u3000", "http://example.gov.cn/a%20b.html"),
+        ("http://example.gov.cn/a#b#c", "http://example.gov.cn/a#b%23c"),
+        ("http://example.gov.cn/a[1].html", "http://example.gov.cn/a%5B1%5D.html"),
+    ],
+)
+def test_a_page_address_is_escaped_as_a_browser_sends_it(given: str, kept: str) -> None:
+    """What an IRI may not hold is percent-encoded; the saving time stays beside the address."""
+    when = dt.datetime(2024, 1, 2, 3, 4, 5)
+    case, notes = quiet_parse(article_page(), url=given, retrieved_at=when)
+    assert case.source is not None
+    assert (case.source.url, case.source.retrieved_at) == (kept, when)
+    assert not [note for note in notes if "left out" in note]
+
+
+def test_a_page_address_the_model_refuses_leaves_the_rest_of_the_source() -> None:
+    """An address still no IRI once escaped is left out with a note naming it; the time stays."""
+    when = dt.datetime(2024, 1, 2, 3, 4, 5)
+    case, notes = quiet_parse(article_page(), url="http://[::zz]/a.html", retrieved_at=when)
+    assert case.source is not None
+    assert (case.source.url, case.source.retrieved_at) == (None, when)
+    assert any("address 'http://[::zz]/a.html' is left out" in note for note in notes)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("url", b"http://example.gov.cn/"),
+        ("encoding", 936),
+        ("max_bytes", "1000000"),
+        ("retrieved_at", dt.date(2024, 1, 2)),
+        ("max_elements", True),
+    ],
+)
+def test_an_option_of_another_type_is_a_type_error_saying_what_it_takes(
+    option: str, value: object
+) -> None:
+    """A wrong-typed option is the caller's mistake, named, not a fault of the page."""
+    with pytest.raises(TypeError, match=f"parse_html's {option}= takes"):
+        pc.parse_html(article_page(), **{option: value})  # type: ignore[arg-type]
+
+
+def test_a_parsed_page_writes_the_same_bytes_read_back() -> None:
+    """The extraction record's keys are in order, as every validated case's are."""
+    case, _ = quiet_parse(article_page(), url="https://example.org/a.html")
+    record = case.extensions["partycases.html"]
+    assert isinstance(record, dict)
+    assert list(record) == sorted(record)
+    assert pc.dumps(pc.loads(pc.dumps(case))) == pc.dumps(case)
+
+
 def test_extraction_settings_are_recorded() -> None:
     """extensions["partycases.html"] holds the extractor version, settings and encoding."""
     case = quiet_load(PAGES_DIR / "chamber-sidebar.html")

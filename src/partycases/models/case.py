@@ -118,25 +118,51 @@ class _HttpIri:
         )
 
 
-def _canonical(value: JsonValue, key: str, depth: int) -> JsonValue:
-    # Objects with their keys in order, so that equal cases write the same bytes.
-    if isinstance(value, dict | list):
-        if depth > MAX_EXTENSION_DEPTH:
-            raise PydanticCustomError(
-                "extension_depth",
-                "extension data under '{key}' nested deeper than {limit} levels; "
-                "expected at most {limit}, which every format reads back",
-                {"key": key, "limit": MAX_EXTENSION_DEPTH},
-            )
-        if isinstance(value, dict):
-            return {name: _canonical(value[name], key, depth + 1) for name in sorted(value)}
-        return [_canonical(item, key, depth + 1) for item in value]
-    return value
+def _canonical(value: JsonValue, path: list[str | int]) -> JsonValue:
+    """``value`` with every object's keys in order; ``value`` itself when they already are."""
+    if not isinstance(value, dict | list):
+        return value
+    if len(path) > MAX_EXTENSION_DEPTH:
+        from partycases.errors import json_pointer  # only here: a case's import stays lean
+
+        raise PydanticCustomError(
+            "extension_depth",
+            "extension data nested deeper than {limit} levels at {pointer}; expected at most "
+            "{limit}, which every format reads back",
+            {"limit": MAX_EXTENSION_DEPTH, "pointer": json_pointer(["extensions", *path])},
+        )
+    changed = False
+    if isinstance(value, list):
+        items: list[JsonValue] = []
+        for index, item in enumerate(value):
+            path.append(index)
+            kept = _canonical(item, path)
+            path.pop()
+            changed = changed or kept is not item
+            items.append(kept)
+        return items if changed else value
+    names = list(value)
+    ordered = sorted(names)
+    changed = names != ordered
+    members: dict[str, JsonValue] = {}
+    for name in ordered:
+        path.append(name)
+        item = value[name]
+        kept = _canonical(item, path)
+        path.pop()
+        changed = changed or kept is not item
+        members[name] = kept
+    return members if changed else value
 
 
-def _canonical_extensions(extensions: dict[str, JsonValue]) -> dict[str, JsonValue]:
-    """Extension data with every object's keys sorted, nested no deeper than every format reads."""
-    return {key: _canonical(extensions[key], key, 1) for key in sorted(extensions)}
+def canonical_extensions(extensions: dict[str, JsonValue]) -> dict[str, JsonValue]:
+    """Extension data with every object's keys sorted, nested no deeper than every format reads.
+
+    Objects already in order are kept as they are: only what changes is built anew.
+    """
+    canonical = _canonical(extensions, [])
+    assert isinstance(canonical, dict)
+    return canonical
 
 
 class Series(Model):
@@ -209,7 +235,7 @@ class Case(Model):
     extensions: Annotated[
         dict[ExtensionKey, JsonValue],
         Field(default_factory=dict, json_schema_extra={"additionalProperties": False}),
-        AfterValidator(_canonical_extensions),
+        AfterValidator(canonical_extensions),
     ]
     """Extra data under namespaced keys (e.g. ``org.example.crawler``)."""
     unparsed: tuple[Text, ...] = ()

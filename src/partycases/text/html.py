@@ -17,6 +17,7 @@ import functools
 import re
 import warnings
 from typing import Any, Final, Literal, overload
+from urllib.parse import quote
 
 from partycases.errors import (
     FormatError,
@@ -26,6 +27,7 @@ from partycases.errors import (
     Problem,
 )
 from partycases.models import Case, Source
+from partycases.models.case import canonical_extensions
 from partycases.text import ParseReport, parse_text
 from partycases.text.html_decode import Decoded, decode_html
 
@@ -109,7 +111,12 @@ _SINGLEFILE_DATE = re.compile(
 )
 _MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
-_URL = re.compile(r"^https?://\S+$")
+_URL = re.compile(r"^\s*https?://", re.IGNORECASE)
+#: What an IRI may not hold, which a browser escapes before it sends an address: white space,
+#: controls, the ASCII characters RFC 3987 leaves out, and a % that opens no escape.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f-\x9f\s]|%(?![0-9A-Fa-f]{2})')
+#: After the host, brackets too, and a second #.
+_NOT_IN_IRI_PATH = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f-\x9f\s\[\]]|%(?![0-9A-Fa-f]{2})')
 #: A site name that is only a host name says nothing a reader would call the publisher.
 _HOST_LIKE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
 
@@ -433,6 +440,7 @@ def parse_html(
     """
     if not isinstance(html, (bytes, str)):
         raise LoadError([Problem(f"expected the page as bytes or str, not {type(html).__name__}")])
+    _check_options(url, encoding, retrieved_at, max_bytes, max_elements)
     size = len(html)
     if size > max_bytes:
         unit = "bytes" if isinstance(html, bytes) else "characters"
@@ -500,6 +508,44 @@ def parse_html(
     return (case, parse_report) if report else case
 
 
+def _check_options(
+    url: object, encoding: object, retrieved_at: object, max_bytes: object, max_elements: object
+) -> None:
+    """A :class:`TypeError` saying what an option takes, for an option of another type."""
+    for name, value, expected, wanted in (
+        ("url", url, (str, type(None)), "an address as str"),
+        ("encoding", encoding, (str, type(None)), "a codec name as str, such as 'gb18030'"),
+        ("retrieved_at", retrieved_at, (dt.datetime, type(None)), "a datetime"),
+        ("max_bytes", max_bytes, (int,), "an int"),
+        ("max_elements", max_elements, (int,), "an int"),
+    ):
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise TypeError(f"parse_html's {name}= takes {wanted}, not {type(value).__name__}")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return quote(match.group(), safe="")
+
+
+def _address(url: str) -> str:
+    """``url`` as a browser sends it.
+
+    Trimmed, its scheme in lower case, and what an IRI may not hold percent-encoded
+    (a space is ``%20``, a stray ``%`` is ``%25``, a second ``#`` is ``%23``).
+    """
+    scheme, rest = url.strip().split("://", 1)
+    split = re.search(r"[/?#]", rest)
+    host, tail = (rest, "") if split is None else (rest[: split.start()], rest[split.start() :])
+    path, hash_, fragment = tail.partition("#")
+    fragment = fragment.replace("#", "%23")
+    return (
+        scheme.lower()
+        + "://"
+        + _NOT_IN_IRI.sub(_escaped, host)
+        + _NOT_IN_IRI_PATH.sub(_escaped, path + hash_ + fragment)
+    )
+
+
 def _with_metadata(
     case: Case,
     *,
@@ -518,44 +564,59 @@ def _with_metadata(
     from pydantic import ValidationError
 
     notes: list[str] = []
-    source: dict[str, Any] = case.source.model_dump() if case.source else {}
+    stated: dict[str, Any] = case.source.model_dump() if case.source else {}
+    found: dict[str, Any] = {}
     page_url = getattr(document, "url", None) or _saved_from(page) or url
     if isinstance(page_url, str) and _URL.match(page_url):
-        source["url"] = page_url
-    if not source.get("publisher"):
+        found["url"] = _address(page_url)
+    if not stated.get("publisher"):
         site = _site_name(document)
         if site is not None:
-            source["publisher"] = site
-            source["publisher_id"] = None
+            found["publisher"] = site
     saved = retrieved_at or _saved_at(page)
     if saved is not None:
-        source["retrieved_at"] = saved
-    update: dict[str, Any] = {}
-    if source and source != (case.source.model_dump() if case.source else {}):
+        found["retrieved_at"] = saved
+    # Each piece on its own: an address the model refuses leaves the saving date in place.
+    source = dict(stated)
+    for field, value in found.items():
         try:
-            update["source"] = Source.model_validate(source)
-        except ValidationError:
-            notes.append("the page's URL, site name or saving date is not valid; left out")
+            Source.model_validate({field: value})
+        except ValidationError as error:
+            reason = error.errors(include_url=False)[0]["msg"]
+            notes.append(f"the page's {_SOURCE_FIELDS[field]} {value!r} is left out: {reason}")
+            continue
+        source[field] = value
+        if field == "publisher":
+            source["publisher_id"] = None
+    update: dict[str, Any] = {}
+    if source != stated:
+        update["source"] = Source.model_validate(source)
     if case.published_at is None:
         update["published_at"] = _date(page_date)
-    update["extensions"] = {
-        **case.extensions,
-        EXTENSION: {
-            "extractor": "trafilatura",
-            "version": _trafilatura().__version__,
-            "settings": {**SETTINGS, "max_tree_size": _MAX_TREE_SIZE},
-            "date": {
-                "extractor": "htmldate",
-                "from": ["head", "json-ld", "time", "url"],
-                "extensive_search": False,
-                "original_date": True,
+    # Through the model's own canonical form: model_copy validates nothing.
+    update["extensions"] = canonical_extensions(
+        {
+            **case.extensions,
+            EXTENSION: {
+                "extractor": "trafilatura",
+                "version": _trafilatura().__version__,
+                "settings": {**SETTINGS, "max_tree_size": _MAX_TREE_SIZE},
+                "date": {
+                    "extractor": "htmldate",
+                    "from": ["head", "json-ld", "time", "url"],
+                    "extensive_search": False,
+                    "original_date": True,
+                },
+                "encoding": decoded.encoding,
+                "encoding_from": decoded.how,
+                "declared_encoding": decoded.declared,
             },
-            "encoding": decoded.encoding,
-            "encoding_from": decoded.how,
-            "declared_encoding": decoded.declared,
-        },
-    }
+        }
+    )
     return case.model_copy(update=update), notes
+
+
+_SOURCE_FIELDS: Final = {"url": "address", "publisher": "site name", "retrieved_at": "saving time"}
 
 
 def loads(data: bytes | str, encoding: str | None = None) -> Case:
