@@ -303,7 +303,7 @@ _NOT_SECONDS: Final = (
 _DATE_ONLY: Final = (
     "calendar_timestamp",
     "expected a date and time such as 2023-05-23T16:34:54, not a date alone "
-    "(a time would be made up; write T00:00 if midnight is stated)",
+    "(which would be read as midnight: write T00:00 where only the date is known)",
 )
 _MISSING: Final = (
     "calendar_timestamp",
