@@ -801,3 +801,54 @@ def test_closed_standard_streams_are_one_line_and_exit_1(tmp_path: Path) -> None
     assert quiet.returncode == 0, quiet.stderr
     assert written.exists()
     assert shell(f'"$P" validate "{case}" >&- 2>&-').returncode == 0
+
+
+def _run_encoded(encoding: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed command with ``PYTHONIOENCODING=encoding``."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    return subprocess.run([COMMAND, *args], capture_output=True, env=env, check=False)
+
+
+def test_a_stdout_that_claims_ascii_or_a_narrow_encoding_is_no_traceback(tmp_path: Path) -> None:
+    r"""An ASCII stdout gets UTF-8, as click gives it; one that cannot hold a character gets \uXXXX."""
+    bad = tmp_path / "案例.json"
+    bad.write_text('{"schema_version": "1.0", "id": "x"}', encoding="utf-8")
+    checked = _run_encoded("ascii", "validate", str(bad))
+    assert checked.returncode == 1, checked.stderr
+    assert text(checked.stdout) == f"{bad}:1:1: /language: missing required field 'language'\n"
+    assert b"Traceback" not in checked.stderr
+    expected = run("show", str(TIANJIN)).stdout
+    shown = _run_encoded("ascii", "show", str(TIANJIN))
+    assert (shown.returncode, shown.stdout) == (0, expected)
+    narrow = _run_encoded("latin-1", "show", str(TIANJIN))
+    assert narrow.returncode == 0, narrow.stderr
+    assert narrow.stdout.decode("ascii").startswith("\\u6fdf\\u5357\\u5e02")
+    assert narrow.stdout.decode("unicode_escape") == text(expected)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", str(TIANJIN)],
+        ["validate", str(DATA / "invalid")],
+        ["validate", "--format", "json", str(DATA / "invalid")],
+        ["convert", str(TIANJIN), "-", "--to", "yaml"],
+        ["render", str(TIANJIN)],
+        ["schema"],
+    ],
+    ids=["show", "validate", "validate-json", "convert", "render", "schema"],
+)
+def test_main_writes_text_to_a_stdout_that_takes_only_text(args: list[str]) -> None:
+    """main() under redirect_stdout(StringIO()), as in IDLE or a notebook, prints what the command does."""
+    import contextlib
+    import io
+
+    from partycases.cli import main
+
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured):
+        print("before", end="|")
+        code = main(args)
+    expected = run(*args)
+    assert code == expected.returncode
+    assert captured.getvalue() == "before|" + text(expected.stdout)

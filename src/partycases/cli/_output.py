@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import select
@@ -120,11 +121,16 @@ def write_out(data: bytes) -> None:
     One write may take only part of the bytes, without an error: an unbuffered stdout
     (``python -u``) whose reader closes the pipe midway, a write a signal interrupts,
     a non-blocking descriptor that is full. What is left is written again until
-    nothing is, so output is never cut short in silence.
+    nothing is, so output is never cut short in silence. A stdout that takes only
+    text (``contextlib.redirect_stdout(io.StringIO())``, IDLE, a notebook) gets
+    ``data`` as UTF-8 text, as every output of the command is.
     """
     text = standard_output()
     text.flush()  # whatever was printed as text before comes first
-    stream = text.buffer
+    stream = getattr(text, "buffer", None)
+    if stream is None:
+        _write_text(text, data.decode("utf-8", "backslashreplace"))
+        return
     view = memoryview(data)
     while view:
         try:
@@ -145,10 +151,35 @@ def write_out(data: bytes) -> None:
             return
 
 
+def _write_text(stream: TextIO, text: str) -> None:
+    # A text stream takes the whole string or raises (io.TextIOBase.write).
+    stream.write(text)
+    stream.flush()
+
+
+def _encoding(stream: TextIO) -> str:
+    """The encoding of ``stream``; UTF-8 where it claims ASCII, as click takes it."""
+    # An ASCII stdout comes from a misconfigured locale or PYTHONIOENCODING=ascii; the
+    # other outputs (convert, render, validate --format json) are UTF-8 bytes anyway.
+    name = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return "utf-8" if codecs.lookup(name).name == "ascii" else name
+    except LookupError:
+        return "utf-8"
+
+
 def echo_out(text: str) -> None:
-    """Write ``text`` to stdout in its encoding, all of it or an error, as :func:`write_out`."""
+    r"""Write ``text`` to stdout, all of it or an error, as :func:`write_out`.
+
+    It is encoded in stdout's encoding (UTF-8 for one that claims ASCII); a character
+    the encoding cannot hold is written as ``\u5546``, never a traceback. A stdout
+    that takes only text gets ``text`` as it is.
+    """
     stream = standard_output()
-    write_out(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    if getattr(stream, "buffer", None) is None:
+        _write_text(stream, text)
+        return
+    write_out(text.encode(_encoding(stream), "backslashreplace"))
 
 
 def _kind(mode: int) -> str:
