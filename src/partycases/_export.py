@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -31,7 +31,7 @@ class ExportSummary:
 
 
 def export_items(
-    items: Iterable[tuple[Case | LoadError, str]],
+    items: Iterable[tuple[Case | LoadError, str | None]],
     *,
     parquet: PathLike | None = None,
     csv: PathLike | None = None,
@@ -41,8 +41,9 @@ def export_items(
 
     For a command that reads its inputs itself: each error is passed to
     ``on_error`` and counted; each case is written with its source as
-    ``cases.source_file``. When no item is a case (every one failed, or there
-    are none), nothing is written and the previous tables stay:
+    ``cases.source_file`` (null for a source of ``None``). A pair is a tuple or
+    any other two-item sequence. When no item is a case (every one failed, or
+    there are none), nothing is written and the previous tables stay:
     :attr:`ExportSummary.written` is empty. Without ``parquet`` or ``csv`` it is
     a :class:`TypeError`; an item that is not such a pair, a
     :class:`~partycases.WriteError` naming it.
@@ -52,7 +53,7 @@ def export_items(
     table_targets(parquet, csv, "export")  # before any input is read
     summary = ExportSummary()
 
-    def cases() -> Iterator[tuple[Case, str]]:
+    def cases() -> Iterator[tuple[Case, str | None]]:
         for number, pair in enumerate(items, 1):
             item, source = _pair(pair, number)
             if isinstance(item, LoadError):
@@ -71,22 +72,20 @@ def export_items(
     return summary
 
 
-def _pair(pair: object, number: int) -> tuple[Case | LoadError, str]:
+def _pair(pair: object, number: int) -> tuple[Case | LoadError, str | None]:
     """An item of :func:`export_items`, or a :class:`~partycases.WriteError` saying what it is."""
-    if (
-        isinstance(pair, tuple)
-        and len(pair) == 2
-        and isinstance(pair[0], Case | LoadError)
-        and isinstance(pair[1], str)
-    ):
-        return pair[0], pair[1]
+    # Any two-item sequence is a pair (a list read from JSON is one); a string is not.
+    if isinstance(pair, Sequence) and not isinstance(pair, str | bytes) and len(pair) == 2:
+        item, source = pair
+        if isinstance(item, Case | LoadError) and (source is None or isinstance(source, str)):
+            return item, source
     kind = (
-        f"a tuple of {', '.join(type(part).__name__ for part in pair)}"
-        if isinstance(pair, tuple)
+        f"a {type(pair).__name__} of {', '.join(type(part).__name__ for part in pair)}"
+        if isinstance(pair, tuple | list)
         else type(pair).__name__
     )
     raise WriteError(
-        f"item {number}: expected a (case or LoadError, source file name) pair, not {kind}"
+        f"item {number}: expected a (case or LoadError, source file name or None) pair, not {kind}"
     )
 
 

@@ -142,8 +142,11 @@ def test_export_needs_a_folder_and_pairs(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="write_tables needs a folder"):
         pc.write_tables([case])
     for items, message in [
-        ([case], "item 1: expected a (case or LoadError, source file name) pair, not Case"),
+        ([case], "item 1: expected a (case or LoadError, source file name or None) pair, not Case"),
         ([(case, "a.json"), (case, 3)], "item 2: .*, not a tuple of Case, int"),
+        ([(case, Path("a.json"))], "item 1: .*, not a tuple of Case, PosixPath"),
+        ([[case, "a.json", "b.json"]], "item 1: .*, not a list of Case, str, str"),
+        (["ab"], "item 1: .*, not str"),
     ]:
         with pytest.raises(pc.WriteError, match=message.replace("(", r"\(").replace(")", r"\)")):
             pc.export_items(items, parquet=tmp_path / "tables")  # type: ignore[arg-type]
@@ -184,6 +187,21 @@ def test_export_items_takes_inputs_read_elsewhere(tmp_path: Path) -> None:
     summary = pc.export_items(items, csv=tmp_path / "csv", on_error=seen.append)
     assert (summary.cases, summary.failed, seen) == (1, 1, [error])
     assert '"<stdin>"' in (tmp_path / "csv" / "cases.csv").read_text(encoding="utf-8")
+
+
+def test_export_items_takes_a_source_of_none_and_list_pairs(tmp_path: Path) -> None:
+    """A source of None gives a null source_file; a [case, source] list is a pair as a tuple is."""
+    import pyarrow.parquet as pq
+
+    first, second = (pc.load(path) for path in EXAMPLE_CASES[:2])
+    items = [(first, None), [second, "second.json"]]
+    summary = pc.export_items(items, parquet=tmp_path / "tables")  # type: ignore[list-item]
+    assert (summary.cases, summary.failed) == (2, 0)
+    cases = pq.read_table(summary.written["parquet"]["cases"]).to_pylist()
+    assert [(row["case_id"], row["source_file"]) for row in cases] == [
+        (first.id, None),
+        (second.id, "second.json"),
+    ]
 
 
 def test_export_memory_is_flat_in_the_number_of_cases(tmp_path: Path) -> None:

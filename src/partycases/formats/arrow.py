@@ -175,7 +175,7 @@ def _dates(value: PartialDate | DateRange | None) -> dict[str, Any]:
     return {"date": str(value), "date_lower": value.lower, "date_upper": value.upper}
 
 
-Item = Case | tuple[Case, str]
+Item = Case | tuple[Case, str | None]
 
 
 class _Rows:
