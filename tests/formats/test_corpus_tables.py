@@ -171,12 +171,30 @@ def test_timestamps_keep_their_wall_time_zone_and_microseconds(tmp_path: Path) -
         assert [r["published_at_offset"] for r in rows] == offsets
         assert [r["retrieved_at_offset"] for r in rows] == offsets
     lines = pc.write_csv(timed(stamps), tmp_path / "csv")["cases"].read_text().splitlines()
-    assert ",2023-05-23 16:34:54.500000," in lines[1]
+    assert ',"2023-05-23 16:34:54.500000",' in lines[1]
     assert lines[1].endswith(",,")  # no offset for a local time
-    assert ",2023-05-23 16:34:54.000000," in lines[2]
+    assert ',"2023-05-23 16:34:54",' in lines[2]  # a fraction only when it is not zero
     assert lines[2].endswith(",480,480")
-    assert ",9999-12-31 23:59:59.999999," in lines[4]
+    assert ',"0001-01-01 00:00:00",' in lines[3]
+    assert ',"9999-12-31 23:59:59.999999",' in lines[4]
     assert lines[4].endswith(",-1439,-1439")
+
+
+def test_csv_timestamps_read_back_for_every_year(tmp_path: Path) -> None:
+    """pyarrow reads the CSV times of years 1 and 9999 with the documented types; whole seconds unaided."""
+    import pyarrow as pa
+
+    whole = [dt.datetime(1, 1, 1), dt.datetime(2023, 5, 23, 16, 34, 54), dt.datetime(9999, 1, 1)]
+    guessed = pacsv.read_csv(pc.write_csv(timed(whole), tmp_path / "whole")["cases"])
+    assert guessed.column("published_at").to_pylist() == whole
+    stamps = [*whole, dt.datetime(9999, 12, 31, 23, 59, 59, 500000)]
+    stamp = pa.timestamp("us")
+    options = pacsv.ConvertOptions(column_types={"published_at": stamp, "retrieved_at": stamp})
+    read = pacsv.read_csv(
+        pc.write_csv(timed(stamps), tmp_path / "csv")["cases"], convert_options=options
+    )
+    assert read.column("published_at").to_pylist() == stamps
+    assert read.column("retrieved_at").to_pylist() == stamps
 
 
 @given(st.lists(timestamps(), min_size=1, max_size=5))

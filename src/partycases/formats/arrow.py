@@ -454,7 +454,13 @@ def _close_all(writers: Iterable[Any]) -> None:
 
 
 class _CsvSink:
-    """CSV: a list is written as a JSON array (``["a","b"]``), an empty list as ``[]``."""
+    """CSV: a list is written as a JSON array (``["a","b"]``), an empty list as ``[]``.
+
+    A timestamp is written as ``YYYY-MM-DD HH:MM:SS``, with ``.ffffff`` only when its
+    microseconds are not zero: Arrow's writer would give every one six digits, and a
+    reader guessing types takes a fraction for nanoseconds, whose years end at 1677
+    and 2262, so one row outside them would turn the column into text.
+    """
 
     suffix = ".csv"
 
@@ -463,14 +469,14 @@ class _CsvSink:
 
         pa = _pyarrow()
         self.pa = pa
-        self.lists = {
-            table: [n for n, kind in cols if kind.startswith("list")]
+        self.texts = {
+            table: {n for n, kind in cols if kind.startswith("list") or kind == "timestamp"}
             for table, cols in COLUMNS.items()
         }
         self.schemas = {
             table: pa.schema(
                 [
-                    (n, pa.string() if kind.startswith("list") else _type(pa, kind))
+                    (n, pa.string() if n in self.texts[table] else _type(pa, kind))
                     for n, kind in cols
                 ]
             )
@@ -481,16 +487,22 @@ class _CsvSink:
             for table in TABLES
         }
 
-    def write(self, table: str, batch: Any) -> None:
+    def _text(self, column: Any) -> Any:
+        import pyarrow.compute as pc
+
         pa = self.pa
-        columns = []
-        for name in batch.schema.names:
-            column = batch.column(name)
-            if name in self.lists[table]:
-                column = pa.array([_csv_value(v) for v in column.to_pylist()], pa.string())
-            columns.append(column)
+        if pa.types.is_timestamp(column.type):
+            return pc.replace_substring_regex(column.cast(pa.string()), r"\.0{6}$", "")
+        return pa.array([_csv_value(v) for v in column.to_pylist()], pa.string())
+
+    def write(self, table: str, batch: Any) -> None:
+        texts = self.texts[table]
+        columns = [
+            self._text(batch.column(name)) if name in texts else batch.column(name)
+            for name in batch.schema.names
+        ]
         self.writers[table].write_batch(
-            pa.RecordBatch.from_arrays(columns, schema=self.schemas[table])
+            self.pa.RecordBatch.from_arrays(columns, schema=self.schemas[table])
         )
 
     def close(self) -> None:
