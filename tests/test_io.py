@@ -746,6 +746,25 @@ def test_a_case_built_without_an_id_is_not_written(tmp_path: Path, tianjin_path:
     assert sorted(path.name for path in tmp_path.iterdir()) == ["case.json"]
 
 
+def test_a_copy_nested_too_deep_is_not_written(tmp_path: Path, tianjin_path: Path) -> None:
+    """A model_copy whose extension data load would refuse is a WriteError naming the file."""
+    target = tmp_path / "case.yaml"
+    target.write_bytes(b"old")
+    value: object = 1
+    for _ in range(40):
+        value = [value]
+    deep = pc.loads(tianjin_path.read_bytes()).model_copy(
+        update={"extensions": {"org.example": value}}
+    )
+    for path in (target, tmp_path / "new.json", tmp_path / "new.toml"):
+        with pytest.raises(pc.WriteError, match=re.escape(f"{path}: cannot write: extension data")):
+            pc.dump(deep, path)
+    with pytest.raises(pc.WriteError, match=r"item 1: cannot write: extension data"):
+        pc.dump_jsonl([deep], tmp_path / "cases.jsonl")
+    assert target.read_bytes() == b"old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["case.yaml"]
+
+
 def _nested_corpus(root: Path) -> list[str]:
     """Three case files at three depths, and the ids they hold (sorted)."""
     (root / "a" / "b").mkdir(parents=True)

@@ -435,3 +435,66 @@ def test_equal_extension_data_writes_the_same_bytes_whatever_its_key_order() -> 
         id="x", language="zh-Hans", extensions={"org.example": {"table": {"x": 1}, "scalar": 2}}
     )
     assert pc.dumps(pc.loads(pc.dumps(table, format="toml"), format="toml")) == pc.dumps(table)
+
+
+def _copied_sections(depth: int) -> tuple[pc.Section, ...]:
+    """Sections ``depth`` levels deep, nested by model_copy, which does not validate."""
+    section = pc.Section(heading="标题", paragraphs=[pc.Paragraph(text="正文")])
+    for _ in range(depth - 1):
+        section = section.model_copy(update={"subsections": (section,)})
+    return (section,)
+
+
+def _written(fmt: str, case: pc.Case) -> object:
+    if fmt == "tables":
+        return pc.to_arrow([case])
+    return pc.dumps(case, format=fmt)
+
+
+WRITERS = ["json", "jsonl", "yaml", "toml", "markdown", "jsonld", "text", "tables"]
+
+
+@pytest.mark.parametrize("fmt", WRITERS)
+def test_every_writer_refuses_a_copy_nested_deeper_than_the_models_accept(fmt: str) -> None:
+    """A model_copy nesting extension data or sections past the limits is a WriteError naming it."""
+    pytest.importorskip({"yaml": "yaml", "toml": "tomli_w", "tables": "pyarrow"}.get(fmt, "json"))
+    from partycases.models import MAX_EXTENSION_DEPTH, MAX_SECTION_DEPTH
+
+    case = pc.load(EXAMPLE_CASES[0])
+    for depth in (MAX_EXTENSION_DEPTH + 1, 3000):
+        copied = case.model_copy(update={"extensions": {"org.example": _nested_value(depth)}})
+        with pytest.raises(
+            pc.WriteError, match=r"under 'org\.example' nested deeper than 32 levels"
+        ):
+            _written(fmt, copied)
+    # Every writer walks the sections of a case with extensions; without them, JSON and
+    # JSON Lines leave the sections to the serialiser, which stops at 255 levels.
+    deep = [(MAX_SECTION_DEPTH + 1, {"org.example": 1}), (1000, {})]
+    if fmt not in ("json", "jsonl"):
+        deep.append((MAX_SECTION_DEPTH + 1, {}))
+    for depth, extensions in deep:
+        update = {"sections": _copied_sections(depth), "extensions": extensions}
+        with pytest.raises(pc.WriteError, match="sections nested deeper than 16 levels"):
+            _written(fmt, case.model_copy(update=update))
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "toml"])
+def test_a_value_no_serialiser_writes_is_a_write_error(fmt: str) -> None:
+    """Extension data of no JSON type, put in by model_copy, is a WriteError, not pydantic's own."""
+    pytest.importorskip({"yaml": "yaml", "toml": "tomli_w"}.get(fmt, "json"))
+    case = pc.load(EXAMPLE_CASES[0]).model_copy(update={"extensions": {"org.example": object()}})
+    with pytest.raises(pc.WriteError, match=r"cannot write: .*Unable to serialize unknown type"):
+        pc.dumps(case, format=fmt)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "toml"])
+def test_a_copy_with_extension_keys_out_of_order_writes_the_canonical_bytes(fmt: str) -> None:
+    """Extension objects a model_copy holds out of order are written in order, as validated ones."""
+    pytest.importorskip({"yaml": "yaml", "toml": "tomli_w"}.get(fmt, "json"))
+    case = pc.load(EXAMPLE_CASES[0])
+    extensions = {"org.b": {"z": 1, "a": [{"y": 2, "b": 3}]}, "org.a": {"k": 4}}
+    copied = case.model_copy(update={"extensions": extensions})
+    validated = pc.Case.model_validate({**copied.model_dump(), "extensions": extensions})
+    assert copied == validated
+    assert pc.dumps(copied, format=fmt) == pc.dumps(validated, format=fmt)
+    assert copied.extensions is extensions  # the case itself is left as it is

@@ -31,7 +31,7 @@ import orjson
 from partycases.corpus import Corpus, EntityRecord
 from partycases.errors import MissingExtraError, WriteError
 from partycases.formats._tableset import staged_directory
-from partycases.models import Case, Section
+from partycases.models import Case, Section, writable_case
 from partycases.values import DateRange, PartialDate
 
 __all__ = [
@@ -351,7 +351,11 @@ def _items(cases: Iterable[Item]) -> Iterator[tuple[Case, str | None]]:
                 f"item {number}: expected a case or a (case, source file name) pair, "
                 f"not {_described(item)}"
             )
-        yield case, source
+        try:
+            written = writable_case(case)
+        except WriteError as error:
+            raise WriteError(f"item {number}: {error}") from None
+        yield written, source
 
 
 def _described(item: object) -> str:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Final
+from typing import Any, Final, NoReturn
 
 import attrs
 
 from partycases.errors import LoadError, Problem, WriteError
 from partycases.formats._locate import duplicate_key, pointer_tokens, positions
 from partycases.formats._problems import boundary, json_syntax_problem
-from partycases.models import SCHEMA_VERSION, Case, require_case
+from partycases.models import SCHEMA_VERSION, Case, require_case, writable_case
 from partycases.validate import validate_json_keys
 
 __all__ = ["dumps", "dumps_compact", "loads", "to_data", "with_positions"]
@@ -167,7 +167,12 @@ def dumps(case: Case) -> bytes:
     # no default, so the body of a valid case starts with "{" and is never empty.
     if type(case) is not Case or "id" not in case.__dict__:
         _refuse(case)
-    body = Case.__pydantic_serializer__.to_json(case, indent=2, exclude_defaults=True)
+    if case.extensions:  # walked only when there are some (see writable_case)
+        case = writable_case(case)
+    try:
+        body = Case.__pydantic_serializer__.to_json(case, indent=2, exclude_defaults=True)
+    except (ValueError, RecursionError) as error:
+        _unwritable(case, error)
     return b"".join((_HEADER, memoryview(body)[1:], _NEWLINE))
 
 
@@ -175,7 +180,12 @@ def dumps_compact(case: Case) -> bytes:
     """Return ``case`` as one canonical line of JSON, newline-terminated (for JSON Lines)."""
     if type(case) is not Case or "id" not in case.__dict__:
         _refuse(case)
-    body = Case.__pydantic_serializer__.to_json(case, exclude_defaults=True)
+    if case.extensions:
+        case = writable_case(case)
+    try:
+        body = Case.__pydantic_serializer__.to_json(case, exclude_defaults=True)
+    except (ValueError, RecursionError) as error:
+        _unwritable(case, error)
     return b"".join((_COMPACT_HEADER, memoryview(body)[1:], _NEWLINE))
 
 
@@ -188,14 +198,32 @@ def _refuse(case: object) -> None:
     warning for a value its field does not take): checking every value would
     cost each valid case more than the rest of the writer. The test of the exact
     type comes first, as it costs a fraction of ``isinstance`` on a model class.
+    Extension data is walked only when there is some, and the sections with it
+    (:func:`~partycases.models.writable_case`); otherwise sections nested too deep
+    are found when the serialiser stops, past 254 levels (:func:`_unwritable`).
+    Walking every case's sections would cost a case with subsections about 4% of
+    this writer, which must stay within 5% of pydantic's serialiser.
     """
     require_case(case)
     if "id" not in case.__dict__:
         raise WriteError("cannot write: the case has no id (built without validation?)")
 
 
+def _unwritable(case: Case, error: Exception) -> NoReturn:
+    """The :class:`WriteError` for a case the serialiser stopped on, saying why.
+
+    A case made without validation may hold what the serialiser cannot write:
+    nesting past its depth limit, a value of no JSON type.
+    """
+    writable_case(case)  # names the nesting that stopped it, if that was it
+    raise WriteError(f"cannot write: {error}") from None
+
+
 def to_data(case: Case) -> dict[str, Any]:
     """The canonical JSON data of ``case`` as Python values, ``schema_version`` first."""
-    require_case(case)
-    body = case.model_dump(mode="json", exclude_defaults=True)
+    case = writable_case(case)
+    try:
+        body = case.model_dump(mode="json", exclude_defaults=True)
+    except (ValueError, RecursionError) as error:
+        _unwritable(case, error)
     return {"schema_version": SCHEMA_VERSION, **body}

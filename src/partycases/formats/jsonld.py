@@ -17,7 +17,7 @@ import functools
 import re
 from typing import Any
 
-from partycases.models import Case, WorkKind, require_case
+from partycases.models import Case, WorkKind, writable_case
 from partycases.values import DateRange, PartialDate
 
 __all__ = ["CONTEXT", "dumps", "loads", "to_jsonld"]
@@ -76,9 +76,10 @@ def _clean(node: dict[str, Any]) -> dict[str, Any]:
 def to_jsonld(case: Case) -> dict[str, Any]:
     """The case as a JSON-LD document with an ``@context`` and an ``@graph``.
 
-    Anything but a :class:`~partycases.Case` is a :class:`~partycases.WriteError`.
+    Anything but a :class:`~partycases.Case` is a :class:`~partycases.WriteError`, and so
+    is a case nested deeper than the models accept (see :func:`~partycases.models.writable_case`).
     """
-    require_case(case)
+    case = writable_case(case)
     awards: dict[str, list[str]] = {}
     for honour in case.honours:
         awards.setdefault(honour.recipient_id, []).append(honour.title)
@@ -197,8 +198,7 @@ def dumps(case: Case) -> bytes:
     """The JSON-LD document as canonical JSON bytes."""
     from partycases._json import dumps_pretty
 
-    require_case(case)
-    return dumps_pretty(to_jsonld(case))
+    return dumps_pretty(to_jsonld(case))  # to_jsonld checks the case
 
 
 def loads(data: bytes | str) -> Case:

@@ -7,7 +7,7 @@ import unicodedata
 
 from partycases.errors import FormatError
 from partycases.formats.present import display_names, metadata
-from partycases.models import Case, Honour, Section, require_case
+from partycases.models import Case, Honour, Section, writable_case
 
 __all__ = ["dumps", "loads"]
 
@@ -74,7 +74,7 @@ def _sections(sections: tuple[Section, ...], depth: int, out: list[str]) -> None
 
 def dumps(case: Case) -> bytes:
     """A Markdown page: title, metadata, the body, then tables of the facts."""
-    require_case(case)
+    case = writable_case(case)
     names = display_names(case)
 
     def named(ids: tuple[str, ...]) -> str:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from partycases.models._keys import stated_keys
     from partycases.models._problems import problems_from
     from partycases.models._references import REFERENCES, Link
+    from partycases.models._writable import writable_case
 
 __all__ = [
     "LEGACY_ID_ERROR",
@@ -67,6 +68,7 @@ __all__ = [
     "problems_from",
     "require_case",
     "stated_keys",
+    "writable_case",
 ]
 
 
@@ -77,6 +79,7 @@ _LAZY: dict[str, str] = {
     "REFERENCES": "partycases.models._references",
     "problems_from": "partycases.models._problems",
     "stated_keys": "partycases.models._keys",
+    "writable_case": "partycases.models._writable",
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partycases.models import Case, Section, require_case
+from partycases.models import Case, Section, writable_case
 from partycases.text import lexicon
 from partycases.text.normalise import fold
 from partycases.text.numerals import format_number
@@ -49,7 +49,7 @@ def render_text(case: Case) -> str:
     (来源：, 【编者按】, a timestamp, a numbered heading) is read back by
     :func:`partycases.parse_text` as that line, as on a published page.
     """
-    require_case(case)
+    case = writable_case(case)
     traditional = case.language.startswith("zh-Hant")
     out: list[str] = []
     if case.title is not None:
