@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from partycases.models._base import MAX_EXTENSION_DEPTH, MAX_SECTION_DEPTH
-from partycases.models.case import Case, _canonical_extensions, require_case
+from partycases.models.case import Case, canonical_extensions, require_case
 from partycases.models.section import Section
 
 __all__ = ["writable_case"]
@@ -92,7 +92,7 @@ def writable_case(case: Case) -> Case:
         for key, value in extensions.items():
             ordered = _in_order(value, key, 1) and ordered
         if not ordered:
-            case = case.model_copy(update={"extensions": _canonical_extensions(extensions)})
+            case = case.model_copy(update={"extensions": canonical_extensions(extensions)})
     if _deep_sections(case):
         _refuse(
             f"sections nested deeper than {MAX_SECTION_DEPTH} levels",
