@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -476,6 +477,16 @@ def test_every_writer_refuses_a_copy_nested_deeper_than_the_models_accept(fmt: s
         update = {"sections": _copied_sections(depth), "extensions": extensions}
         with pytest.raises(pc.WriteError, match="sections nested deeper than 16 levels"):
             _written(fmt, case.model_copy(update=update))
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "toml"])
+@pytest.mark.parametrize("key", ["Not A Namespace", "org..x", "", 5])
+def test_an_extension_key_no_reader_takes_is_not_written(fmt: str, key: object) -> None:
+    """A copy holding an extension key that is no namespace is a WriteError naming the key."""
+    pytest.importorskip({"yaml": "yaml", "toml": "tomli_w"}.get(fmt, "json"))
+    case = pc.load(EXAMPLE_CASES[0]).model_copy(update={"extensions": {key: 1}})
+    with pytest.raises(pc.WriteError, match=f"the extension key {re.escape(repr(key))} is no"):
+        pc.dumps(case, format=fmt)
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "toml"])

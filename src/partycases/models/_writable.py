@@ -11,14 +11,26 @@ subsections.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from partycases.models._base import MAX_EXTENSION_DEPTH, MAX_SECTION_DEPTH
-from partycases.models.case import Case, canonical_extensions, require_case
+from partycases.models.case import (
+    EXTENSION_KEY_PATTERN,
+    Case,
+    canonical_extensions,
+    require_case,
+)
 from partycases.models.section import Section
 
 __all__ = ["writable_case"]
+
+
+@functools.cache
+def _namespace() -> re.Pattern[str]:
+    return re.compile(EXTENSION_KEY_PATTERN)
 
 
 def _refuse(problem: str, expected: str) -> NoReturn:
@@ -86,8 +98,9 @@ def writable_case(case: Case) -> Case:
     require_case(case)
     extensions = case.extensions
     if extensions:
-        if not all(type(key) is str for key in extensions):
-            _refuse("an extension key is no string", "a namespace such as 'org.example'")
+        for key in extensions:
+            if type(key) is not str or not _namespace().match(key):
+                _refuse(f"the extension key {key!r} is no namespace", "one such as 'org.example'")
         ordered = list(extensions) == sorted(extensions)
         for key, value in extensions.items():
             ordered = _in_order(value, key, 1) and ordered

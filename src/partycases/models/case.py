@@ -44,7 +44,8 @@ __all__ = ["SCHEMA_VERSION", "Case", "Series", "Source", "require_case"]
 SCHEMA_VERSION: Final = "1.0"
 
 #: A namespace for extension data, e.g. ``org.example.crawler``.
-ExtensionKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([._-][a-z0-9]+)*$")]
+EXTENSION_KEY_PATTERN: Final = r"^[a-z0-9]+([._-][a-z0-9]+)*$"
+ExtensionKey = Annotated[str, StringConstraints(pattern=EXTENSION_KEY_PATTERN)]
 
 
 # RFC 3987's grammar for http(s) IRIs, written so that Python, Rust and ECMAScript engines
