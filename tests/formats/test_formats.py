@@ -409,7 +409,7 @@ def test_sections_or_extension_data_nested_deeper_are_refused_where_they_are() -
         assert "expected at most" in problem.message
         if pointer == "/extensions":  # the message names the branch too deep
             deepest = "/k/0" * (MAX_EXTENSION_DEPTH // 2)
-            assert f"at /extensions/org.example{deepest};" in problem.message
+            assert f"at /extensions/org.example{deepest} is nested" in problem.message
         assert problem.line is not None
         with pytest.raises(ValueError, match="nested deeper"):
             pc.Case(**document)
@@ -465,7 +465,7 @@ def test_every_writer_refuses_a_copy_nested_deeper_than_the_models_accept(fmt: s
     for depth in (MAX_EXTENSION_DEPTH + 1, 3000):
         copied = case.model_copy(update={"extensions": {"org.example": _nested_value(depth)}})
         with pytest.raises(
-            pc.WriteError, match=r"under 'org\.example' nested deeper than 32 levels"
+            pc.WriteError, match=r"at /extensions/org\.example/\S* is nested deeper than 32 levels"
         ):
             _written(fmt, copied)
     # Every writer walks the sections of a case with extensions; without them, JSON and
@@ -487,6 +487,24 @@ def test_an_extension_key_no_reader_takes_is_not_written(fmt: str, key: object) 
     case = pc.load(EXAMPLE_CASES[0]).model_copy(update={"extensions": {key: 1}})
     with pytest.raises(pc.WriteError, match=f"the extension key {re.escape(repr(key))} is no"):
         pc.dumps(case, format=fmt)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "toml"])
+def test_a_copy_with_a_key_no_reader_keeps_or_tuples_too_deep_is_not_written(fmt: str) -> None:
+    """Keys that are no string, and tuples nested as deep as lists may not, are named."""
+    pytest.importorskip({"yaml": "yaml", "toml": "tomli_w"}.get(fmt, "json"))
+    from partycases.models import MAX_EXTENSION_DEPTH
+
+    case = pc.load(EXAMPLE_CASES[0])
+    keyed = case.model_copy(update={"extensions": {"org.example": {"a": {1: 2}}}})
+    with pytest.raises(pc.WriteError, match=r"at /extensions/org\.example/a has a key that is no"):
+        pc.dumps(keyed, format=fmt)
+    value: object = 1
+    for _ in range(MAX_EXTENSION_DEPTH + 1):
+        value = (value,)
+    deep = case.model_copy(update={"extensions": {"org.example": value}})
+    with pytest.raises(pc.WriteError, match="is nested deeper than 32 levels"):
+        pc.dumps(deep, format=fmt)
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "toml"])

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
-from typing import Any, NoReturn
+from typing import NoReturn
 
-from partycases.models._base import MAX_EXTENSION_DEPTH, MAX_SECTION_DEPTH
+from pydantic_core import PydanticCustomError
+
+from partycases.models._base import MAX_SECTION_DEPTH
 from partycases.models.case import (
     EXTENSION_KEY_PATTERN,
     Case,
     canonical_extensions,
     require_case,
 )
-from partycases.models.section import Section
+from partycases.models.section import nested_too_deep
 
 __all__ = ["writable_case"]
 
@@ -33,57 +34,13 @@ def _namespace() -> re.Pattern[str]:
     return re.compile(EXTENSION_KEY_PATTERN)
 
 
-def _refuse(problem: str, expected: str) -> NoReturn:
+def _refuse(problem: str) -> NoReturn:
     from partycases.errors import WriteError  # only here: a case's import stays lean
 
     raise WriteError(
-        f"cannot write: {problem}; expected {expected} (a case made by "
-        "model_copy(update=...) or model_construct is not validated)"
+        f"cannot write: {problem} (a case made by model_copy(update=...) or model_construct "
+        "is not validated)"
     )
-
-
-def _in_order(value: Any, key: str, depth: int) -> bool:
-    """Whether every object in ``value`` has its keys in order; refused past the depth limit.
-
-    ``depth`` is the level of ``value`` (the value under a key is level 1); the walk
-    stops at the limit, so it never recurses deeper than :data:`MAX_EXTENSION_DEPTH`.
-    """
-    items: Iterable[Any]
-    if isinstance(value, dict):
-        items = value.values()
-        names = list(value)
-        if not all(type(name) is str for name in names):
-            _refuse(f"extension data under {key!r} holds a key that is no string", "JSON data")
-        ordered = names == sorted(names)
-    elif isinstance(value, list | tuple | set | frozenset):
-        items, ordered = value, True
-    else:
-        return True
-    if depth > MAX_EXTENSION_DEPTH:
-        _refuse(
-            f"extension data under {key!r} nested deeper than {MAX_EXTENSION_DEPTH} levels",
-            f"at most {MAX_EXTENSION_DEPTH}, which every format reads back",
-        )
-    for item in items:
-        ordered = _in_order(item, key, depth + 1) and ordered
-    return ordered
-
-
-def _deep_sections(case: Case) -> bool:
-    """Whether ``case``'s sections nest deeper than :data:`MAX_SECTION_DEPTH` levels."""
-    depth = 1
-    level = [s for s in case.sections if isinstance(s, Section) and s.subsections]
-    while level:
-        depth += 1
-        if depth > MAX_SECTION_DEPTH:
-            return True
-        level = [
-            sub
-            for section in level
-            for sub in section.subsections
-            if isinstance(sub, Section) and sub.subsections
-        ]
-    return False
 
 
 def writable_case(case: Case) -> Case:
@@ -100,15 +57,18 @@ def writable_case(case: Case) -> Case:
     if extensions:
         for key in extensions:
             if type(key) is not str or not _namespace().match(key):
-                _refuse(f"the extension key {key!r} is no namespace", "one such as 'org.example'")
-        ordered = list(extensions) == sorted(extensions)
-        for key, value in extensions.items():
-            ordered = _in_order(value, key, 1) and ordered
-        if not ordered:
-            case = case.model_copy(update={"extensions": canonical_extensions(extensions)})
-    if _deep_sections(case):
+                _refuse(
+                    f"the extension key {key!r} is no namespace; expected one such as 'org.example'"
+                )
+        try:
+            canonical = canonical_extensions(extensions)
+        except PydanticCustomError as error:
+            _refuse(error.message())
+        if canonical is not extensions:
+            case = case.model_copy(update={"extensions": canonical})
+    if nested_too_deep(case.sections, 1):
         _refuse(
-            f"sections nested deeper than {MAX_SECTION_DEPTH} levels",
-            f"at most {MAX_SECTION_DEPTH}, which every format reads back",
+            f"sections nested deeper than {MAX_SECTION_DEPTH} levels; expected at most "
+            f"{MAX_SECTION_DEPTH}, which every format reads back"
         )
     return case

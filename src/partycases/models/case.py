@@ -119,22 +119,34 @@ class _HttpIri:
         )
 
 
-def _canonical(value: JsonValue, path: list[str | int]) -> JsonValue:
-    """``value`` with every object's keys in order; ``value`` itself when they already are."""
-    if not isinstance(value, dict | list):
+def _extension_problem(kind: str, what: str, path: list[str | int]) -> PydanticCustomError:
+    from partycases.errors import json_pointer  # only here: a case's import stays lean
+
+    return PydanticCustomError(
+        kind,
+        "extension data at {pointer} {what}",
+        {"what": what, "pointer": json_pointer(["extensions", *path])},
+    )
+
+
+def _canonical(value: Any, path: list[str | int]) -> Any:
+    """``value`` with every object's keys in order; ``value`` itself when they already are.
+
+    Validated data holds only dicts and lists; a case made without validation may
+    hold tuples and sets as well, whose depth counts alike.
+    """
+    if not isinstance(value, dict | list | tuple | set | frozenset):
         return value
     if len(path) > MAX_EXTENSION_DEPTH:
-        from partycases.errors import json_pointer  # only here: a case's import stays lean
-
-        raise PydanticCustomError(
+        raise _extension_problem(
             "extension_depth",
-            "extension data nested deeper than {limit} levels at {pointer}; expected at most "
-            "{limit}, which every format reads back",
-            {"limit": MAX_EXTENSION_DEPTH, "pointer": json_pointer(["extensions", *path])},
+            f"is nested deeper than {MAX_EXTENSION_DEPTH} levels; expected at most "
+            f"{MAX_EXTENSION_DEPTH}, which every format reads back",
+            path,
         )
     changed = False
-    if isinstance(value, list):
-        items: list[JsonValue] = []
+    if not isinstance(value, dict):
+        items: list[Any] = []
         for index, item in enumerate(value):
             path.append(index)
             kept = _canonical(item, path)
@@ -143,9 +155,13 @@ def _canonical(value: JsonValue, path: list[str | int]) -> JsonValue:
             items.append(kept)
         return items if changed else value
     names = list(value)
+    if not all(type(name) is str for name in names):
+        raise _extension_problem(
+            "extension_key", "has a key that is no string; expected text keys, as JSON has", path
+        )
     ordered = sorted(names)
     changed = names != ordered
-    members: dict[str, JsonValue] = {}
+    members: dict[str, Any] = {}
     for name in ordered:
         path.append(name)
         item = value[name]

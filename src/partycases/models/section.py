@@ -1,6 +1,7 @@
 """The body of a case: numbered sections, subsections and paragraphs."""
 
 import enum
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
@@ -33,24 +34,41 @@ class Paragraph(Model):
     """The enumeration marker that opens the item, e.g. 一是."""
 
 
+def nested_too_deep(sections: "Iterable[object]", depth: int) -> bool:
+    """Whether ``sections``, standing at level ``depth``, nest past :data:`MAX_SECTION_DEPTH`.
+
+    Level by level, never recursing; what is no section (in a case made without
+    validation) holds no level.
+    """
+    level = [
+        section for section in sections if isinstance(section, Section) and section.subsections
+    ]
+    while level:
+        depth += 1
+        if depth > MAX_SECTION_DEPTH:
+            return True
+        level = [
+            sub
+            for section in level
+            for sub in section.subsections
+            if isinstance(sub, Section) and sub.subsections
+        ]
+    return False
+
+
 def _shallow_enough(subsections: "tuple[Section, ...]") -> "tuple[Section, ...]":
     """``subsections``, if the section holding them nests no deeper than every format reads.
 
     Runs only where subsections are stated, once their own have passed: a section
     and everything under it span at most :data:`MAX_SECTION_DEPTH` levels.
     """
-    depth = 2  # the section holding them, and them
-    level = [section for section in subsections if section.subsections]
-    while level:
-        depth += 1
-        if depth > MAX_SECTION_DEPTH:
-            raise PydanticCustomError(
-                "section_depth",
-                "sections nested deeper than {limit} levels; expected at most {limit}, "
-                "which every format reads back",
-                {"limit": MAX_SECTION_DEPTH},
-            )
-        level = [sub for section in level for sub in section.subsections if sub.subsections]
+    if nested_too_deep(subsections, 2):  # the section holding them is level 1
+        raise PydanticCustomError(
+            "section_depth",
+            "sections nested deeper than {limit} levels; expected at most {limit}, "
+            "which every format reads back",
+            {"limit": MAX_SECTION_DEPTH},
+        )
     return subsections
 
 
