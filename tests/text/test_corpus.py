@@ -1,11 +1,13 @@
-"""Regression sets for the parser: the probes, a development set and two held-out sets.
+"""Regression sets for the parser: the probes, a development set and three held-out sets.
 
 Each set is a folder of ``NAME.txt`` texts with ``NAME.json`` gold facts in the
 probes' format, scored with the shared scorer (``score_facts.py``), the same
 metric the parser is judged by. The floors sit a little under today's figures,
 per category, so a change that loses a class of facts fails here. Each held-out set was
-written from the genre's description alone, without reading the parser, and no rule was
-changed to fit it.
+written from the genre's description alone, without reading the parser, and first scored
+before any rule was changed with its misses in view. Each has since served as a
+development set: its misses showed classes of phrasing and page layout the rules were then
+widened for (``heldout3`` after it had measured the phrasings learned from the first two).
 """
 
 from __future__ import annotations
@@ -50,30 +52,45 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
         },
     ),
     "heldout": (
-        0.85,
+        0.88,
         {
-            "organisations": 0.82,
+            "organisations": 0.85,
             "founded": 0.85,
-            "member_count": 0.88,
-            "honours": 0.8,
-            "honour_awarded_by": 0.55,
-            "activities": 0.8,
-            "sections": 0.88,
+            "member_count": 0.9,
+            "honours": 0.9,
+            "honour_awarded_by": 0.6,
+            "activities": 0.88,
+            "sections": 0.9,
             "title": 0.9,
         },
     ),
     "heldout2": (
-        0.85,
+        0.9,
         {
-            "organisations": 0.85,
-            "founded": 0.78,
-            "member_count": 0.8,
-            "honours": 0.75,
-            "honour_awarded_by": 0.7,
-            "activities": 0.75,
+            "organisations": 0.9,
+            "founded": 0.85,
+            "member_count": 0.87,
+            "honours": 0.9,
+            "honour_awarded_by": 0.85,
+            "activities": 0.85,
             "sections": 0.92,
             "title": 0.85,
             "works": 0.95,
+        },
+    ),
+    "heldout3": (
+        0.85,
+        {
+            "organisations": 0.83,
+            "founded": 0.9,
+            "member_count": 0.9,
+            "honours": 0.87,
+            "honour_awarded_by": 0.5,
+            "activities": 0.9,
+            "sections": 0.92,
+            "title": 0.92,
+            "published": 0.9,
+            "works": 0.93,
         },
     ),
 }

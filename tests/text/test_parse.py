@@ -129,6 +129,9 @@ def test_scripts_give_the_same_ids() -> None:
         ("某市网络商会成立于06年。", "2006"),
         ("某市网络商会成立于2010年5月12日。", "2010-05-12"),
         ("某市网络商会于2016年4月正式成立。", "2016-04"),
+        ("2015年8月，某市网络商会正式组建，会员逐年增加。", "2015-08"),
+        ("某市網絡商會組建於2012年。", "2012"),
+        ("某市网络商会于2011年组建，此后不断壮大。", "2011"),
     ],
 )
 def test_founding_dates_at_every_precision(sentence: str, expected: str) -> None:
@@ -161,6 +164,11 @@ def test_grades(phrase: str, grade: str) -> None:
         ("现有超过300家会员企业", 300, "over"),
         ("有约80名会员", 80, "about"),
         ("现有会员单位60家", 60, "exact"),
+        ("會員企業從成立時的40餘家發展到目前的260餘家", 260, "over"),
+        ("会员由起步时的12户增加到了现在的95户", 95, "exact"),
+        ("会员规模从2013年的50家扩大到近200家", 200, "nearly"),
+        ("会员企业多达150余家", 150, "over"),
+        ("会员企业已达300余家", 300, "over"),
     ],
 )
 def test_member_counts_with_qualifiers(phrase: str, value: int, qualifier: str) -> None:
@@ -183,12 +191,149 @@ def test_member_counts_with_qualifiers(phrase: str, value: int, qualifier: str) 
         ("2022年，商会被确定为某市党建工作联系点。", "某市党建工作联系点", 2022),
         ("2022年，商会获得某市委网信办颁发的荣誉证书。", "荣誉证书", 2022),
         ("商会连续三年荣获“五好”商会。", "“五好”商会", None),
+        ("2023年，某市工商联向商会授予“模范商会”牌匾。", "模范商会", 2023),
+        ("2019年，商会获得“星级服务窗口”等荣誉。", "星级服务窗口", 2019),
     ],
 )
 def test_every_honour_phrasing(sentence: str, title: str, year: int | None) -> None:
     """Each common honour phrasing gives the honour, its title and its year."""
     case = pc.parse_text(f"一、主要做法\n某市網絡商會成立於2013年。{sentence}\n")
     assert [(h.title, h.date.year if h.date else None) for h in case.honours] == [(title, year)]
+
+
+def test_party_members_that_grew_count_the_later_figure() -> None:
+    """党员人数从5名增加到23名: the branch has 23 members, not 5."""
+    case = pc.parse_text(
+        "一、案例背景\n某市网络商会成立于2013年。"
+        "2016年，某市网络商会党支部成立，党员人数由最初的4名发展到如今的31名。\n"
+    )
+    branch = next(org for org in case.organisations if org.name.endswith("党支部"))
+    assert branch.member_count is not None
+    assert (branch.member_count.value, branch.member_count.text) == (
+        31,
+        "党员人数由最初的4名发展到如今的31名",
+    )
+
+
+@pytest.mark.parametrize("verb", ["指导组建", "批复组建", "牵头组建"])
+def test_a_body_that_helped_form_another_is_not_founded(verb: str) -> None:
+    """由某局指导组建: the date founds the body formed, not the one that helped."""
+    case = pc.parse_text(
+        f"一、案例背景\n某市网络商会成立于2014年3月，由某市商务局{verb}，现有会员80家。\n"
+    )
+    founded = {org.name: str(org.founded) if org.founded else None for org in case.organisations}
+    assert founded == {"某市网络商会": "2014-03", "某市商务局": None}
+
+
+def test_forming_something_else_is_no_founding() -> None:
+    """2019年，商会组建志愿服务队: the team is formed, the chamber not founded again."""
+    case = pc.parse_text("一、主要做法\n2019年，某市网络商会组建党员志愿服务队。\n")
+    assert [org.founded for org in case.organisations] == [None]
+
+
+def test_quoted_titles_side_by_side_are_two_honours() -> None:
+    """获得“A”“B”等荣誉: one honour per quoted title, each an honour by the trailer."""
+    case = pc.parse_text(
+        "一、工作成效\n某市網絡商會成立於2013年。"
+        "商會先後獲得“市級誠信經營單位”“全省優秀異地商會”等榮譽。\n"
+    )
+    assert [h.title for h in case.honours] == ["市級誠信經營單位", "全省優秀異地商會"]
+
+
+def test_a_body_conferring_through_xiang_is_the_awarder() -> None:
+    """某工商联向某商会授予…: the body before 向 confers, the one after receives."""
+    case = pc.parse_text(
+        "一、工作成效\n某市网络商会成立于2013年。2022年，某市工商联向某市网络商会授予“先锋商会”牌匾。\n"
+    )
+    (honour,) = case.honours
+    names = {org.id: org.name for org in case.organisations}
+    assert (honour.title, [names[i] for i in honour.awarded_by], names[honour.recipient_id]) == (
+        "先锋商会",
+        ["某市工商联"],
+        "某市网络商会",
+    )
+
+
+@pytest.mark.parametrize("script", ["Hans", "Hant"])
+def test_an_honour_list_under_a_numbered_heading(script: str) -> None:
+    """三、所获荣誉, then one title a line, a year in brackets after some: each is an honour."""
+    text = (
+        "某市网络商会：党建聚合力\n一、基本情况\n某市网络商会成立于2012年。\n"
+        "三、所获荣誉\n全省先进社会组织（2018年）\n某市“五好”商会\n全市诚信示范单位(2020年度)\n"
+        "四、工作成效\n商会服务会员企业成效明显。\n"
+    )
+    expected = [("全省先进社会组织", 2018), ("某市“五好”商会", None), ("全市诚信示范单位", 2020)]
+    if script == "Hant":
+        table = str.maketrans("获荣誉会进组织单诚范", "獲榮譽會進組織單誠範")
+        text = text.translate(table)
+        expected = [(title.translate(table), year) for title, year in expected]
+    case = pc.parse_text(text)
+    assert [(h.title, h.date.year if h.date else None) for h in case.honours] == expected
+    # The next numbered heading ends the list: it is a heading, not an honour.
+    assert [s.heading for s in case.sections][-1] == "工作成效"
+
+
+def test_an_honour_row_one_space_apart() -> None:
+    """A profile's row of titles, one space apart: each title is an honour."""
+    case = pc.parse_text(
+        "某县物流协会\n全省物流示范单位 县级文明单位 全县先进社会组织 县“五好”协会\n"
+        "协会简介\n某县物流协会成立于2014年，现有会员单位120家。\n"
+    )
+    assert [h.title for h in case.honours] == [
+        "全省物流示范单位",
+        "县级文明单位",
+        "全县先进社会组织",
+        "县“五好”协会",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "张明 李华 王刚 赵磊",
+        "党建引领 服务发展 凝心聚力 共建共享",
+        "文化铸魂 党建引领",
+        "一二三四五 上山打老虎",
+    ],
+)
+def test_lines_one_space_apart_that_are_no_honour_row(line: str) -> None:
+    """Names, or short slogans, one space apart are no row of honours."""
+    case = pc.parse_text(f"某县物流协会\n{line}\n协会简介\n某县物流协会成立于2014年。\n")
+    assert case.honours == ()
+
+
+def test_a_heading_over_honours_is_no_honour() -> None:
+    """所获荣誉 says honours follow; it names none."""
+    case = pc.parse_text("一、主要做法\n某市网络商会成立于2013年。商会所获荣誉：略。\n")
+    assert case.honours == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("商会每年举办某市青年创业者大会。", "某市青年创业者大会"),
+        ("协会牵头举办首届某市网络公益嘉年华。", "首届某市网络公益嘉年华"),
+        ("商会定期举办某市民营企业家恳谈会。", "某市民营企业家恳谈会"),
+        ("协会承办全市家政服务技能比武。", "全市家政服务技能比武"),
+        ("商会开展“诚信之星”评选。", "“诚信之星”评选"),
+        ("协会举办“健康同行”公益课堂。", "“健康同行”公益课堂"),
+        ("协会倡导“文明餐桌行动”。", "“文明餐桌行动”"),
+    ],
+)
+def test_more_activity_phrasings(sentence: str, name: str) -> None:
+    """Events named by their head (大会, 嘉年华, 恳谈会, 比武), quoted names before 评选 or
+    课堂, and quoted names ending in their own head."""
+    case = pc.parse_text(f"一、主要做法\n某市网络商会成立于2013年。{sentence}\n")
+    assert [a.name for a in case.activities] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["商会团结带领广大会员企业共同发展。", "支部每季度召开党员大会。"]
+)
+def test_what_holds_an_event_head_but_is_no_event(sentence: str) -> None:
+    """广大会员 holds 大会 and 党员大会 is routine: neither is an activity."""
+    case = pc.parse_text(f"一、主要做法\n某市网络商会成立于2013年。{sentence}\n")
+    assert case.activities == ()
 
 
 def test_same_year_and_several_bodies() -> None:

@@ -44,6 +44,7 @@ _MEMBER_PIECES = [
     *("会员单位", "会员企业", "会员", "成员单位", "成员企业", "理事单位"),
     *("总数", "数量", "人数", "已", "发展到", "增至", "达到", "为", "有", "了"),
     *("正式", "共产", "中共", "党员", "其中", "商会", ",", "。"),
+    *("从", "由", "最初的", "发展到", "增加到", "如今", "现在的", "多达", "户", "规模"),
 ]
 
 
@@ -62,6 +63,9 @@ def _spans_hold(spans: list[tuple[int, int]], text: str, near: re.Pattern[str]) 
 @example("有8多人中共党员")
 @example("有8名中共党员")
 @example("共50位会员")
+@example("会员企业从最初的60多家发展到现在的380余家")
+@example("党员人数由最初的5名增加到如今的23名")
+@example("会员规模从2013年的50户扩大到近200户")
 def test_every_member_count_holds_what_its_skip_looks_for(text: str) -> None:
     """Each member count, and each count of party members, holds its pattern's near form."""
     members = [m.span() for m in counts.MEMBERS.finditer(text)]

@@ -59,29 +59,13 @@ ROUND_TRIP_DIFFERENCES = {
     "02-pinyin-two-line-title-byline": ["missing organisation: ('中共桐陵市砚溪区委组织部',)"],
     "10-long-inline-headings-honour-lines": ["missing organisation: ('中共枫浦县委两新工委',)"],
     "08-byline-dates-slash-dot-twodigit": ["missing organisation: ('中共禾坪县委组织部',)"],
-    # Honour lines with no end punctuation were joined as one broken sentence; written on one
-    # line, a name runs on from the title before it and is no longer read.
-    "02-pinyin-honour-roll-5a": [
-        "missing organisation: ('榆峡市五星级商会',)",
-        "missing section: (1, None, '全国四好商会huì2019年省级社会huì组织党建工作示范单位"
-        "榆峡市五星级商会huì2021年', 'other')",
-    ],
-    # A share-bar line was read as the title; the page's own two-line title was kept as the
-    # headline, whose second line, rendered alone, reads back as a heading.
-    "11-reading-chrome-two-line-title-secretary": [
-        "extra   section: (0, None, '把党旗插在服务一线', 'other')"
-    ],
+    "15-note-before-title-bylines-visits": ["missing organisation: ('中共沐溪县委组织部',)"],
     # Broken lines first read as subsection headings are read as one paragraph once joined.
     "13-tangliang-catering-hard-line-breaks": [
         "missing section: (1, None, '协会党支部还注重发挥党员店主的示范带动作用在全县餐饮店"
         "推行党员示范店挂牌由党员店主公开承诺诚信经营', 'other')",
         "missing section: (1, None, '明码标价文明服务接受群众监督针对疫情期间餐饮企业经营困难的"
         "情况协会党支部协调金融机构为会员企业提供', 'other')",
-    ],
-    # A bracketed heading (【背景概述】) is written numbered, and its words then give its kind.
-    "18-note-after-title-bracket-headings": [
-        "missing section: (0, 1, '背景概述', 'other')",
-        "extra   section: (0, 1, '背景概述', 'background')",
     ],
     # A column tag on its own line kept an activity name apart from its verb; rendered, they meet.
     "07-xipu-cloud-company-column-tag": ["extra   activity: ('云端学习教育', None)"],

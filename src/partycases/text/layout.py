@@ -44,9 +44,11 @@ TIMESTAMP: Final = re.compile(
     r"(?:\s{0,3}(?P<hour>[0-9]{1,2})\s{0,1}[:时]\s{0,1}(?P<minute>[0-9]{2})"
     r"(?:\s{0,1}[:分]\s{0,1}(?P<second>[0-9]{2}))?)?"
 )
+#: How many lines from the top a site banner and the title after it are looked for in.
+HEADER_SCAN: Final = 12
 #: What may stand on a timestamp line besides the timestamp: 发布时间:, 来源:…, 作者:…
 META_LABEL: Final = re.compile(
-    r"发布时间|发布日期|更新时间|时间|日期|来源|作者|编辑|浏览|阅读|点击|字号"
+    r"发布时间|发布日期|更新时间|时间|日期|来源|作者|编辑|浏览|阅读|点击|字号|发表于"
 )
 TIMESTAMP_LABEL: Final = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)?\s{0,3}:?\s{0,3}")
 #: 来源: 中国网络社会组织联合会 / 文章来源:… (anywhere in a short line)
@@ -95,6 +97,9 @@ _VISIBLE_RUN: Final = re.compile(
 )
 _MEANINGFUL: Final = re.compile(f"[0-9A-Za-z{HAN}]")
 HEADING_MAX: Final = 30
+#: A line this long or longer that holds a comma is running text, not a heading (it
+#: ends without punctuation where a converted document broke it at the page's width).
+WRAPPED_MIN: Final = 24
 TITLE_MAX: Final = 80
 
 
@@ -125,6 +130,9 @@ class Block:
     broken: bool = False
     """Whether it runs over a line break (a sentence broken over lines, joined): a
     paragraph within one line holds none, but for invisible characters the view drops."""
+    skipped: list[Span] = attrs.Factory(list)
+    """Input spans inside it that are not its text: a page break's running head and page
+    number, between the two halves of a sentence it broke."""
 
 
 @attrs.define
@@ -157,6 +165,8 @@ class Skeleton:
     lines: list[tuple[Span, str]] = attrs.Factory(list)
     """Every line (or sentence broken over lines) with its role, for the facts pass."""
     joins: list[Span] = attrs.Factory(list)
+    skipped: list[Span] = attrs.Factory(list)
+    """Page furniture inside joined sentences (each paragraph's :attr:`Block.skipped`)."""
     """Line breaks inside a sentence: the facts pass reads across them."""
 
     def mark(self, start: int, end: int, role: str) -> None:
@@ -192,6 +202,12 @@ def _chrome_words() -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
 
 
 @functools.cache
+def _alone_words() -> frozenset[str]:
+    """Words that make a line chrome when it holds nothing else: END, 阅读原文, 分享 收藏 在看."""
+    return frozenset(w.lower() for w, where in lexicon.chrome().items() if where == "alone")
+
+
+@functools.cache
 def _labels() -> re.Pattern[str]:
     words = sorted(lexicon.labels(), key=len, reverse=True)
     return re.compile("^(?P<label>" + "|".join(map(re.escape, words)) + r")\s{0,2}:\s{0,3}")
@@ -210,15 +226,28 @@ def section_kind(folded_heading: str) -> SectionKind:
     return SectionKind.OTHER
 
 
+#: A page number on a line of its own, as a converted document prints it: — 23 —, - 7 -,
+#: 第3页, 第 3 页 共 12 页, 3/12.
+PAGE_NUMBER: Final = re.compile(
+    r"[-—–~\s]*(?:[-—–~]\s*[0-9]{1,4}\s*[-—–~]|第\s*[0-9]{1,4}\s*页(?:\s*[,/]?\s*共\s*[0-9]{1,4}\s*页)?"
+    r"|[0-9]{1,4}\s*/\s*[0-9]{1,4})[-—–~\s]*"
+)
+
+
 def is_chrome(line: str) -> bool:
     """Whether a line (folded) is page furniture: share prompts, breadcrumbs, counters."""
     in_line, at_start, _ = _chrome_words()
     bare = line.lstrip("【[(『「 ").rstrip()
+    if len(bare) <= 24 and PAGE_NUMBER.fullmatch(bare):
+        return True
     if bare.startswith(at_start):
         return True
     if line.count(">") >= 2 or "»" in line:  # a breadcrumb: 首页 > 新闻 (>> counts twice)
         return len(line) <= 120
-    if len(line) <= 40 and in_line.search(line) is not None:
+    if len(line) <= 40 and (
+        in_line.search(line) is not None
+        or (bare != "" and _alone_words().issuperset(bare.lower().split()))
+    ):
         return True
     # Lengths first: the patterns end at the line's end, and are searched for from each
     # position; and a word either must hold, found by a plain search.
@@ -337,8 +366,45 @@ class _Reader:
             )
         self.skeleton = Skeleton()
         self.arabic_top = False
+        self.paren_top = False
+        self.furniture = self._running_heads()
 
     # ---------------------------------------------------------- helpers
+
+    def _running_heads(self) -> frozenset[Span]:
+        """The lines a converted document repeats at each page break: its running heads.
+
+        A short line printed twice or more, once at least next to a page number
+        (— 23 —), is the document's running head or foot, not the article's text.
+        """
+        lines = self.lines
+        numbers = [
+            i
+            for i, line in enumerate(lines)
+            if line[1] - line[0] <= 24 and PAGE_NUMBER.fullmatch(self.folded(line).strip())
+        ]
+        if not numbers:
+            return frozenset()
+        seen: dict[str, list[Span]] = {}
+        for line in lines:
+            if line[1] - line[0] <= 40:
+                seen.setdefault(self.folded(line).strip(), []).append(line)
+        beside = {
+            self.folded(lines[j]).strip()
+            for i in numbers
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(lines)
+        }
+        return frozenset(
+            line
+            for text, found in seen.items()
+            if len(found) >= 2 and text in beside and _MEANINGFUL.search(text)
+            for line in found
+        )
+
+    def _chrome(self, line: Span, folded: str) -> bool:
+        """Whether a line is page furniture: chrome (:func:`is_chrome`) or a running head."""
+        return line in self.furniture or is_chrome(folded)
 
     def folded(self, line: Span) -> str:
         return self.view.text[line[0] : line[1]]
@@ -360,8 +426,11 @@ class _Reader:
 
     def read(self) -> Skeleton:
         lines = self.lines
-        self.arabic_top = not any(SECTION.match(self.folded(line)) for line in lines) and any(
-            ARABIC.match(self.folded(line)) for line in lines
+        # Top-level headings are 一、…; without any, (一)…; without those either, 1. …
+        plain = not any(SECTION.match(self.folded(line)) for line in lines)
+        self.paren_top = plain and any(SUBSECTION.match(self.folded(line)) for line in lines)
+        self.arabic_top = (
+            plain and not self.paren_top and any(ARABIC.match(self.folded(line)) for line in lines)
         )
         trailing = next(
             (i for i, line in enumerate(lines) if opens_block(self.folded(line))), len(lines)
@@ -451,22 +520,64 @@ class _Reader:
             return False
         return all(is_han(char) or char in "()、 " for char in folded)
 
+    def _banner(self, lines: list[Span]) -> int:
+        """How many header lines come before the title's: a site's name above its chrome.
+
+        A page may open with its site's name (某县人民政府, 某协会, 某某党建网) over its
+        breadcrumbs or menus, and put the title after them. The first line that could be a
+        title is such a banner when it is a name alone, chrome follows it, and another line
+        that could be a title comes after that chrome; the title is then that line.
+        """
+        first = -1
+        chrome_after = False
+        for index, line in enumerate(lines[:HEADER_SCAN]):
+            folded = self.folded(line)
+            if not _MEANINGFUL.search(folded):
+                continue
+            meta = timestamp(folded) is not None or source(folded) is not None
+            if meta or self._chrome(line, folded):
+                if first < 0 or meta:
+                    continue
+                chrome_after = True
+                continue
+            if first >= 0 and _honour_row(folded):
+                continue  # a profile's row of honours, between the banner and the title
+            if not self._title_candidate(folded):
+                return 0
+            if first < 0:
+                if not self._names_a_body(folded):
+                    return 0
+                first = index
+                continue
+            return index if chrome_after else 0
+        return 0
+
+    def _names_a_body(self, folded: str) -> bool:
+        """Whether a line is only a body's name: Han characters ending in an organisation suffix."""
+        return (
+            len(folded) <= 30
+            and _org_suffix_at_end().search(folded) is not None
+            and all(is_han(char) or char in "()" for char in folded)
+        )
+
     def _header(self, lines: list[Span]) -> int:
         """Read the header; return the index of the first body line."""
         sk = self.skeleton
         index = 0
         note_seen = False
         count = len(lines)
+        title_at = self._banner(lines)
         while index < count:
             line = lines[index]
             folded = self.folded(line)
-            if is_chrome(folded):
-                self.lose(*line, "page chrome")
-                self.fact_line(*line, "chrome")
-                index += 1
-                continue
+            # A timestamp or 来源 line first: it may hold chrome too (来源:某网 字号:大 中 小).
             if self._meta(line):
                 self.fact_line(*line, "meta")
+                index += 1
+                continue
+            if self._chrome(line, folded):
+                self.lose(*line, "page chrome")
+                self.fact_line(*line, "chrome")
                 index += 1
                 continue
             note = EDITOR_NOTE.match(folded)
@@ -482,8 +593,17 @@ class _Reader:
                 else:
                     index += 1
                 continue
+            if index < title_at and (row := _honour_row(folded)):
+                self._row(line, row, None)
+                index += 1
+                continue
             if not self._title_candidate(folded):
                 break
+            if index < title_at:
+                self.lose(*line, "a site banner")
+                self.fact_line(*line, "chrome")
+                index += 1
+                continue
             if not sk.title:
                 index = self._title(lines, index)
                 continue
@@ -561,14 +681,15 @@ class _Reader:
                 self.lose(*line, why)
                 previous = None
                 continue
-            if is_chrome(folded):
-                self.lose(*line, "page chrome")
-                self.fact_line(*line, "chrome")
-                previous = None
-                continue
             if self._meta(line):
                 self.fact_line(*line, "meta")
                 previous = None
+                continue
+            if self._chrome(line, folded):
+                self.lose(*line, "page chrome")
+                self.fact_line(*line, "chrome")
+                if not (line in self.furniture or PAGE_NUMBER.fullmatch(folded.strip())):
+                    previous = None  # a page break's furniture leaves its paragraph open
                 continue
             note = EDITOR_NOTE.match(folded)
             if note is not None and sk.editor_note is None and line[0] + note.end() < line[1]:
@@ -586,36 +707,42 @@ class _Reader:
                 continue
             row = _honour_row(folded)
             if row:
-                node = sub or top
-                if node is None:
-                    node = top = Node()
-                    sk.sections.append(node)
-                node.paragraphs.append(Block(*self.span(*line)))
-                self.mark(*line, "paragraph")
-                for a, b in row:
-                    self.fact_line(line[0] + a, line[0] + b, "honour")
+                holder = self._row(line, row, sub or top)
+                if sub is None:
+                    top = holder
                 continue
             if listing is not None:
-                if len(folded) <= 40 and not any(p in folded for p in "。;"):
+                if (
+                    len(folded) <= 40
+                    and not any(p in folded for p in "。;")
+                    and _numbered(SECTION.match(folded)) is None
+                    and _numbered(SUBSECTION.match(folded)) is None
+                ):
                     listing.paragraphs.append(Block(*self.span(*line)))
                     self.mark(*line, "paragraph")
                     self.fact_line(*line, "honour")
                     continue
                 listing = None
             section = _numbered(
-                SECTION.match(folded) or (ARABIC.match(folded) if self.arabic_top else None)
+                SECTION.match(folded)
+                or (SUBSECTION.match(folded) if self.paren_top else None)
+                or (ARABIC.match(folded) if self.arabic_top else None)
             )
             subsection = _numbered(
-                SUBSECTION.match(folded)
+                (SUBSECTION.match(folded) if not self.paren_top else None)
                 or (ARABIC.match(folded) if not self.arabic_top and top is not None else None)
             )
             label = _labels().match(folded)
+            if heading_lines and not self._short(folded):
+                heading_lines = 0  # a heading's lines end where a long line (a paragraph) starts
             if section is not None:
                 top = self._heading(line, section, Node())
                 top.kind = section_kind(self._heading_text(top))
                 sk.sections.append(top)
                 sub = None
                 previous = self._last_block(top)
+                if previous is None and self._honour_list(lines, position, folded):
+                    listing = top  # 三、所获荣誉: one honour a line follows
             elif subsection is not None:
                 sub = self._heading(line, subsection, Node())
                 if top is None:
@@ -674,6 +801,17 @@ class _Reader:
                     sk.sections.append(node)
                 previous = self._paragraphs(*line, node)
 
+    def _row(self, line: Span, row: list[Span], node: Node | None) -> Node:
+        """A row of honour titles: a paragraph of ``node`` (a new section if None)."""
+        if node is None:
+            node = Node()
+            self.skeleton.sections.append(node)
+        node.paragraphs.append(Block(*self.span(*line)))
+        self.mark(*line, "paragraph")
+        for a, b in row:
+            self.fact_line(line[0] + a, line[0] + b, "honour")
+        return node
+
     def _short(self, folded: str) -> bool:
         return (
             len(folded) <= HEADING_MAX
@@ -684,8 +822,8 @@ class _Reader:
 
     def _unnumbered_heading(self, lines: list[Span], position: int, folded: str) -> int:
         """-1 when the line is no heading, else how many following lines continue it."""
-        if not self._short(folded):
-            return -1
+        if not self._short(folded) or (len(folded) >= WRAPPED_MIN and "," in folded):
+            return -1  # a long line holding a comma: running text broken at the line's width
         extra = 0
         while extra < 2 and position + extra + 1 < len(lines):
             following = self.folded(lines[position + extra + 1])
@@ -719,12 +857,15 @@ class _Reader:
     def _continues(self, previous: Block, folded: str) -> bool:
         r"""Whether a line continues a sentence the previous line broke off (发\\n挥)."""
         start, end = self.view.position(previous.start), self.view.position(previous.end)
+        # The previous line's length, not its paragraph's: after an inline heading
+        # ((一)标题。正文…) a paragraph starts mid-line.
+        start = self.view.text.rfind("\n", 0, start) + 1
         last = self.view.text[end - 1 : end]
         first = folded[:1]
         return (
             end - start >= 20
-            and (is_han(last) or last in ",、")
-            and (is_han(first) or first.isdigit())
+            and (is_han(last) or last in ",、」》)")
+            and (is_han(first) or first.isdigit() or first in "「《(")
             and not (ITEM.match(folded) or SECTION.match(folded) or SUBSECTION.match(folded))
             and not _labels().match(folded)
         )
@@ -733,13 +874,21 @@ class _Reader:
         sk = self.skeleton
         start, end = self.span(*line)
         sk.joins.append((previous.end, start))
+        if self.text[previous.end : start].strip():  # page furniture between the halves
+            previous.skipped.append((previous.end, start))
+            sk.skipped.append((previous.end, start))
         sk.mark(start, end, "paragraph")
+        broken_at = previous.end
         previous.end = end
         previous.broken = True
-        # The facts pass reads the joined sentence as one line: the paragraph's line
-        # is the last one recorded, since the join comes right after it.
-        (first, _), role = sk.lines[-1]
-        sk.lines[-1] = ((first, end), role)
+        # The facts pass reads the joined sentence as one line: the paragraph's line is
+        # the last one recorded that ends where it broke (the page furniture a page break
+        # put between the halves is recorded after it).
+        for index in range(len(sk.lines) - 1, -1, -1):
+            (first, last), role = sk.lines[index]
+            if last == broken_at:
+                sk.lines[index] = ((first, end), role)
+                break
 
     def _heading_text(self, node: Node) -> str:
         return "".join(
@@ -834,20 +983,41 @@ def _items(folded: str, start: int, end: int) -> Iterator[Span]:
 _ROW_GAP: Final = re.compile(r"\s{2,}|\u3000")
 
 
+#: A title in a row whose titles are one space apart: Han characters and quotation marks,
+#: more than four (凝心聚力 共建共享 is a row of slogans).
+_ROW_TITLE: Final = re.compile(f"[{HAN}「」·]{{5,25}}")
+
+
 def _honour_row(folded: str) -> list[Span]:
-    """A row of honour titles at the top of a profile, two spaces apart."""
+    """A row of honour titles at the top of a profile, two spaces apart.
+
+    Or one space apart, where a space cannot be a pause inside one title: four
+    titles or more, each of five to 25 Han characters (quotation marks aside).
+    """
     if "。" in folded or len(folded) > 200:
         return []
+    spans = _row(folded, _ROW_GAP)
+    if len(spans) >= 3 and all(
+        3 <= b - a <= 25 and not any(p in folded[a:b] for p in ",;:") for a, b in spans
+    ):
+        return spans
+    spans = _row(folded, _ONE_SPACE)
+    if len(spans) >= 4 and all(_ROW_TITLE.fullmatch(folded, a, b) for a, b in spans):
+        return spans
+    return []
+
+
+_ONE_SPACE: Final = re.compile(" ")
+
+
+def _row(folded: str, gaps: re.Pattern[str]) -> list[Span]:
+    """The pieces of ``folded`` between the matches of ``gaps``."""
     spans: list[Span] = []
     position = 0
-    for gap in [*_ROW_GAP.finditer(folded), None]:
+    for gap in [*gaps.finditer(folded), None]:
         end = gap.start() if gap is not None else len(folded)
         spans.append((position, end))
         position = gap.end() if gap is not None else end
-    if len(spans) < 3 or not all(
-        3 <= b - a <= 25 and not any(p in folded[a:b] for p in ",;:") for a, b in spans
-    ):
-        return []
     return spans
 
 

@@ -74,7 +74,7 @@ def _words(name: str) -> tuple[str, ...]:
 
 @functools.cache
 def chrome() -> dict[str, str]:
-    """Chrome words and where they count (``line``, ``start`` or ``block``)."""
+    """Chrome words and where they count (``line``, ``start``, ``block`` or ``alone``)."""
     return {entry.word: entry.values[0] for entry in entries("chrome")}
 
 

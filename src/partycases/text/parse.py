@@ -24,7 +24,7 @@ import orjson
 from partycases.errors import LoadError, PartycasesWarning, Problem
 from partycases.models import MAX_TEXT, Case
 from partycases.text.facts import extract
-from partycases.text.layout import SEGMENT_START, Node, Segment, Skeleton, read_layout
+from partycases.text.layout import SEGMENT_START, Block, Node, Segment, Skeleton, read_layout
 from partycases.text.normalise import drop_invisible, fold, is_traditional, make_view
 from partycases.validate import validate_json
 from partycases.values import DateRange, PartialDate, Quantity
@@ -98,6 +98,16 @@ class _Fields:
             return self.line(spans[0])
         return "".join(part for part in map(self.line, spans) if part) or None
 
+    def paragraph(self, block: Block) -> str | None:
+        """A paragraph's text: on one line if broken, without what a page break put inside."""
+        if not block.broken:
+            return self.read((block.start, block.end))
+        if not block.skipped:
+            return self.line((block.start, block.end))
+        edges = [block.start, *(at for gap in block.skipped for at in gap), block.end]
+        pieces = zip(edges[::2], edges[1::2], strict=True)
+        return "".join(part for part in map(self.line, pieces) if part) or None
+
     def section(self, node: Node) -> dict[str, Any]:
         return {
             "kind": node.kind,
@@ -106,7 +116,7 @@ class _Fields:
             "paragraphs": [
                 {
                     # A sentence broken over two lines is one paragraph, on one line.
-                    "text": (self.line if block.broken else self.read)((block.start, block.end)),
+                    "text": self.paragraph(block),
                     "marker": self.read(block.marker),
                 }
                 for block in node.paragraphs
@@ -307,6 +317,7 @@ def parse_text(
         ),
         published=published,
         traditional=traditional,
+        skipped=tuple(skeleton.skipped),
     )
     data = _data(
         text, id or "case-" + hashlib.sha256(encoded).hexdigest()[:16], skeleton, facts, traditional

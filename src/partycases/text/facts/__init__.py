@@ -345,9 +345,10 @@ class _Extractor:
                 if body is not owner and body not in known:
                     known.append(body)
         present = sentence.marks
-        # Each detector only where a character its words hold is: founding dates need 成立,
-        # grades 级 or A, honours a verb, child bodies 、.
-        if "立" in present:
+        # Each detector only where a character its words hold is: founding dates need 成立
+        # (or 组建, rare enough to be looked for), grades 级 or A, honours a verb, child
+        # bodies 、.
+        if "立" in present or page.folded.find("组建", start, end) >= 0:
             dates.founding(
                 page,
                 start,
@@ -464,6 +465,18 @@ class _Extractor:
                 bodies += [
                     b for b in agents(page, *match.given_by, sentence.mentions) if b not in bodies
                 ]
+            recipient: Org | WorkDraft | None = None
+            # 某工商联向某商会授予「…」: the body before 向 confers it, the one after receives it.
+            to = (
+                folded.rfind("向", max(sentence.start, match.start - 20), match.start)
+                if not bodies and match.verb == "授予" and match.recipient is None
+                else -1
+            )
+            if to >= 0:
+                named = sentence.mentions.between(max(sentence.start, to - 30), to)
+                bodies = [org for org in (resolve(page, m) for m in named[-1:]) if org is not None]
+                receiving = sentence.mentions.between(to + 1, match.start)
+                recipient = resolve(page, receiving[0]) if receiving else None
             if not bodies and match.recipient is not None:
                 # 某网信办授予某商会「…」称号: the body named right before the verb confers it.
                 named = sentence.mentions.between(
@@ -472,9 +485,8 @@ class _Extractor:
                 bodies = [org for org in (resolve(page, m) for m in named[-1:]) if org is not None]
             if not bodies:
                 bodies = self._issuer(sentence)
-            recipient: Org | WorkDraft | None = None
             before = bisect.bisect_left(work_starts, match.start)
-            if before:
+            if before and recipient is None:
                 at, work = found_works[before - 1]
                 right_before = match.start - (at + len(work.title) + 2) <= 1
                 if right_before or match.verb in ("获得", "获", "荣获"):
@@ -489,7 +501,8 @@ class _Extractor:
             # The year stated for this honour: in its sentence, or by 同年.
             year = None
             if not match.verb.startswith("连续"):
-                year = years.stated(match.start, sentence.start)
+                # A listed title (no verb): a year anywhere on its line dates it.
+                year = years.stated(match.start if match.verb else match.end, sentence.start)
                 if year is None and sentence.dated:
                     year = years.at(match.start)
             evidence_start = match.start
@@ -672,13 +685,14 @@ def extract(
     publisher: Span | None,
     published: PartialDate | None,
     traditional: bool,
+    skipped: tuple[Span, ...] = (),
 ) -> Facts:
     """Find the facts stated on every line of ``text`` but its page furniture.
 
     ``lines`` are view spans with the role the layout gave them; ``publisher`` is
     the view span of the 来源 value.
     """
-    page = Page(text, view, traditional=traditional)
+    page = Page(text, view, traditional=traditional, skipped=skipped)
     extractor = _Extractor(page, published)
     extractor.first_pass(lines)
     publisher_org = None

@@ -117,8 +117,19 @@ def _quoted() -> re.Pattern[str]:
 
 
 @functools.cache
+def _quoted_whole() -> re.Pattern[str]:
+    """A quoted name that ends in its own head: “光盘行动”, “红色驿站·暖心行动”."""
+    heads = "|".join(map(re.escape, lexicon.activity_heads()["quoted"]))
+    return re.compile(r"「(?P<name>[^「」]{2,28}?(?P<head>" + heads + "))」")
+
+
+@functools.cache
 def _events() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, lexicon.activity_heads()["event"]))
+    # 会员 ends no event: 广大会员 holds 大会.
+    heads = "|".join(
+        re.escape(head) + ("(?!员)" if head.endswith("会") else "")
+        for head in lexicon.activity_heads()["event"]
+    )
     return re.compile("(?:" + heads + ")")
 
 
@@ -160,6 +171,13 @@ def find_activities(
     heads = lexicon.activity_heads()
     quoted = "「" in marks if marks is not None else folded.find("「", start, end) >= 0
     for match in _quoted().finditer(folded, start, end) if quoted else ():
+        if is_routine(match["name"]):
+            continue
+        found.append(
+            ActivityMatch(match.start(), match.end(), ActivityKind(heads["quoted"][match["head"]]))
+        )
+    for match in _quoted_whole().finditer(folded, start, end) if quoted else ():
+        # The quoted detector's match, when a head follows too, starts here and runs on.
         if is_routine(match["name"]):
             continue
         found.append(

@@ -151,6 +151,8 @@ class _Assembler:
 
     def honours(self, drafts: list[HonourDraft]) -> list[dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
+        # Each honour's recipient and title, for telling the same honour stated twice.
+        stated: dict[str, tuple[Org | WorkDraft | None, str]] = {}
         for honour in drafts:
             if isinstance(honour.recipient, WorkDraft):
                 recipient = self.work_ids.get(id(honour.recipient))
@@ -193,7 +195,8 @@ class _Assembler:
             if honour.batch is not None:
                 data["batch"] = honour.batch
             out[honour_id] = data
-        return list(out.values())
+            stated[honour_id] = (honour.recipient, honour.clean or honour.title)
+        return list(_merge_undated(out, stated).values())
 
     def activities(self, drafts: list[ActivityDraft]) -> list[dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
@@ -280,3 +283,48 @@ def _bound_evidence(collections: list[list[dict[str, Any]]], warnings: list[str]
         places = "place" if limit == 1 else f"{limit} places"
         facts_cut = "a fact" if cut == 1 else f"each of {cut} facts"
         warnings.append(f"evidence cut to the first {places} of {facts_cut}")
+
+
+def _related(one: Org | WorkDraft | None, other: Org | WorkDraft | None) -> bool:
+    """Whether two recipients are one body, or a body and its own party organisation."""
+    if one is other:
+        return True
+    return (
+        isinstance(one, Org)
+        and isinstance(other, Org)
+        and (one.parent is other or other.parent is one)
+    )
+
+
+def _merge_undated(
+    out: dict[str, dict[str, Any]], stated: dict[str, tuple[Org | WorkDraft | None, str]]
+) -> dict[str, dict[str, Any]]:
+    """Fold an undated honour into the one dated honour of the same title and recipient.
+
+    A profile's row or list of honours names a title the body's text then dates and
+    attributes (5A级社会组织 in the row; 2019年被某局评估为5A级社会组织 below): one honour,
+    the dated one, with the evidence and awarders of both. A party organisation's honour
+    listed under its body counts as the same recipient. Where several dated honours share
+    the title, nothing is folded: which one the undated title means is not said.
+    """
+    dated: dict[str, list[str]] = {}
+    for honour_id, data in out.items():
+        if "date" in data:
+            dated.setdefault(stated[honour_id][1], []).append(honour_id)
+    if not dated:
+        return out
+    dropped: set[str] = set()
+    for honour_id, data in out.items():
+        recipient, title = stated[honour_id]
+        if "date" in data:
+            continue
+        matches = [other for other in dated.get(title, ()) if _related(recipient, stated[other][0])]
+        if len(matches) != 1:
+            continue
+        known = out[matches[0]]
+        known["evidence"] += data["evidence"]
+        for awarder in data["awarded_by"]:
+            if awarder not in known["awarded_by"] and awarder != known["recipient_id"]:
+                known["awarded_by"].append(awarder)
+        dropped.add(honour_id)
+    return {key: value for key, value in out.items() if key not in dropped} if dropped else out

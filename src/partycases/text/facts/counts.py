@@ -15,20 +15,30 @@ SubjectAt = Callable[[int], Org | None]
 
 __all__ = ["grades", "members"]
 
-#: 現有近300家會員單位 / 会员400余名 / 超过120家会员企业 / 会员企业210余家 / 312家会员单位的…
+#: What a count grew to: 从最初的30多家发展到如今的130余家 (the later figure is the count).
+GROWTH: Final = (
+    r"[从由][^,。;:0-9]{0,8}[0-9]{1,7}[^,。;:]{0,8}?"
+    r"(?:发展到|发展至|发展为|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|壮大到|壮大至|达到)"
+    r"(?:了)?(?:如今|现在|目前|今天|当前|今年|现)?(?:的)?"
+)
+#: 現有近300家會員單位 / 会员400余名 / 超过120家会员企业 / 会员企业210余家 / 312家会员单位的… /
+#: 会员企业从最初的60多家发展到现在的380余家
 MEMBERS: Final = re.compile(
-    r"(?P<before>近|约|大约|超过|超|逾|已达|达|共)?\s{0,2}"
+    r"(?P<before>近|约|大约|超过|超|逾|已达|多达|达|共)?\s{0,2}"
     r"(?P<value>[0-9]{1,7})\s{0,2}(?P<after>余|多|以上)?\s{0,2}"
     r"(?P<unit>(?:家|名|个|位)(?:会员单位|会员企业|会员|成员单位|理事单位))"
+    r"|(?P<noun3>会员单位|会员企业|会员|成员单位|成员企业)(?:总数|数量|规模|人数)?"
+    + GROWTH
+    + r"(?P<before3>近|约|超过|逾)?(?P<value3>[0-9]{1,7})(?P<after3>余|多)?(?P<unit3>家|名|个|户)"
     r"|(?P<noun>会员单位|会员企业|会员|成员单位|成员企业)(?:总数|数量)?"
-    r"(?:已)?(?:发展到|发展至|增加到|增至|达到|达|为|有|共|超过)?(?:了)?"
+    r"(?:已)?(?:发展到|发展至|增加到|增至|达到|多达|达|为|有|共|超过)?(?:了)?"
     r"(?P<before2>近|约|超过|逾)?(?P<value2>[0-9]{1,7})(?P<after2>余|多)?(?P<unit2>家|名|个)"
 )
 #: MEMBERS tried only where a match can start: at one of its words before the number, at
 #: white space or a digit, or at 会 or 成 of its noun. It opens with optional words, which
 #: leaves a search no first character to skip to: it tries the whole pattern at every
 #: position, where the look-ahead fails in a few steps. The same matches.
-MEMBERS_AT: Final = re.compile(r"(?=[近约大超逾已达共\s0-9会成])(?:" + MEMBERS.pattern + ")")
+MEMBERS_AT: Final = re.compile(r"(?=[近约大超逾已达多共\s0-9会成])(?:" + MEMBERS.pattern + ")")
 MEMBER_WORDS: Final = re.compile("会员|成员")
 #: What every match of MEMBERS holds: a unit right before its noun (300家会员单位), or its
 #: noun with a digit at most 11 characters on, none of them a digit (会员企业总数已发展到了
@@ -39,12 +49,14 @@ MEMBER_WORDS: Final = re.compile("会员|成员")
 MEMBERS_NEAR: Final = re.compile(
     "|".join(unit + "(?:会员|成员|理事单位)" for unit in "家名个位")
     + "|会员[^0-9]{0,11}[0-9]|成员[^0-9]{0,11}[0-9]"
+    + "".join(f"|{noun}(?:单位|企业)?(?:总数|数量|规模|人数)?[从由]" for noun in ("会员", "成员"))
 )
 #: Every count holds a digit: a sentence without one is not scanned for counts.
 DIGIT: Final = re.compile("[0-9]")
 #: 现有党员18名 / 有8名共产党员 / 党员23名
 PARTY_MEMBERS: Final = re.compile(
-    r"(?:正式|共产|中共)?党员(?:总数|人数)?(?:达|为|有|共)?(?P<before>近|约|超过)?(?P<value>[0-9]{1,5})"
+    r"(?:正式|共产|中共)?党员(?:总数|人数)?(?:达|为|有|共|" + GROWTH + r")?"
+    r"(?P<before>近|约|超过)?(?P<value>[0-9]{1,5})"
     r"(?P<after>余|多)?(?P<unit>名|人)"
     r"|(?P<before2>近|约|超过)?(?P<value2>[0-9]{1,5})(?P<after2>余|多)?(?P<unit2>名|人)(?:正式|共产|中共)?党员"
 )
@@ -52,7 +64,7 @@ PARTY_MEMBERS: Final = re.compile(
 #: of them a digit (党员总数达超过23名), or 名 or 人 before it (23名正式党员). Opening with one
 #: character each, like :data:`MEMBERS_NEAR`.
 PARTY_NEAR: Final = re.compile(
-    r"党员[^0-9]{0,5}[0-9]|名(?:正式|共产|中共)?党员|人(?:正式|共产|中共)?党员"
+    r"党员[^0-9]{0,5}[0-9]|党员(?:总数|人数)?[从由]|名(?:正式|共产|中共)?党员|人(?:正式|共产|中共)?党员"
 )
 #: Nouns that make 会员 a sub-group: 30多名会员主播 counts the hosts, not the members.
 SUBGROUP: Final = re.compile(r"[\u3400-\u9fff]")
@@ -62,6 +74,7 @@ WHOLE_AREA: Final = re.compile(r"全(?:国|省|市|区|县|镇|行业)|各(?:类
 QUALIFIERS: Final = {
     "近": "nearly", "约": "about", "大约": "about", "超过": "over", "超": "over", "逾": "over",
     "余": "over", "多": "over", "以上": "at_least", "已达": "exact", "达": "exact", "共": "exact",
+    "多达": "exact",
 }  # fmt: skip
 #: 「一級商會」 / 5A級社會組織 / 4A级协会
 GRADE: Final = re.compile(
@@ -70,10 +83,13 @@ GRADE: Final = re.compile(
 GRADE_WORDS: Final = re.compile("级|A")
 
 
-def _quantity(
-    page: Page, value: str, word: str | None, first: int, last: int, unit: str
-) -> Quantity:
-    qualifier = QUALIFIERS.get(word or "", "exact")
+def _qualifier(before: str | None, after: str | None) -> str:
+    """What the words around a number say of it: 多达190余家 is over 190, 已达300家 exactly 300."""
+    said = QUALIFIERS.get(before or "", "exact")
+    return QUALIFIERS.get(after or "", "exact") if said == "exact" else said
+
+
+def _quantity(page: Page, value: str, qualifier: str, first: int, last: int, unit: str) -> Quantity:
     return Quantity(int(value), qualifier, unit, page.read(first, last))  # type: ignore[arg-type]
 
 
@@ -86,11 +102,15 @@ def members(page: Page, start: int, end: int, mentions: MentionList, subject_at:
     if MEMBERS_NEAR.search(folded, start, end) and MEMBER_WORDS.search(folded, start, end):
         for match in MEMBERS_AT.finditer(folded, start, end):
             if match["value"] is not None:
-                value, word = match["value"], match["before"] or match["after"]
+                value, qualifier = match["value"], _qualifier(match["before"], match["after"])
                 first = match.start("before") if match["before"] else match.start("value")
                 unit = page.read(*match.span("unit"))
+            elif match["value3"] is not None:
+                value, qualifier = match["value3"], _qualifier(match["before3"], match["after3"])
+                first = match.start()
+                unit = page.read(*match.span("unit3"))
             else:
-                value, word = match["value2"], match["before2"] or match["after2"]
+                value, qualifier = match["value2"], _qualifier(match["before2"], match["after2"])
                 first = match.start()
                 unit = page.read(*match.span("unit2"))
             following = folded[match.end() : match.end() + 2]
@@ -123,16 +143,16 @@ def members(page: Page, start: int, end: int, mentions: MentionList, subject_at:
                 owner = page.primary
                 if owner.member_count is not None:
                     continue
-            owner.member_count = _quantity(page, value, word, first, match.end(), unit)
+            owner.member_count = _quantity(page, value, qualifier, first, match.end(), unit)
             owner.evidence[first, match.end()] = None
     if PARTY_NEAR.search(folded, start, end) is not None:
         for match in PARTY_MEMBERS.finditer(folded, start, end):
             if "其中" in folded[max(start, match.start() - 6) : match.start()]:
                 continue
             if match["value"] is not None:
-                value, word = match["value"], match["before"] or match["after"]
+                value, qualifier = match["value"], _qualifier(match["before"], match["after"])
             else:
-                value, word = match["value2"], match["before2"] or match["after2"]
+                value, qualifier = match["value2"], _qualifier(match["before2"], match["after2"])
             owner = subject_at(match.start())
             if owner is None or not owner.party:
                 owner = page.branch
@@ -140,7 +160,7 @@ def members(page: Page, start: int, end: int, mentions: MentionList, subject_at:
                 continue
             unit = match["unit"] or match["unit2"]
             owner.member_count = _quantity(
-                page, value, word, match.start(), match.end(), f"{unit}党员"
+                page, value, qualifier, match.start(), match.end(), f"{unit}党员"
             )
             owner.evidence[match.span()] = None
 

@@ -28,19 +28,28 @@ __all__ = [
     "year_of",
 ]
 
-#: 成立於2013年9月 / 成立于06年 / 2016年4月成立 / 自2013年9月成立以来
+#: 组建 founds a body only where nothing follows it (党支部于2016年组建,): 组建志愿服务队
+#: founds the team, not the one who formed it. Nor after a verb of another body's
+#: (由某局指导组建, 批复组建): the body named before it is that one.
+FORMED: Final = r"(?<!批复|批准|指导|牵头|同意|支持|负责|协助|推动|帮助)组建(?=[,。;!?]|$)"
+#: The words that found a body: 成立, or 组建 as :data:`FORMED` allows.
+FOUNDING_WORDS: Final = ("成立", "组建")
+#: 成立於2013年9月 / 成立于06年 / 2016年4月成立 / 自2013年9月成立以来 / 组建于2018年 /
+#: 于2016年组建,
 FOUNDED: Final = re.compile(
-    r"成立(?:于|时间为|时间是|时间:)?\s{0,2}(?P<year>[0-9]{4}|[0-9]{2})\s{0,2}年"
+    r"(?:成立|组建)(?:于|时间为|时间是|时间:)?\s{0,2}(?P<year>[0-9]{4}|[0-9]{2})\s{0,2}年"
     r"(?:\s{0,2}(?P<month>[0-9]{1,2})\s{0,2}月份?(?:\s{0,2}(?P<day>[0-9]{1,2})\s{0,2}日)?)?"
     r"|(?P<year2>[0-9]{4}|(?<![0-9])[0-9]{2})年(?:(?P<month2>[0-9]{1,2})月份?(?:(?P<day2>[0-9]{1,2})日)?)?"
-    r"(?:正式)?(?:登记|注册|挂牌)?成立(?!大会)"
+    r"(?:正式)?(?:(?:登记|注册|挂牌)?成立(?!大会)|" + FORMED + ")"
 )
-#: FOUNDED tried only at 成 or a digit, where its matches start (see counts.MEMBERS_AT).
-FOUNDED_AT: Final = re.compile("(?=[成0-9])(?:" + FOUNDED.pattern + ")")
-#: 2013年9月,某协会成立 / 09年12月份某协会的成立 / 2015年3月,某商会党支部正式成立
+#: FOUNDED tried only at 成, 组 or a digit, where its matches start (see counts.MEMBERS_AT).
+FOUNDED_AT: Final = re.compile("(?=[成组0-9])(?:" + FOUNDED.pattern + ")")
+#: 2013年9月,某协会成立 / 09年12月份某协会的成立 / 2015年3月,某商会党支部正式成立 /
+#: 2018年4月,某协会党支部正式组建
 DATE_THEN_FOUNDED: Final = re.compile(
     r"(?P<year>[0-9]{4}|(?<![0-9])[0-9]{2})年(?:(?P<month>[0-9]{1,2})月份?(?:(?P<day>[0-9]{1,2})日)?)?"
-    r"(?P<who>[^。;!?]{2,40}?)(?:的)?(?:正式)?(?:登记|注册|挂牌)?成立(?!大会|以来|了)"
+    r"(?P<who>[^。;!?]{2,40}?)(?:的)?(?:正式)?"
+    r"(?:(?:登记|注册|挂牌)?成立(?!大会|以来|了)|" + FORMED + ")"
 )
 #: A year a fact may belong to: 2019年 / 同年 / 当年. A year is the match's first four
 #: characters, not after a digit. The pattern opens with a character class so that a
@@ -188,11 +197,12 @@ def founding(
 ) -> None:
     """Founding dates: 成立于2013年9月, 2013年9月某协会成立, 09年12月份某协会的成立."""
     folded = page.folded
-    if folded.find("成立", start, end) < 0:
+    last_word = max(folded.rfind(word, start, end) for word in FOUNDING_WORDS)
+    if last_word < 0:
         return
-    # Its year's 年 comes before its 成立: without one, the pattern is not tried.
+    # Its year's 年 comes before its 成立 or 组建: without one, the pattern is not tried.
     first_year = folded.find("年", start, end)
-    dated_first = 0 <= first_year < folded.rfind("成立", start, end)
+    dated_first = 0 <= first_year < last_word
     for match in DATE_THEN_FOUNDED.finditer(folded, start, end) if dated_first else ():
         who = _nearest(mentions, match.end("who") + 2, match.start("who"), page, is_agent)
         if who is None:  # 某协会于2014年11月经某局批准成立: the body before the date

@@ -127,6 +127,9 @@ class Page:
     primary: Org | None = None
     branch: Org | None = None
     traditional: bool = False
+    skipped: tuple[Span, ...] = ()
+    """Input spans that sit inside a joined sentence but are not its text: the running head
+    and page number a page break put between its halves. No field value holds them."""
     folded: str = attrs.field(init=False)
     """The text the detectors read: the view's (an attribute, read thousands of times)."""
     invisible: bool = attrs.field(init=False)
@@ -154,7 +157,13 @@ class Page:
         Invisible characters are dropped and line breaks inside it closed up.
         """
         a, b = self.view.span(start, end)
-        value = drop_invisible(self.text[a:b]) if self.invisible else self.text[a:b]
+        value = self.text[a:b]
+        if self.skipped:
+            for first, last in reversed(self.skipped):
+                if a <= first and last <= b:
+                    value = value[: first - a] + value[last - a :]
+        if self.invisible:
+            value = drop_invisible(value)
         # A printable value holds no white space but " " (every other one is a control,
         # separator or space character): most values are printable, and the test is cheap.
         if (value.isprintable() and " " not in value) or _SPACE.search(value) is None:

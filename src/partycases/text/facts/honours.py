@@ -26,13 +26,17 @@ __all__ = ["HonourMatch", "find_honours", "honour_kind", "level_of", "listed_hon
 Span = tuple[int, int]
 #: Honour words that end a title a weak verb (获得) names: 荣誉证书, 称号, 奖.
 HONOUR_WORDS: Final = re.compile(
-    r"(?:证书|称号|奖|奖项|奖牌|奖杯|奖状|荣誉|表彰|示范点|示范单位|示范基地|先进集体|先进单位|案例|基地|标兵)$"
+    r"(?:证书|称号|奖|奖项|奖牌|奖杯|奖状|牌匾|荣誉|表彰|示范点|示范单位|示范基地|先进集体|先进单位|案例|基地|标兵)$"
 )
 #: What ends a title: 荣誉称号, 称号, 等, 行列 (跻身…行列), 名单.
-TITLE_TRAILERS: Final = re.compile(r"(?:等)?(?:荣誉称号|光荣称号|称号|荣誉|行列|名单|之一)$|等$")
+TITLE_TRAILERS: Final = re.compile(
+    r"(?:等)?(?:荣誉称号|光荣称号|称号|荣誉|牌匾|行列|名单|之一)$|等$"
+)
 #: The characters a title ends in when it has a trailer: each trailer's last, and the line
 #: break ``$`` may stand before. A title ending in another is not searched.
-TRAILER_ENDS: Final = "号誉列单一等\n"
+TRAILER_ENDS: Final = "号誉匾列单一等\n"
+#: What a trailer says of every title before it: A、B等荣誉 names honours only.
+HONOUR_TRAILER: Final = re.compile("荣誉|称号|牌匾")
 #: 第二批 -> batch 2
 BATCH: Final = re.compile(rf"第(?P<number>[0-9]{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})批")
 #: …颁发的荣誉证书: the bodies named before 颁发.
@@ -124,6 +128,9 @@ def _matches(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
             position = match.end()
 
 
+#: Words for honours in general, which name none: 所获荣誉, 获得的奖项.
+#: (获得某局颁发的荣誉证书 names one: the certificate, :data:`GIVEN_BY`'s.)
+NO_TITLES: Final = frozenset(["荣誉", "荣誉称号", "称号", "奖项", "殊荣", "表彰", "荣誉奖项"])
 #: A year or a range of years before a title: 2019-2020年度先进基层党组织.
 LEADING_YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}(?:[-—~至](?:19|20)?[0-9]{2})?年度?")
 
@@ -190,7 +197,10 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
         if given is not None:
             honour.given_by = given.span("agents")
             title_start = given.start("title")
+        phrase_end = title_end
         title_start, title_end = _trim(folded, title_start, title_end)
+        # 获得「A」「B」等荣誉: the trailer makes each title an honour, whatever its words.
+        trailed = HONOUR_TRAILER.search(folded, title_end, phrase_end) is not None
         quote = folded.find("「", title_start, title_end)
         if verb == "授予" and quote > title_start and _suffix_before(folded, title_start, quote):
             # 授予江州市某商会「五好商会」称号: the name before the quoted title is the recipient.
@@ -211,10 +221,12 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
             if piece_end - piece_start < 2:
                 continue
             title = folded[piece_start:piece_end]
-            if strength.get(verb) == "weak" and not HONOUR_WORDS.search(title):
+            if given is None and title in NO_TITLES:
+                continue  # 所获荣誉: a heading over honours, not one
+            if strength.get(verb) == "weak" and not (trailed or HONOUR_WORDS.search(title)):
                 continue
             if verb == "授予" and not (
-                HONOUR_WORDS.search(title) or "称号" in folded[piece_end : piece_end + 4]
+                trailed or HONOUR_WORDS.search(title) or "称号" in folded[piece_end : piece_end + 4]
             ):
                 continue
             honour.titles.append((piece_start, piece_end))
@@ -229,12 +241,26 @@ def _suffix_before(folded: str, start: int, end: int) -> bool:
     return any(match.end() == end for match in suffix_pattern().finditer(folded, start, end))
 
 
+#: A year in brackets after a listed title: 全国「四好」商会(2019年).
+TRAILING_YEAR: Final = re.compile(
+    r"\s{0,2}\(\s{0,2}(?:19|20)[0-9]{2}(?:[-—~至](?:19|20)?[0-9]{2})?年度?\s{0,2}\)\s{0,2}$"
+)
+
+
 def listed_honour(folded: str, start: int, end: int) -> list[HonourMatch]:
-    """A line of an honour list or row: the whole line is one title (a year before it dates it)."""
+    """A line of an honour list or row: the whole line is one title.
+
+    A year before it or in brackets after it dates it; the match ends where the line
+    does, so that the year is one stated before its end.
+    """
+    line_end = end
+    year = TRAILING_YEAR.search(folded, start, end) if folded[end - 1 : end] == ")" else None
+    if year is not None:
+        end = year.start()
     title_start, title_end = _trim(folded, start, end)
     if title_end - title_start < 2:
         return []
-    return [HonourMatch("", title_start, title_start, None, [(title_start, title_end)])]
+    return [HonourMatch("", title_start, line_end, None, [(title_start, title_end)])]
 
 
 #: The characters at which :func:`_split` can act: brackets, and the start of a separator
@@ -256,6 +282,9 @@ def _split(folded: str, start: int, end: int) -> list[Span]:
         index = point.start()
         char = folded[index]
         if char in "「《(":
+            if char == "「" and depth == 0 and index > position and folded[index - 1] == "」":
+                pieces.append((position, index))  # 「A」「B」: two titles side by side
+                position = index
             depth += 1
         elif char in "」》)":
             depth = max(0, depth - 1)
