@@ -1,13 +1,14 @@
-"""Regression sets for the parser: the probes, a development set and three held-out sets.
+"""Regression sets for the parser: the probes, a development set and four held-out sets.
 
 Each set is a folder of ``NAME.txt`` texts with ``NAME.json`` gold facts in the
 probes' format, scored with the shared scorer (``score_facts.py``), the same
 metric the parser is judged by. The floors sit a little under today's figures,
 per category, so a change that loses a class of facts fails here. Each held-out set was
 written from the genre's description alone, without reading the parser, and first scored
-before any rule was changed with its misses in view. Each has since served as a
-development set: its misses showed classes of phrasing and page layout the rules were then
-widened for (``heldout3`` after it had measured the phrasings learned from the first two).
+before any rule was changed with its misses in view. Each has since served as a development
+set: its misses showed classes of phrasing and page layout the rules were then widened for
+(``heldout3`` after it had measured the phrasings learned from the first two, ``heldout4``
+after it had measured those and the layouts ``heldout3`` showed).
 """
 
 from __future__ import annotations
@@ -79,18 +80,35 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
         },
     ),
     "heldout3": (
-        0.85,
+        0.9,
         {
-            "organisations": 0.83,
+            "organisations": 0.87,
             "founded": 0.9,
             "member_count": 0.9,
-            "honours": 0.87,
-            "honour_awarded_by": 0.5,
+            "honours": 0.9,
+            "honour_awarded_by": 0.75,
             "activities": 0.9,
+            "activity_date": 0.9,
             "sections": 0.92,
             "title": 0.92,
             "published": 0.9,
             "works": 0.93,
+        },
+    ),
+    "heldout4": (
+        0.88,
+        {
+            "organisations": 0.86,
+            "founded": 0.88,
+            "member_count": 0.87,
+            "honours": 0.8,
+            "honour_awarded_by": 0.78,
+            "activities": 0.83,
+            "activity_date": 0.95,
+            "sections": 0.93,
+            "title": 0.68,
+            "published": 0.9,
+            "works": 0.95,
         },
     ),
 }

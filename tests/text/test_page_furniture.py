@@ -28,6 +28,9 @@ def parse(text: str) -> tuple[pc.Case, pc.ParseReport]:
         "- 7 -",
         "第3页",
         "第 3 页 共 12 页",
+        *("—END—", "阅读 2315", "分享 在看 46 赞 88", "写留言", "文字 | 宣传部", "编辑:林晓"),
+        *("审核 | 郑帆", "字体:大 中 小", "打开微信,点击底部的「发现」,"),
+        *("社会组织党建 2020(6) 22", "22 社会组织党建 2020年第6期", "社会组织党建 2020.6 · 22 ·"),
     ],
 )
 def test_app_footers_and_page_numbers_are_chrome(line: str) -> None:
@@ -36,7 +39,11 @@ def test_app_footers_and_page_numbers_are_chrome(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["在看得见的地方做表率", "分享经验", "收藏红色记忆", "2023", "END OF YEAR"]
+    "line",
+    [
+        *("在看得见的地方做表率", "分享经验", "收藏红色记忆", "2023", "END OF YEAR", "文字铸魂"),
+        *("编辑部的故事", "社会组织党建 2020(6)", "阅读让党员更有力量"),
+    ],
 )
 def test_lines_that_only_hold_those_words_are_not(line: str) -> None:
     """The words count only alone: a line that says more is the article's."""
@@ -206,3 +213,29 @@ def test_bracketed_numerals_are_top_level_without_chinese_numbered_headings() ->
         (2, "主要做法", "practices"),
         (3, "工作成效", "outcomes"),
     ]
+
+
+def test_a_case_number_over_the_title_is_the_series() -> None:
+    """案例十四 on its own line over a title that runs over two lines: the case's number."""
+    text = (
+        "某市社会组织党建案例汇编\n— 45 —\n案例十四\n"
+        "澄湖县快递行业协会党支部:\n“暖蜂驿站”让快递小哥有了家\n"
+        "1.基本情况\n澄湖县快递行业协会成立于2017年5月,现有会员企业46家。\n"
+        "某市社会组织党建案例汇编\n— 46 —\n2.主要做法\n协会党支部设立驿站。\n"
+    )
+    case, _ = parse(text)
+    assert case.title == "澄湖县快递行业协会党支部:“暖蜂驿站”让快递小哥有了家"
+    assert case.series is not None
+    assert (case.series.name, case.series.number) == ("案例", 14)
+
+
+def test_a_timestamps_label_is_no_stray_text() -> None:
+    """发布时间: before a timestamp is its label: no warning of text kept aside."""
+    _, report = parse("标题\n发布时间:2023-03-02 10:00\n正文第一段。\n")
+    assert report.warnings == ()
+
+
+def test_text_before_a_timestamp_is_not_called_text_after_it() -> None:
+    """What stands before a meta line's timestamp is page text, what follows it text after."""
+    _, report = parse("标题\n原创 林小满 2022-11-03 18:05 发表于澄湖 阅读 12\n正文第一段。\n")
+    assert [w.split(":")[0] for w in report.warnings] == ["page text", "text after the timestamp"]

@@ -509,3 +509,61 @@ def test_bylines_are_left_out_of_the_case(byline: str) -> None:
     with pytest.warns(pc.PartycasesWarning, match="a byline"):
         case = pc.parse_text(text)
     assert case.headline is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("2022年9月,商会参加博览会;同年11月,举办某县首届斗茶大赛。", "2022-11"),
+        ("今年2月,商会组织会员参观某县党史教育馆。", "2023-02"),
+        ("去年10月,商会举办某县首届斗茶大赛。", "2022-10"),
+        ("今天(3月1日)上午,某县首届斗茶大赛开幕。", "2023-03-01"),
+        ("5月19日晚,由商会承办的某县首届斗茶大赛开幕。", "2023-05-19"),
+    ],
+)
+def test_dates_without_their_own_year(sentence: str, date: str) -> None:
+    """同年11月 takes the year stated last; 今年, 去年 and 今天 the page's; a month alone the
+    year stated last, else the page's."""
+    text = f"标题\n发布时间:2023-03-02 10:00\n一、做法\n某市网络商会成立于2013年。\n{sentence}\n"
+    case = pc.parse_text(text)
+    assert [str(activity.date) for activity in case.activities] == [date]
+
+
+def test_a_month_after_a_year_in_an_earlier_sentence_takes_that_year() -> None:
+    """2019年,… 5月,…: the paragraph's year, not the page's."""
+    case = pc.parse_text(
+        "标题\n发布时间:2023-03-02\n一、做法\n2019年,某市网络商会成立。5月,商会举办某县首届斗茶大赛。\n"
+    )
+    assert [str(activity.date) for activity in case.activities] == ["2019-05"]
+
+
+def test_urban_and_rural_is_no_place_inside_a_name() -> None:
+    """住房和城乡建设局 is one body: 城乡 starts no place after 和."""
+    case = pc.parse_text(
+        "一、做法\n某市网络商会成立于2013年,业务主管单位为某市住房和城乡建设局。\n"
+    )
+    assert [org.name for org in case.organisations] == ["某市网络商会", "某市住房和城乡建设局"]
+
+
+def test_an_honour_list_with_years_awarders_and_a_verb_line() -> None:
+    """A list's lines: 2017年 title(awarder), and a line that states its honour with a verb;
+    the heading after the list ends it."""
+    text = (
+        "某市物业协会党支部:红色管家\n一、概况\n某市物业协会成立于2013年。\n近年来所获荣誉\n"
+        "2017年 某市优秀社会组织(某市民政局)\n"
+        "2018年 某市“红色物业”示范单位(中共某市委组织部)\n"
+        "2021年 协会党支部被评为某市五星级党组织(中共某市社会组织委员会)\n"
+        "下一步工作打算\n协会党支部将继续努力,进一步擦亮品牌,力争用两年时间实现全覆盖。\n"
+    )
+    case = pc.parse_text(text)
+    names = {org.id: org.name for org in case.organisations}
+    found = [
+        (h.title, str(h.date), [names[i] for i in h.awarded_by], names[h.recipient_id])
+        for h in case.honours
+    ]
+    assert found == [
+        ("某市优秀社会组织", "2017", ["某市民政局"], "某市物业协会"),
+        ("某市“红色物业”示范单位", "2018", ["中共某市委组织部"], "某市物业协会"),
+        ("某市五星级党组织", "2021", ["中共某市社会组织委员会"], "某市物业协会党支部"),
+    ]
+    assert [s.heading for s in case.sections][-1] == "下一步工作打算"

@@ -51,6 +51,8 @@ META_LABEL: Final = re.compile(
     r"发布时间|发布日期|更新时间|时间|日期|来源|作者|编辑|浏览|阅读|点击|字号|发表于"
 )
 TIMESTAMP_LABEL: Final = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)?\s{0,3}:?\s{0,3}")
+#: The label right before a timestamp on a meta line: 发布时间: / 更新时间 (marked, not lost).
+_LABEL_BEFORE: Final = re.compile(r"(?:发布时间|发布日期|更新时间|时间|日期)\s{0,3}:?\s{0,3}$")
 #: 来源: 中国网络社会组织联合会 / 文章来源:… (anywhere in a short line)
 SOURCE: Final = re.compile(r"(?:文章|稿件|信息|新闻)?来源\s{0,3}[:]\s{0,3}")
 #: Where a source's value ends: a timestamp, another label, a web address, a wide gap.
@@ -130,7 +132,7 @@ class Block:
     broken: bool = False
     """Whether it runs over a line break (a sentence broken over lines, joined): a
     paragraph within one line holds none, but for invisible characters the view drops."""
-    skipped: list[Span] = attrs.Factory(list)
+    skipped: tuple[Span, ...] = ()
     """Input spans inside it that are not its text: a page break's running head and page
     number, between the two halves of a sentence it broke."""
 
@@ -201,6 +203,16 @@ def _chrome_words() -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
     )
 
 
+#: An app article's credits: 文字 | 宣传部, 编辑:黄琦, 审核 | 某某, 图片:某某.
+CREDIT: Final = re.compile(r"(?:文字|编辑|审核|图片|摄影|排版|校对|责编|美编)\s{0,2}[:|丨/]")
+
+
+def _only_buttons(bare: str) -> bool:
+    """Whether a line holds only an app's buttons and their counts: 分享 在看 46 赞 88, —END—."""
+    words = [piece for piece in bare.strip("—-–~·•*=_ ").lower().split() if not piece.isdigit()]
+    return bool(words) and _alone_words().issuperset(words)
+
+
 @functools.cache
 def _alone_words() -> frozenset[str]:
     """Words that make a line chrome when it holds nothing else: END, 阅读原文, 分享 收藏 在看."""
@@ -234,19 +246,30 @@ PAGE_NUMBER: Final = re.compile(
 )
 
 
+#: A journal's running foot: its name, the issue and the page, in either order
+#: (社会组织党建 2020(6) 22 / 22 社会组织党建 2020年第6期).
+JOURNAL_FOOT: Final = re.compile(
+    r"(?:[0-9]{1,4}\s+)?[\u3400-\u9fff]{2,16}\s*(?:19|20)[0-9]{2}\s*(?:年\s*)?"
+    r"(?:第\s*[0-9]{1,2}\s*期|\(\s*[0-9]{1,2}\s*\)|\.\s*[0-9]{1,2})(?:\s*·?\s*[0-9]{1,4}\s*·?)?"
+)
+
+
 def is_chrome(line: str) -> bool:
     """Whether a line (folded) is page furniture: share prompts, breadcrumbs, counters."""
     in_line, at_start, _ = _chrome_words()
     bare = line.lstrip("【[(『「 ").rstrip()
     if len(bare) <= 24 and PAGE_NUMBER.fullmatch(bare):
         return True
+    if len(bare) <= 36 and JOURNAL_FOOT.fullmatch(bare):
+        ends = bare.rstrip("· ")
+        if ends[-1].isdigit() != ends[0].isdigit():
+            return True  # a page number at one end, not both (nor neither: a heading alone)
     if bare.startswith(at_start):
         return True
     if line.count(">") >= 2 or "»" in line:  # a breadcrumb: 首页 > 新闻 (>> counts twice)
         return len(line) <= 120
     if len(line) <= 40 and (
-        in_line.search(line) is not None
-        or (bare != "" and _alone_words().issuperset(bare.lower().split()))
+        in_line.search(line) is not None or _only_buttons(bare) or CREDIT.match(bare) is not None
     ):
         return True
     # Lengths first: the patterns end at the line's end, and are searched for from each
@@ -481,6 +504,10 @@ class _Reader:
             if sk.published_at is None:
                 sk.published_at = when
             taken.append((match.start(), match.end(), "timestamp"))
+            # 发布时间: right before it is the timestamp's label, not text of the page.
+            label = _LABEL_BEFORE.search(folded, 0, match.start())
+            if label is not None and label.start() < label.end():
+                taken.append((label.start(), label.end(), "marker"))
         if found is not None:
             marker, start, end = found
             if start < end and sk.source is None:
@@ -493,17 +520,17 @@ class _Reader:
             if start < position:
                 continue
             if start > position:
-                self._loose(line[0] + position, line[0] + start)
+                self._loose(line[0] + position, line[0] + start, position > 0)
             self.mark(line[0] + start, line[0] + end, role)
             position = end
-        self._loose(line[0] + position, line[1])
+        self._loose(line[0] + position, line[1], position > 0)
         return True
 
-    def _loose(self, start: int, end: int) -> None:
+    def _loose(self, start: int, end: int, after: bool) -> None:
+        """Keep a meta line's other text aside: after what was taken from it, or before."""
         piece = self.view.text[start:end]
         if piece.strip():
-            why = "text after the timestamp" if start > 0 else "page text"
-            self.lose(start, end, why)
+            self.lose(start, end, "text after the timestamp" if after else "page text")
 
     def _title_candidate(self, folded: str) -> bool:
         return (
@@ -540,8 +567,8 @@ class _Reader:
                     continue
                 chrome_after = True
                 continue
-            if first >= 0 and _honour_row(folded):
-                continue  # a profile's row of honours, between the banner and the title
+            if (first >= 0 and _honour_row(folded)) or SERIES.fullmatch(folded.strip()):
+                continue  # a profile's row of honours, or the case's number over the title
             if not self._title_candidate(folded):
                 return 0
             if first < 0:
@@ -592,6 +619,16 @@ class _Reader:
                     index += 2
                 else:
                     index += 1
+                continue
+            if not sk.title and SERIES.fullmatch(folded.strip()):
+                # 案例十四 on a line of its own, over the title: the case's number.
+                match = SERIES.fullmatch(folded.strip())
+                assert match is not None
+                number = _number(match["number"])
+                if sk.series is None and number is not None:
+                    sk.series = (match["name"], number)
+                self.mark(*line, "marker")
+                index += 1
                 continue
             if index < title_at and (row := _honour_row(folded)):
                 self._row(line, row, None)
@@ -717,6 +754,7 @@ class _Reader:
                     and not any(p in folded for p in "。;")
                     and _numbered(SECTION.match(folded)) is None
                     and _numbered(SUBSECTION.match(folded)) is None
+                    and not self._ends_listing(lines, position, folded)
                 ):
                     listing.paragraphs.append(Block(*self.span(*line)))
                     self.mark(*line, "paragraph")
@@ -801,6 +839,18 @@ class _Reader:
                     sk.sections.append(node)
                 previous = self._paragraphs(*line, node)
 
+    def _ends_listing(self, lines: list[Span], position: int, folded: str) -> bool:
+        """Whether a line after a list of honours is a heading that ends it (下一步工作打算).
+
+        A heading as :meth:`_unnumbered_heading` reads one, holding no digit (a year) and
+        not ending the way honour titles do.
+        """
+        return (
+            _HONOUR_END.search(folded) is None
+            and not any(char.isdigit() for char in folded)
+            and self._unnumbered_heading(lines, position, folded) >= 0
+        )
+
     def _row(self, line: Span, row: list[Span], node: Node | None) -> Node:
         """A row of honour titles: a paragraph of ``node`` (a new section if None)."""
         if node is None:
@@ -875,7 +925,7 @@ class _Reader:
         start, end = self.span(*line)
         sk.joins.append((previous.end, start))
         if self.text[previous.end : start].strip():  # page furniture between the halves
-            previous.skipped.append((previous.end, start))
+            previous.skipped = (*previous.skipped, (previous.end, start))
             sk.skipped.append((previous.end, start))
         sk.mark(start, end, "paragraph")
         broken_at = previous.end
@@ -983,6 +1033,11 @@ def _items(folded: str, start: int, end: int) -> Iterator[Span]:
 _ROW_GAP: Final = re.compile(r"\s{2,}|\u3000")
 
 
+#: How honour titles end: a line after a list of honours that ends otherwise may be a heading.
+_HONOUR_END: Final = re.compile(
+    r"(?:单位|集体|组织|商会|协会|称号|奖|奖项|基地|示范点|标兵|模范|先锋|品牌|案例|岗|党委|党支部"
+    r"|党总支|先进|典型|[)」])$"
+)
 #: A title in a row whose titles are one space apart: Han characters and quotation marks,
 #: more than four (凝心聚力 共建共享 is a row of slogans).
 _ROW_TITLE: Final = re.compile(f"[{HAN}「」·]{{5,25}}")

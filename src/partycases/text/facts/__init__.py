@@ -69,6 +69,8 @@ RELATIONS: Final = (
 )
 #: The last characters of every relation's key words: a sentence with none holds no relation.
 RELATION_ENDS: Final = frozenset().union(*(chars for *_, chars in RELATIONS))
+#: Words that make a date without a year the page's own: 今天(10月24日), 昨日(5月3日).
+TODAY: Final = re.compile(r"今天|今日|昨天|昨日")
 #: Characters a sentence is tested for once (see :func:`_marks`): a detector whose words
 #: hold none of those present is not tried. Each is rare in most sentences.
 MARKS: Final = frozenset("《〈立、级A年").union(activity_rules.MARKS, RELATION_ENDS)
@@ -615,6 +617,8 @@ class _Extractor:
                 date = ranges[before][1] if before >= 0 else None
             if date is None:
                 date = years.date_stated(found.start, sentence.start)
+            if date is None and "月" in folded[sentence.start : found.start]:
+                date = self._month_stated(sentence.start, found.start, years)
             if date is None and sentence.dated:
                 known = years.at(found.start)
                 date = PartialDate(known) if known else None
@@ -632,6 +636,31 @@ class _Extractor:
                 participants=[p for p in participants if p],
                 works=[w for _, w in found_works[bisect.bisect_right(work_starts, found.start) :]],
             )
+
+    def _month_stated(self, start: int, end: int, years: dates.Years) -> PartialDate | None:
+        """The last month (and day) stated in ``[start, end)`` with no year before it.
+
+        同年11月 and 当年5月 take the year stated last; 今年2月 and 去年10月 the page's own
+        year, or the one before; a month alone (10月24日) the year stated last, else the
+        page's year. None when no year is known.
+        """
+        stated = list(dates.MONTH_DAY.finditer(self.page.folded, start, end))
+        if not stated:
+            return None
+        found = stated[-1]
+        relative = found["relative"]
+        published = self.published.year if self.published else None
+        if relative is None and TODAY.search(
+            self.page.folded, max(start, found.start() - 4), found.start()
+        ):
+            relative = "今年"  # 今天(10月24日): the page's own day
+        if relative in ("今年", "去年", "前年"):
+            year = None if published is None else published - ("今去前".index(relative[0]))
+        else:
+            year = years.at(found.start()) or (None if relative else published)
+        if year is None:
+            return None
+        return dates.partial(str(year), found["month"], found["day"])
 
     def _children(self, sentence: _Sentence) -> None:
         """依託商會的團委、婦聯、…等: bodies that belong to the organisation before 的."""

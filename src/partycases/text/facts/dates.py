@@ -19,6 +19,7 @@ from partycases.values import DateRange, PartialDate
 __all__ = [
     "FOUNDED",
     "FOUNDED_AT",
+    "MONTH_DAY",
     "OPENING_DATE",
     "Years",
     "cjk_date",
@@ -32,8 +33,6 @@ __all__ = [
 #: founds the team, not the one who formed it. Nor after a verb of another body's
 #: (由某局指导组建, 批复组建): the body named before it is that one.
 FORMED: Final = r"(?<!批复|批准|指导|牵头|同意|支持|负责|协助|推动|帮助)组建(?=[,。;!?]|$)"
-#: The words that found a body: 成立, or 组建 as :data:`FORMED` allows.
-FOUNDING_WORDS: Final = ("成立", "组建")
 #: 成立於2013年9月 / 成立于06年 / 2016年4月成立 / 自2013年9月成立以来 / 组建于2018年 /
 #: 于2016年组建,
 FOUNDED: Final = re.compile(
@@ -62,6 +61,12 @@ YEAR: Final = re.compile(
 #: A sentence that opens with its date: 2019年,支部… / 2019年10月1日,…
 OPENING_DATE: Final = re.compile(
     r"\s{0,3}(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以来)?,"
+)
+#: A month, perhaps with its day, stated without its own year: 10月24日, 同年11月, 今年2月.
+#: Not one a year stands right before (2022年9月: :data:`YEAR`'s).
+MONTH_DAY: Final = re.compile(
+    r"(?P<relative>同年|当年|今年|去年|前年)?(?<![0-9])(?<![0-9]年)"
+    r"(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>3[01]|[12][0-9]|0?[1-9])[日号])?"
 )
 #: 2021年3月至2021年6月 -> a date range
 DATE_RANGE: Final = re.compile(
@@ -197,7 +202,7 @@ def founding(
 ) -> None:
     """Founding dates: 成立于2013年9月, 2013年9月某协会成立, 09年12月份某协会的成立."""
     folded = page.folded
-    last_word = max(folded.rfind(word, start, end) for word in FOUNDING_WORDS)
+    last_word = max(folded.rfind("成立", start, end), folded.rfind("组建", start, end))
     if last_word < 0:
         return
     # Its year's 年 comes before its 成立 or 组建: without one, the pattern is not tried.

@@ -133,8 +133,8 @@ class Page:
     folded: str = attrs.field(init=False)
     """The text the detectors read: the view's (an attribute, read thousands of times)."""
     invisible: bool = attrs.field(init=False)
-    """Whether the input holds invisible characters (most do not: :meth:`read` skips
-    looking for them)."""
+    """Whether the input holds invisible characters or :attr:`skipped` spans (most do not:
+    :meth:`read` skips looking for them)."""
     reverse: str = attrs.field(init=False, eq=False, repr=False)
     """:attr:`folded` backwards: a name is read from its suffix leftwards, and a search
     forwards in this text reads leftwards in that one."""
@@ -145,7 +145,8 @@ class Page:
 
     @invisible.default
     def _holds_invisible(self) -> bool:
-        return has_invisible(self.text)
+        # Page furniture to leave out takes the same, rarely needed, slower way.
+        return bool(self.skipped) or has_invisible(self.text)
 
     @reverse.default
     def _backwards(self) -> str:
@@ -158,11 +159,10 @@ class Page:
         """
         a, b = self.view.span(start, end)
         value = self.text[a:b]
-        if self.skipped:
+        if self.invisible:  # invisible characters, or page furniture inside a sentence
             for first, last in reversed(self.skipped):
                 if a <= first and last <= b:
                     value = value[: first - a] + value[last - a :]
-        if self.invisible:
             value = drop_invisible(value)
         # A printable value holds no white space but " " (every other one is a control,
         # separator or space character): most values are printable, and the test is cheap.

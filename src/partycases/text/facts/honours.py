@@ -218,6 +218,12 @@ def find_honours(folded: str, start: int, end: int) -> list[HonourMatch]:
                 # 第零批 or a batch past the model's bound names no batch a case can hold.
                 honour.batch = number if 1 <= number <= 9999 else None
                 piece_start = batch.end()
+            if folded[piece_end - 1 : piece_end] == ")" and honour.given_by is None:
+                # 被评为某市五星级党组织(中共某市社会组织委员会): the body in brackets conferred it.
+                body = TRAILING_BODY.search(folded, piece_start, piece_end)
+                if body is not None and _suffix_before(folded, *body.span("body")):
+                    honour.given_by = body.span("body")
+                    piece_end = body.start()
             if piece_end - piece_start < 2:
                 continue
             title = folded[piece_start:piece_end]
@@ -247,20 +253,35 @@ TRAILING_YEAR: Final = re.compile(
 )
 
 
+#: A body in brackets after a listed title, which conferred it: 优秀社会组织(某市民政局).
+TRAILING_BODY: Final = re.compile(r"\((?P<body>[^()]{2,40})\)\s{0,2}$")
+
+
 def listed_honour(folded: str, start: int, end: int) -> list[HonourMatch]:
     """A line of an honour list or row: the whole line is one title.
 
     A year before it or in brackets after it dates it; the match ends where the line
-    does, so that the year is one stated before its end.
+    does, so that the year is one stated before its end. A body's name in brackets after
+    it conferred it. A line that states its honour with a verb (协会被评为…) is read as a
+    sentence.
     """
+    stated = find_honours(folded, start, end)
+    if stated:
+        return stated
     line_end = end
-    year = TRAILING_YEAR.search(folded, start, end) if folded[end - 1 : end] == ")" else None
-    if year is not None:
-        end = year.start()
+    agents = None
+    if folded[end - 1 : end] == ")":
+        year = TRAILING_YEAR.search(folded, start, end)
+        body = TRAILING_BODY.search(folded, start, end) if year is None else None
+        if year is not None:
+            end = year.start()
+        elif body is not None and _suffix_before(folded, *body.span("body")):
+            agents = body.span("body")
+            end = body.start()
     title_start, title_end = _trim(folded, start, end)
     if title_end - title_start < 2:
         return []
-    return [HonourMatch("", title_start, line_end, None, [(title_start, title_end)])]
+    return [HonourMatch("", title_start, line_end, agents, [(title_start, title_end)])]
 
 
 #: The characters at which :func:`_split` can act: brackets, and the start of a separator
