@@ -31,6 +31,12 @@ def parse(text: str) -> tuple[pc.Case, pc.ParseReport]:
         *("—END—", "阅读 2315", "分享 在看 46 赞 88", "写留言", "文字 | 宣传部", "编辑:林晓"),
         *("审核 | 郑帆", "字体:大 中 小", "打开微信,点击底部的「发现」,"),
         *("社会组织党建 2020(6) 22", "22 社会组织党建 2020年第6期", "社会组织党建 2020.6 · 22 ·"),
+        *("南屏门户 | 政务公开 | 政务服务 | 互动交流", "无障碍 | 长者模式 | 繁体 | 简体 | 登录"),
+        *(
+            "《社会组织党建》2020年第6期  第22-23页",
+            "打开APP 阅读更多精彩内容",
+            "无障碍浏览  长者模式",
+        ),
     ],
 )
 def test_app_footers_and_page_numbers_are_chrome(line: str) -> None:
@@ -42,7 +48,8 @@ def test_app_footers_and_page_numbers_are_chrome(line: str) -> None:
     "line",
     [
         *("在看得见的地方做表率", "分享经验", "收藏红色记忆", "2023", "END OF YEAR", "文字铸魂"),
-        *("编辑部的故事", "社会组织党建 2020(6)", "阅读让党员更有力量"),
+        *("编辑部的故事", "社会组织党建 2020(6)", "阅读让党员更有力量", "党建引领 | 服务发展"),
+        "某市商会:党建引领发展 | 服务会员企业 | 助力乡村振兴行动",
     ],
 )
 def test_lines_that_only_hold_those_words_are_not(line: str) -> None:
@@ -239,3 +246,22 @@ def test_text_before_a_timestamp_is_not_called_text_after_it() -> None:
     """What stands before a meta line's timestamp is page text, what follows it text after."""
     _, report = parse("标题\n原创 林小满 2022-11-03 18:05 发表于澄湖 阅读 12\n正文第一段。\n")
     assert [w.split(":")[0] for w in report.warnings] == ["page text", "text after the timestamp"]
+
+
+def test_a_row_of_honours_between_bars_under_the_title() -> None:
+    """A site's menu is chrome; a row of honour titles between bars under the meta line is a
+    row of honours, not the headline."""
+    text = (
+        "澄湖县快递行业协会\n首页 | 协会概况 | 党建园地 | 联系我们\n"
+        "澄湖县快递行业协会:“暖蜂驿站”温暖快递小哥\n发布时间:2021/07/23  点击数:562\n"
+        "全国先进社会组织 | 澄湖县5A级社会组织 | 澄湖县诚信示范协会 | 全县抗疫先进集体\n"
+        "一、基本情况\n澄湖县快递行业协会成立于2017年5月,现有会员企业46家。\n"
+    )
+    case, _ = parse(text)
+    assert case.title == "澄湖县快递行业协会:“暖蜂驿站”温暖快递小哥"
+    assert [h.title for h in case.honours] == [
+        "全国先进社会组织",
+        "澄湖县5A级社会组织",
+        "澄湖县诚信示范协会",
+        "全县抗疫先进集体",
+    ]

@@ -254,11 +254,32 @@ JOURNAL_FOOT: Final = re.compile(
 )
 
 
+#: A journal's issue line over an article: 《社会组织党建》2020年第6期 第22-23页.
+JOURNAL_ISSUE: Final = re.compile(
+    r"《[^《》]{2,20}》\s*(?:19|20)[0-9]{2}\s*年\s*(?:第\s*)?[0-9]{1,2}\s*期"
+    r"(?:\s*(?:第\s*)?[0-9]{1,4}\s*(?:[-—~]\s*[0-9]{1,4}\s*)?页)?"
+)
+
+
+def _menu(line: str) -> bool:
+    """Whether a line is a site's menu: three items or more, each short, between bars."""
+    if line.count("|") < 2:
+        return False
+    items = [item.strip() for item in line.strip(" |").split("|")]
+    return len(items) >= 3 and all(0 < len(item) <= MENU_ITEM_MAX for item in items)
+
+
+#: The longest item of a site's menu (政务公开, 走进南屏, 长者模式): a title's halves are longer.
+MENU_ITEM_MAX: Final = 8
+
+
 def is_chrome(line: str) -> bool:
     """Whether a line (folded) is page furniture: share prompts, breadcrumbs, counters."""
     in_line, at_start, _ = _chrome_words()
     bare = line.lstrip("【[(『「 ").rstrip()
     if len(bare) <= 24 and PAGE_NUMBER.fullmatch(bare):
+        return True
+    if _menu(bare) or (len(bare) <= 40 and JOURNAL_ISSUE.fullmatch(bare)):
         return True
     if len(bare) <= 36 and JOURNAL_FOOT.fullmatch(bare):
         ends = bare.rstrip("· ")
@@ -630,8 +651,8 @@ class _Reader:
                 self.mark(*line, "marker")
                 index += 1
                 continue
-            if index < title_at and (row := _honour_row(folded)):
-                self._row(line, row, None)
+            if (index < title_at or sk.title) and (row := _honour_row(folded)):
+                self._row(line, row, None)  # a profile's row of honours, under its header
                 index += 1
                 continue
             if not self._title_candidate(folded):
@@ -1030,7 +1051,7 @@ def _items(folded: str, start: int, end: int) -> Iterator[Span]:
         at = folded.find("是", at + 1, end)
 
 
-_ROW_GAP: Final = re.compile(r"\s{2,}|\u3000")
+_ROW_GAP: Final = re.compile(r"\s{2,}|\u3000|\s{0,2}\|\s{0,2}")
 
 
 #: How honour titles end: a line after a list of honours that ends otherwise may be a heading.
@@ -1044,7 +1065,7 @@ _ROW_TITLE: Final = re.compile(f"[{HAN}「」·]{{5,25}}")
 
 
 def _honour_row(folded: str) -> list[Span]:
-    """A row of honour titles at the top of a profile, two spaces apart.
+    """A row of honour titles at the top of a profile, two spaces or a bar apart.
 
     Or one space apart, where a space cannot be a pause inside one title: four
     titles or more, each of five to 25 Han characters (quotation marks aside).
