@@ -265,3 +265,21 @@ def test_a_row_of_honours_between_bars_under_the_title() -> None:
         "澄湖县诚信示范协会",
         "全县抗疫先进集体",
     ]
+
+
+def test_a_listed_honour_dated_for_the_party_branch_is_one_honour() -> None:
+    """The profile's row names 全省示范党支部 under the association; the text dates it for the
+    association's branch: one honour, the branch's, with both places of evidence."""
+    text = (
+        "澄湖县快递行业协会\n全省物流示范单位  全省社会组织示范党支部  县级文明单位\n协会简介\n"
+        "澄湖县快递行业协会成立于2017年,澄湖县快递行业协会党支部成立于2018年。"
+        "2021年,协会党支部入选全省社会组织示范党支部。\n"
+    )
+    case, _ = parse(text)
+    names = {org.id: org.name for org in case.organisations}
+    branch = [
+        (names[h.recipient_id], str(h.date), len(h.evidence))
+        for h in case.honours
+        if h.title == "全省社会组织示范党支部"
+    ]
+    assert branch == [("澄湖县快递行业协会党支部", "2021", 2)]

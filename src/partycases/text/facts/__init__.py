@@ -193,6 +193,8 @@ class _Extractor:
     def __init__(self, page: Page, published: PartialDate | None) -> None:
         self.page = page
         self.published = published
+        #: Whether the page says 组建 anywhere: most do not, and their sentences skip looking.
+        self.formed = "组建" in page.folded
         self.sentences: list[_Sentence] = []
         self.honours: list[HonourDraft] = []
         self.activities: dict[str, ActivityDraft] = {}
@@ -350,7 +352,7 @@ class _Extractor:
         # Each detector only where a character its words hold is: founding dates need 成立
         # (or 组建, rare enough to be looked for), grades 级 or A, honours a verb, child
         # bodies 、.
-        if "立" in present or page.folded.find("组建", start, end) >= 0:
+        if "立" in present or (self.formed and page.folded.find("组建", start, end) >= 0):
             dates.founding(
                 page,
                 start,
@@ -617,7 +619,7 @@ class _Extractor:
                 date = ranges[before][1] if before >= 0 else None
             if date is None:
                 date = years.date_stated(found.start, sentence.start)
-            if date is None and "月" in folded[sentence.start : found.start]:
+            if date is None and folded.find("月", sentence.start, found.start) >= 0:
                 date = self._month_stated(sentence.start, found.start, years)
             if date is None and sentence.dated:
                 known = years.at(found.start)

@@ -285,17 +285,6 @@ def _bound_evidence(collections: list[list[dict[str, Any]]], warnings: list[str]
         warnings.append(f"evidence cut to the first {places} of {facts_cut}")
 
 
-def _related(one: Org | WorkDraft | None, other: Org | WorkDraft | None) -> bool:
-    """Whether two recipients are one body, or a body and its own party organisation."""
-    if one is other:
-        return True
-    return (
-        isinstance(one, Org)
-        and isinstance(other, Org)
-        and (one.parent is other or other.parent is one)
-    )
-
-
 def _merge_undated(
     out: dict[str, dict[str, Any]], stated: dict[str, tuple[Org | WorkDraft | None, str]]
 ) -> dict[str, dict[str, Any]]:
@@ -303,25 +292,35 @@ def _merge_undated(
 
     A profile's row or list of honours names a title the body's text then dates and
     attributes (5A级社会组织 in the row; 2019年被某局评估为5A级社会组织 below): one honour,
-    the dated one, with the evidence and awarders of both. A party organisation's honour
-    listed under its body counts as the same recipient. Where several dated honours share
-    the title, nothing is folded: which one the undated title means is not said.
+    the dated one, with the evidence and awarders of both. A body and its own party
+    organisation count as one recipient. Where several dated honours could be meant,
+    nothing is folded: which one the undated title means is not said.
     """
-    dated: dict[str, list[str]] = {}
+    # The dated honours by title and recipient, and by title and the recipient's parent.
+    dated: dict[tuple[str, int], list[str]] = {}
     for honour_id, data in out.items():
         if "date" in data:
-            dated.setdefault(stated[honour_id][1], []).append(honour_id)
+            recipient, title = stated[honour_id]
+            dated.setdefault((title, id(recipient)), []).append(honour_id)
+            if isinstance(recipient, Org) and recipient.parent is not None:
+                dated.setdefault((title, id(recipient.parent)), []).append(honour_id)
     if not dated:
         return out
     dropped: set[str] = set()
     for honour_id, data in out.items():
-        recipient, title = stated[honour_id]
         if "date" in data:
             continue
-        matches = [other for other in dated.get(title, ()) if _related(recipient, stated[other][0])]
+        recipient, title = stated[honour_id]
+        matches = set(dated.get((title, id(recipient)), ()))
+        if isinstance(recipient, Org) and recipient.parent is not None:
+            # The party organisation's undated honour, dated under its body.
+            parent = recipient.parent
+            matches.update(
+                other for other in dated.get((title, id(parent)), ()) if stated[other][0] is parent
+            )
         if len(matches) != 1:
             continue
-        known = out[matches[0]]
+        known = out[matches.pop()]
         known["evidence"] += data["evidence"]
         for awarder in data["awarded_by"]:
             if awarder not in known["awarded_by"] and awarder != known["recipient_id"]:
