@@ -1,4 +1,4 @@
-"""Regression sets for the parser: the probes, a development set and four held-out sets.
+"""Regression sets for the parser: the probes, a development set and five held-out sets.
 
 Each set is a folder of ``NAME.txt`` texts with ``NAME.json`` gold facts in the
 probes' format, scored with the shared scorer (``score_facts.py``), the same
@@ -8,7 +8,8 @@ written from the genre's description alone, without reading the parser, and firs
 before any rule was changed with its misses in view. Each has since served as a development
 set: its misses showed classes of phrasing and page layout the rules were then widened for
 (``heldout3`` after it had measured the phrasings learned from the first two, ``heldout4``
-after it had measured those and the layouts ``heldout3`` showed).
+after it had measured those and the layouts ``heldout3`` showed). ``heldout5`` has not: no
+text of it has been read to write a rule.
 """
 
 from __future__ import annotations
@@ -93,6 +94,22 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
             "title": 0.92,
             "published": 0.9,
             "works": 0.93,
+        },
+    ),
+    "heldout5": (
+        0.88,
+        {
+            "organisations": 0.9,
+            "founded": 0.9,
+            "member_count": 0.84,
+            "honours": 0.9,
+            "honour_awarded_by": 0.88,
+            "activities": 0.92,
+            "activity_date": 0.72,
+            "sections": 0.9,
+            "title": 0.72,
+            "published": 0.88,
+            "works": 0.95,
         },
     ),
     "heldout4": (

@@ -567,3 +567,62 @@ def test_an_honour_list_with_years_awarders_and_a_verb_line() -> None:
         ("某市五星级党组织", "2021", ["中共某市社会组织委员会"], "某市物业协会党支部"),
     ]
     assert [s.heading for s in case.sections][-1] == "下一步工作打算"
+
+
+@pytest.mark.parametrize(
+    ("declared", "later"),
+    [
+        ("以下简称“网联党委”", "网联党委"),
+        ("简称网商联", "网商联"),
+        ("以下簡稱「網聯黨委」", "網聯黨委"),
+    ],
+)
+def test_a_short_name_the_page_declares_names_the_body(declared: str, later: str) -> None:
+    """某联合党委(以下简称“网联党委”): the short name later stands for the body, and is one of
+    its other names."""
+    case = pc.parse_text(
+        f"一、背景\n2020年8月,某市网络社会组织联合党委正式成立({declared})。"
+        f"{later}由某市委网信办党组领导,现有党员63名。\n"
+    )
+    body = next(org for org in case.organisations if org.name.endswith(("联合党委", "聯合黨委")))
+    assert body.member_count is not None
+    assert body.member_count.value == 63
+    assert later in [name.value for name in body.other_names]
+
+
+def test_the_new_social_strata_federation_is_one_name() -> None:
+    """新的社会阶层人士联合会: a body every city has, whose name holds 的."""
+    case = pc.parse_text(
+        "一、背景\n某市新的社会阶层人士联合会于2018年12月召开成立大会,现有会员420余名。\n"
+    )
+    (body,) = case.organisations
+    assert (body.name, str(body.founded)) == ("某市新的社会阶层人士联合会", "2018-12")
+
+
+def test_a_registrar_is_not_the_body_founded() -> None:
+    """2018年经某局同意、某民政局登记成立: the association was founded, not the office."""
+    case = pc.parse_text(
+        "某市跨境电商协会:党建引领\n一、背景\n该协会由本市企业自愿组成,"
+        "2018年经某市商务局同意、某市民政局登记成立,会员企业现有140余家。\n"
+    )
+    founded = {org.name: str(org.founded) if org.founded else None for org in case.organisations}
+    assert founded == {"某市跨境电商协会": "2018", "某市商务局": None, "某市民政局": None}
+
+
+def test_a_body_announcing_results_is_named_alone() -> None:
+    """省工商联公布…结果: 公布 ends the name before it; the federation confers the honour."""
+    case = pc.parse_text(
+        "一、成效\n某市侨商联合会成立于2010年。日前,省工商联公布全省商会星级评定结果,"
+        "某市侨商联合会获评全省五星级商会。\n"
+    )
+    names = {org.id: org.name for org in case.organisations}
+    assert [[names[i] for i in h.awarded_by] for h in case.honours] == [["省工商联"]]
+
+
+def test_quoted_titles_joined_by_he_are_two() -> None:
+    """被X评为“A”和“B”: two titles, each with the bodies that conferred it."""
+    case = pc.parse_text(
+        "一、成效\n某市网络商会成立于2013年。商会先后被某区委、区政府评为“先进社会组织”和"
+        "“民营企业服务示范单位”。\n"
+    )
+    assert [h.title for h in case.honours] == ["先进社会组织", "民营企业服务示范单位"]

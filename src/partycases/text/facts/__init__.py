@@ -69,6 +69,10 @@ RELATIONS: Final = (
 )
 #: The last characters of every relation's key words: a sentence with none holds no relation.
 RELATION_ENDS: Final = frozenset().union(*(chars for *_, chars in RELATIONS))
+#: A short name declared in brackets after a name: (以下简称“网联党委”), (简称新联会).
+ALIAS: Final = re.compile(
+    r"\((?:以下|下文)?(?:简称|称)(?:为)?:?\s{0,2}「?(?P<alias>[^「」()。,;]{2,12}?)」?\)"
+)
 #: Words that make a date without a year the page's own: 今天(10月24日), 昨日(5月3日).
 TODAY: Final = re.compile(r"今天|今日|昨天|昨日")
 #: Characters a sentence is tested for once (see :func:`_marks`): a detector whose words
@@ -195,6 +199,9 @@ class _Extractor:
         self.published = published
         #: Whether the page says 组建 anywhere: most do not, and their sentences skip looking.
         self.formed = "组建" in page.folded
+        #: Whether the page may declare a short name (简称): most do not.
+        self.declares = "简称" in page.folded
+        self._alias_pattern: re.Pattern[str] | None = None
         self.sentences: list[_Sentence] = []
         self.honours: list[HonourDraft] = []
         self.activities: dict[str, ActivityDraft] = {}
@@ -237,6 +244,10 @@ class _Extractor:
                 claimed = _claimed(titled, found)
                 agent_spans = _agent_spans(found, bodies)
                 mentions = find_mentions(page, s_start, s_end, claimed, where)
+                if self.declares and folded.find("简称", s_start, s_end) >= 0:
+                    self._declare(s_start, s_end, mentions)
+                if page.aliases:
+                    mentions = self._with_aliases(s_start, s_end, mentions, claimed, where)
                 self.sentences.append(
                     _Sentence(
                         s_start,
@@ -638,6 +649,46 @@ class _Extractor:
                 participants=[p for p in participants if p],
                 works=[w for _, w in found_works[bisect.bisect_right(work_starts, found.start) :]],
             )
+
+    def _declare(self, start: int, end: int, mentions: MentionList) -> None:
+        """Record the short names a sentence declares: 某联合党委(以下简称“网联党委”).
+
+        The name is the last body named before the bracket; a short name of two
+        characters (我会) is left to the references every page reads.
+        """
+        page = self.page
+        for match in ALIAS.finditer(page.folded, start, end):
+            alias = match["alias"].strip()
+            named = [m for m in mentions.between(start, match.start()) if m.org is not None]
+            if len(alias) < 3 or not named or alias in page.aliases:
+                continue
+            org = named[-1].org
+            assert org is not None
+            page.aliases[alias] = org
+            written = page.read(*match.span("alias"))
+            if written != org.name and written not in org.other_names:
+                org.other_names.append(written)
+            self._alias_pattern = re.compile(
+                "|".join(map(re.escape, sorted(page.aliases, key=lambda a: (-len(a), a))))
+            )
+
+    def _with_aliases(
+        self, start: int, end: int, mentions: MentionList, claimed: SpanSet, where: str
+    ) -> MentionList:
+        """``mentions`` with the declared short names the sentence uses, in order."""
+        assert self._alias_pattern is not None
+        page = self.page
+        added = [
+            page.alias(match.start(), match.end(), page.aliases[match.group()], where)
+            for match in self._alias_pattern.finditer(page.folded, start, end)
+            if match.start() not in claimed
+            # Not inside a name already found, nor its own declaration's quotes.
+            and not any(m.start < match.end() and match.start() < m.end for m in mentions)
+            and page.folded[match.start() - 1 : match.start()] != "「"
+        ]
+        if not added:
+            return mentions
+        return MentionList(sorted([*mentions, *added], key=lambda m: (m.start, m.end)))
 
     def _month_stated(self, start: int, end: int, years: dates.Years) -> PartialDate | None:
         """The last month (and day) stated in ``[start, end)`` with no year before it.

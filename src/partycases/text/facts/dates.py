@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from partycases.models import OrganisationKind
 from partycases.text.facts.drafts import Org, Page
 from partycases.text.facts.organisations import resolve
 from partycases.text.facts.spans import MentionList
@@ -49,6 +50,11 @@ DATE_THEN_FOUNDED: Final = re.compile(
     r"(?P<year>[0-9]{4}|(?<![0-9])[0-9]{2})年(?:(?P<month>[0-9]{1,2})月份?(?:(?P<day>[0-9]{1,2})日)?)?"
     r"(?P<who>[^。;!?]{2,40}?)(?:的)?(?:正式)?"
     r"(?:(?:登记|注册|挂牌)?成立(?!大会|以来|了)|" + FORMED + ")"
+)
+#: 于2018年12月召开成立大会: a body founded at its founding meeting.
+FOUNDING_MEETING: Final = re.compile(
+    r"(?P<year>[0-9]{4})年(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?)?"
+    r"(?:正式)?(?:召开|举行)(?:了)?(?:[^,。;!?]{0,12}暨)?成立大会"
 )
 #: A year a fact may belong to: 2019年 / 同年 / 当年. A year is the match's first four
 #: characters, not after a digit. The pattern opens with a character class so that a
@@ -180,15 +186,25 @@ class Years:
         return self.years[-1] if self.years else self.carried
 
 
+#: What a body that registers or approves another does right after its name (某民政局登记成立).
+AGENT_VERBS: Final = ("登记", "注册", "批准", "同意", "批复", "核准")
+
+
 def _nearest(
     mentions: MentionList, before: int, after: int, page: Page, is_agent: Callable[[int], bool]
 ) -> Org | None:
     chosen = None
+    folded = page.folded
     for mention in mentions.between(after, before):
         if mention.end <= before and not is_agent(mention.start):
             org = resolve(page, mention)
-            if org is not None:
-                chosen = org
+            if org is None or (
+                # 经某局同意、某民政局登记成立: the office registers, it is not founded.
+                org.kind is OrganisationKind.GOVERNMENT_BODY
+                and folded.startswith(AGENT_VERBS, mention.end)
+            ):
+                continue
+            chosen = org
     return chosen
 
 
@@ -212,6 +228,12 @@ def founding(
         who = _nearest(mentions, match.end("who") + 2, match.start("who"), page, is_agent)
         if who is None:  # 某协会于2014年11月经某局批准成立: the body before the date
             who = subject_at(match.start())
+        date = partial(match["year"], match["month"], match["day"])
+        if who is not None and date is not None and who.founded is None:
+            who.founded = date
+            who.evidence[match.span()] = None
+    for match in FOUNDING_MEETING.finditer(folded, start, end) if dated_first else ():
+        who = subject_at(match.start())
         date = partial(match["year"], match["month"], match["day"])
         if who is not None and date is not None and who.founded is None:
             who.founded = date

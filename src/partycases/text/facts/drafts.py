@@ -127,6 +127,8 @@ class Page:
     primary: Org | None = None
     branch: Org | None = None
     traditional: bool = False
+    aliases: dict[str, Org] = attrs.Factory(dict)
+    """Short names the page declares for a body (…联合党委(以下简称“网联党委”)), folded."""
     skipped: tuple[Span, ...] = ()
     """Input spans that sit inside a joined sentence but are not its text: the running head
     and page number a page break put between its halves. No field value holds them."""
@@ -190,3 +192,10 @@ class Page:
         found.places.add(where)
         found.mentions += 1
         return found
+
+    def alias(self, start: int, end: int, org: Org, where: str) -> Mention:
+        """A mention of ``org`` by a short name the page declared for it."""
+        org.evidence[start, end] = None
+        org.places.add(where)
+        org.mentions += 1
+        return Mention(start, end, org, "name")

@@ -44,7 +44,7 @@ GIVEN_BY: Final = re.compile(r"(?P<agents>.{2,40}?)(?:颁发|授予)的(?P<title
 #: What a title list splits at; 和 only after a word that ends a title.
 LIST_SPLIT: Final = re.compile(r"、|;|以及|及")
 TITLE_ENDS: Final = re.compile(
-    r"(?:示范点|示范单位|集体|单位|组织|商会|协会|基地|称号|奖|品牌|案例|标兵|模范|先锋|先进|党支部|党组织|社会组织)$"
+    r"(?:示范点|示范单位|集体|单位|组织|商会|协会|基地|称号|奖|品牌|案例|标兵|模范|先锋|先进|党支部|党组织|社会组织)」?$"
 )
 LEVELS: Final = (
     (HonourLevel.NATIONAL, re.compile(r"^(?:全国|国家级|国家|中央|中国)|全国")),

@@ -323,10 +323,12 @@ def _name_start_back(
             for n, words in groups:
                 if folded[position - n : position] in words:
                     if not (
-                        # 经 in 经济, 年 in 青年, 从 in 从业者: part of a name, not a boundary.
+                        # 经 in 经济, 年 in 青年, 从 in 从业者: part of a name, not a boundary;
+                        # and 的 in 新的社会阶层人士联合会, a body every city has.
                         (char == "经" and folded[position : position + 1] in "济营贸")
                         or (char == "年" and not folded[position - 2 : position - 1].isdigit())
                         or (char == "从" and folded[position : position + 1] in "业事")
+                        or (char == "的" and folded.startswith("社会阶层", position))
                     ):
                         return position
                     break
