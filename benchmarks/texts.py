@@ -31,6 +31,12 @@ REPEATED_UNITS = {
     "quoted activities in one sentence": "商会开展“红网工程”活动、",
     "events in one sentence": "第三届网络文化论坛、",
     "date ranges then activities": "2021年3月至6月,开展“清朗”行动,",
+    "months then activities in one sentence": "同年11月,举办首届斗茶大赛、",
+    "declared short names": "天津市某某商会成立(以下简称“某某会”),某某会开展活动,",
+    "grown member counts": "会员从最初的30多家发展到如今的130余家,",
+    "honour list lines": "所获荣誉\n2017年 先进社会组织(天津市民政局)\n",
+    "page breaks": "天津市商会开展活动,把党员凝聚在网点一线和服务\n案例汇编\n— 3 —\n",
+    "bar rows": "先进社会组织 | 文明单位 | 示范商会 | 五好商会\n",
 }
 
 

@@ -243,3 +243,24 @@ def test_a_place_where_a_name_goes_holding_no_letter_names_nothing(text: str) ->
         case, report = pc.parse_text(text, report=True)
     assert report.uncovered(text) == []
     assert all(org.name.strip("…」\u202f") for org in case.organisations)
+
+
+def test_declared_short_names_are_bounded() -> None:
+    """A page declaring hundreds of short names keeps the first MAX_ALIASES of them."""
+    from partycases.text.facts import MAX_ALIASES
+
+    digits = "零一二三四五六七八九"
+    names = [
+        f"天津市{digits[i // 100]}{digits[i // 10 % 10]}{digits[i % 10]}商会" for i in range(300)
+    ]
+    text = (
+        "一、背景\n"
+        + "".join(f"{name}成立(以下简称“简{name[3:6]}”)。" for name in names)
+        + "简零零零组织活动。\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pc.PartycasesWarning)
+        case = pc.parse_text(text)
+    short = [org for org in case.organisations if org.other_names]
+    assert len(short) == MAX_ALIASES
+    assert short[0].other_names[0].value == "简零零零"

@@ -31,6 +31,7 @@ from partycases.text.facts.drafts import (
     WorkDraft,
 )
 from partycases.text.facts.organisations import (
+    NAME_MAX,
     agents,
     find_mentions,
     kind_of,
@@ -69,6 +70,8 @@ RELATIONS: Final = (
 )
 #: The last characters of every relation's key words: a sentence with none holds no relation.
 RELATION_ENDS: Final = frozenset().union(*(chars for *_, chars in RELATIONS))
+#: The most short names one page may declare: each is one more word to look for.
+MAX_ALIASES: Final = 64
 #: A short name declared in brackets after a name: (以下简称“网联党委”), (简称新联会).
 ALIAS: Final = re.compile(
     r"\((?:以下|下文)?(?:简称|称)(?:为)?:?\s{0,2}「?(?P<alias>[^「」()。,;]{2,12}?)」?\)"
@@ -585,6 +588,8 @@ class _Extractor:
         work_starts = [at for at, _ in found_works]
         ranges = dates.date_ranges(folded, sentence.start, sentence.end)
         range_ends = [at for at, _ in ranges]
+        months: list[re.Match[str]] | None = None
+        month_ends: list[int] = []
         for found in found_activities:
             if found.start in sentence.claimed and not sentence.claimed.starts_at(found.start):
                 continue
@@ -630,8 +635,17 @@ class _Extractor:
                 date = ranges[before][1] if before >= 0 else None
             if date is None:
                 date = years.date_stated(found.start, sentence.start)
-            if date is None and folded.find("月", sentence.start, found.start) >= 0:
-                date = self._month_stated(sentence.start, found.start, years)
+            if date is None:
+                if months is None:  # the sentence's months, read once (a page may be one)
+                    months = (
+                        list(dates.MONTH_DAY.finditer(folded, sentence.start, sentence.end))
+                        if "月" in folded[sentence.start : sentence.end]
+                        else []
+                    )
+                    month_ends = [month.end() for month in months]
+                before = bisect.bisect_right(month_ends, found.start) - 1
+                if before >= 0:
+                    date = self._month_stated(sentence.start, months[before], years)
             if date is None and sentence.dated:
                 known = years.at(found.start)
                 date = PartialDate(known) if known else None
@@ -658,12 +672,13 @@ class _Extractor:
         """
         page = self.page
         for match in ALIAS.finditer(page.folded, start, end):
+            if len(page.aliases) >= MAX_ALIASES:
+                return
             alias = match["alias"].strip()
-            named = [m for m in mentions.between(start, match.start()) if m.org is not None]
-            if len(alias) < 3 or not named or alias in page.aliases:
+            before = mentions.between(max(start, match.start() - NAME_MAX - 20), match.start())
+            org = next((m.org for m in reversed(before) if m.org is not None), None)
+            if len(alias) < 3 or org is None or alias in page.aliases:
                 continue
-            org = named[-1].org
-            assert org is not None
             page.aliases[alias] = org
             written = page.read(*match.span("alias"))
             if written != org.name and written not in org.other_names:
@@ -682,25 +697,27 @@ class _Extractor:
             page.alias(match.start(), match.end(), page.aliases[match.group()], where)
             for match in self._alias_pattern.finditer(page.folded, start, end)
             if match.start() not in claimed
-            # Not inside a name already found, nor its own declaration's quotes.
-            and not any(m.start < match.end() and match.start() < m.end for m in mentions)
+            # Not inside a name already found (none is longer than NAME_MAX), nor its own
+            # declaration's quotes.
+            and not any(
+                m.end > match.start()
+                for m in mentions.between(match.start() - NAME_MAX, match.end())
+            )
             and page.folded[match.start() - 1 : match.start()] != "「"
         ]
         if not added:
             return mentions
         return MentionList(sorted([*mentions, *added], key=lambda m: (m.start, m.end)))
 
-    def _month_stated(self, start: int, end: int, years: dates.Years) -> PartialDate | None:
-        """The last month (and day) stated in ``[start, end)`` with no year before it.
+    def _month_stated(
+        self, start: int, found: re.Match[str], years: dates.Years
+    ) -> PartialDate | None:
+        """The date of a month (and day) stated with no year before it, in a sentence at ``start``.
 
         同年11月 and 当年5月 take the year stated last; 今年2月 and 去年10月 the page's own
         year, or the one before; a month alone (10月24日) the year stated last, else the
         page's year. None when no year is known.
         """
-        stated = list(dates.MONTH_DAY.finditer(self.page.folded, start, end))
-        if not stated:
-            return None
-        found = stated[-1]
         relative = found["relative"]
         published = self.published.year if self.published else None
         if relative is None and TODAY.search(
