@@ -261,10 +261,29 @@ JOURNAL_ISSUE: Final = re.compile(
 )
 
 
+def _furniture(bare: str, size: int) -> bool:
+    """Whether a short line is a printed document's furniture.
+
+    That is a page number, a journal's issue line or its running foot; each holds a digit,
+    looked for first.
+    """
+    if _DIGIT.search(bare) is None:
+        return False
+    if size <= 24 and PAGE_NUMBER.fullmatch(bare):
+        return True
+    if JOURNAL_ISSUE.fullmatch(bare):
+        return True
+    if size <= 36 and JOURNAL_FOOT.fullmatch(bare):
+        ends = bare.rstrip("· ")
+        return ends[-1].isdigit() != ends[0].isdigit()  # a page number at one end only
+    return False
+
+
+_DIGIT: Final = re.compile("[0-9]")
+
+
 def _menu(line: str) -> bool:
     """Whether a line is a site's menu: three items or more, each short, between bars."""
-    if line.count("|") < 2:
-        return False
     items = [item.strip() for item in line.strip(" |").split("|")]
     return len(items) >= 3 and all(0 < len(item) <= MENU_ITEM_MAX for item in items)
 
@@ -277,14 +296,11 @@ def is_chrome(line: str) -> bool:
     """Whether a line (folded) is page furniture: share prompts, breadcrumbs, counters."""
     in_line, at_start, _ = _chrome_words()
     bare = line.lstrip("【[(『「 ").rstrip()
-    if len(bare) <= 24 and PAGE_NUMBER.fullmatch(bare):
+    size = len(bare)
+    if size <= 40 and _furniture(bare, size):
         return True
-    if _menu(bare) or (len(bare) <= 40 and JOURNAL_ISSUE.fullmatch(bare)):
+    if bare.count("|") >= 2 and _menu(bare):
         return True
-    if len(bare) <= 36 and JOURNAL_FOOT.fullmatch(bare):
-        ends = bare.rstrip("· ")
-        if ends[-1].isdigit() != ends[0].isdigit():
-            return True  # a page number at one end, not both (nor neither: a heading alone)
     if bare.startswith(at_start):
         return True
     if line.count(">") >= 2 or "»" in line:  # a breadcrumb: 首页 > 新闻 (>> counts twice)
@@ -446,10 +462,6 @@ class _Reader:
             for line in found
         )
 
-    def _chrome(self, line: Span, folded: str) -> bool:
-        """Whether a line is page furniture: chrome (:func:`is_chrome`) or a running head."""
-        return line in self.furniture or is_chrome(folded)
-
     def folded(self, line: Span) -> str:
         return self.view.text[line[0] : line[1]]
 
@@ -583,7 +595,7 @@ class _Reader:
             if not _MEANINGFUL.search(folded):
                 continue
             meta = timestamp(folded) is not None or source(folded) is not None
-            if meta or self._chrome(line, folded):
+            if meta or (line in self.furniture or is_chrome(folded)):
                 if first < 0 or meta:
                     continue
                 chrome_after = True
@@ -623,7 +635,7 @@ class _Reader:
                 self.fact_line(*line, "meta")
                 index += 1
                 continue
-            if self._chrome(line, folded):
+            if line in self.furniture or is_chrome(folded):
                 self.lose(*line, "page chrome")
                 self.fact_line(*line, "chrome")
                 index += 1
@@ -743,7 +755,7 @@ class _Reader:
                 self.fact_line(*line, "meta")
                 previous = None
                 continue
-            if self._chrome(line, folded):
+            if line in self.furniture or is_chrome(folded):
                 self.lose(*line, "page chrome")
                 self.fact_line(*line, "chrome")
                 if not (line in self.furniture or PAGE_NUMBER.fullmatch(folded.strip())):
@@ -928,9 +940,10 @@ class _Reader:
     def _continues(self, previous: Block, folded: str) -> bool:
         r"""Whether a line continues a sentence the previous line broke off (发\\n挥)."""
         start, end = self.view.position(previous.start), self.view.position(previous.end)
-        # The previous line's length, not its paragraph's: after an inline heading
-        # ((一)标题。正文…) a paragraph starts mid-line.
-        start = self.view.text.rfind("\n", 0, start) + 1
+        if end - start < 20:
+            # The previous line's length, not its paragraph's: after an inline heading
+            # ((一)标题。正文…) a paragraph starts mid-line.
+            start = self.view.text.rfind("\n", 0, start) + 1
         last = self.view.text[end - 1 : end]
         first = folded[:1]
         return (

@@ -99,9 +99,7 @@ class _Fields:
         return "".join(part for part in map(self.line, spans) if part) or None
 
     def paragraph(self, block: Block) -> str | None:
-        """A paragraph's text: on one line if broken, without what a page break put inside."""
-        if not block.broken:
-            return self.read((block.start, block.end))
+        """A broken paragraph's text: on one line, without what a page break put inside."""
         if not block.skipped:
             return self.line((block.start, block.end))
         edges = [block.start, *(at for gap in block.skipped for at in gap), block.end]
@@ -116,7 +114,9 @@ class _Fields:
             "paragraphs": [
                 {
                     # A sentence broken over two lines is one paragraph, on one line.
-                    "text": self.paragraph(block),
+                    "text": self.paragraph(block)
+                    if block.broken
+                    else self.read((block.start, block.end)),
                     "marker": self.read(block.marker),
                 }
                 for block in node.paragraphs

@@ -170,15 +170,17 @@ def find_activities(
     found: list[ActivityMatch] = []
     heads = lexicon.activity_heads()
     quoted = "「" in marks if marks is not None else folded.find("「", start, end) >= 0
+    taken = len(found)
     for match in _quoted().finditer(folded, start, end) if quoted else ():
         if is_routine(match["name"]):
             continue
         found.append(
             ActivityMatch(match.start(), match.end(), ActivityKind(heads["quoted"][match["head"]]))
         )
+    # Quoted names before a head word start where a whole quoted name would: those are taken.
+    opened = {item.start for item in found[taken:]}
     for match in _quoted_whole().finditer(folded, start, end) if quoted else ():
-        # The quoted detector's match, when a head follows too, starts here and runs on.
-        if is_routine(match["name"]):
+        if match.start() in opened or is_routine(match["name"]):
             continue
         found.append(
             ActivityMatch(match.start(), match.end(), ActivityKind(heads["quoted"][match["head"]]))
