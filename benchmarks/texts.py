@@ -37,6 +37,10 @@ REPEATED_UNITS = {
     "honour list lines": "所获荣誉\n2017年 先进社会组织(天津市民政局)\n",
     "page breaks": "天津市商会开展活动,把党员凝聚在网点一线和服务\n案例汇编\n— 3 —\n",
     "bar rows": "先进社会组织 | 文明单位 | 示范商会 | 五好商会\n",
+    "facts across page breaks": (
+        "天津市某某商会被评为先进单位,组织党员走访会员企业,开展志愿服务活动和学习教育活动以及\n— 3 —\n"
+    ),
+    "lines ending at carriage returns": "协会党支部设立驿站开展志愿服务活动和学习\r",
 }
 
 

@@ -167,7 +167,10 @@ def plain_name_start(
             # 青岚市委组织部和青岚市民政局 splits; 市非公有制经济组织和社会组织工委 does not.
             position - 1 == floor
             or organisations._SUFFIX_AT_END().search(folded, max(floor, position - 9), position - 1)
-            or organisations._place_start(folded, position, suffix_start)
+            or (
+                organisations._place_start(folded, position, suffix_start)
+                and not folded.startswith(organisations.NOT_PLACES_AFTER_JOINER, position)
+            )
         ):
             break
         position -= 1

@@ -573,7 +573,7 @@ def test_an_honour_list_with_years_awarders_and_a_verb_line() -> None:
     ("declared", "later"),
     [
         ("以下简称“网联党委”", "网联党委"),
-        ("简称网商联", "网商联"),
+        ("简称网社联委", "网社联委"),
         ("以下簡稱「網聯黨委」", "網聯黨委"),
     ],
 )

@@ -13,6 +13,7 @@ every span it records is an offset into the input.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import operator
@@ -132,9 +133,11 @@ class Block:
     broken: bool = False
     """Whether it runs over a line break (a sentence broken over lines, joined): a
     paragraph within one line holds none, but for invisible characters the view drops."""
-    skipped: tuple[Span, ...] = ()
+    skipped: list[Span] | None = None
     """Input spans inside it that are not its text: a page break's running head and page
-    number, between the two halves of a sentence it broke."""
+    number, between the two halves of a sentence it broke (None: there are none)."""
+    fact_line: int = -1
+    """The index of its line among the skeleton's fact lines, once recorded."""
 
 
 @attrs.define
@@ -249,8 +252,9 @@ PAGE_NUMBER: Final = re.compile(
 #: A journal's running foot: its name, the issue and the page, in either order
 #: (社会组织党建 2020(6) 22 / 22 社会组织党建 2020年第6期).
 JOURNAL_FOOT: Final = re.compile(
-    r"(?:[0-9]{1,4}\s+)?[\u3400-\u9fff]{2,16}\s*(?:19|20)[0-9]{2}\s*(?:年\s*)?"
-    r"(?:第\s*[0-9]{1,2}\s*期|\(\s*[0-9]{1,2}\s*\)|\.\s*[0-9]{1,2})(?:\s*·?\s*[0-9]{1,4}\s*·?)?"
+    r"(?P<lead>[0-9]{1,4}\s+)?[\u3400-\u9fff]{2,16}\s*(?:19|20)[0-9]{2}\s*(?:年\s*)?"
+    r"(?:第\s*[0-9]{1,2}\s*期|\(\s*[0-9]{1,2}\s*\)|\.\s*[0-9]{1,2})"
+    r"(?P<trail>\s*·\s*[0-9]{1,4}\s*·?|\s+[0-9]{1,4})?"
 )
 
 
@@ -273,9 +277,10 @@ def _furniture(bare: str, size: int) -> bool:
         return True
     if JOURNAL_ISSUE.fullmatch(bare):
         return True
-    if size <= 36 and JOURNAL_FOOT.fullmatch(bare):
-        ends = bare.rstrip("· ")
-        return ends[-1].isdigit() != ends[0].isdigit()  # a page number at one end only
+    if size <= 36:
+        foot = JOURNAL_FOOT.fullmatch(bare)
+        # A page number at one end, not both: 全国先进社会组织 2019.12 prints none.
+        return foot is not None and (foot["lead"] is None) != (foot["trail"] is None)
     return False
 
 
@@ -285,7 +290,12 @@ _DIGIT: Final = re.compile("[0-9]")
 def _menu(line: str) -> bool:
     """Whether a line is a site's menu: three items or more, each short, between bars."""
     items = [item.strip() for item in line.strip(" |").split("|")]
-    return len(items) >= 3 and all(0 < len(item) <= MENU_ITEM_MAX for item in items)
+    return (
+        len(items) >= 3
+        and all(0 < len(item) <= MENU_ITEM_MAX for item in items)
+        # A menu names pages, with no figure (1 | 全国先进社会组织 | 2019年 is a table).
+        and _DIGIT.search(line) is None
+    )
 
 
 #: The longest item of a site's menu (政务公开, 走进南屏, 长者模式): a title's halves are longer.
@@ -415,6 +425,7 @@ class _Reader:
         self.text = text
         self.view = view
         self.lines = _lines(view.text, MAX_LINES + 1)
+        self.line_starts = [start for start, _ in self.lines]
         if len(self.lines) > MAX_LINES:
             raise LoadError(
                 [
@@ -434,8 +445,10 @@ class _Reader:
     def _running_heads(self) -> frozenset[Span]:
         """The lines a converted document repeats at each page break: its running heads.
 
-        A short line printed twice or more, once at least next to a page number
-        (— 23 —), is the document's running head or foot, not the article's text.
+        A short line printed twice or more, once at least beside a page number (— 23 —), is
+        the document's running head or foot, not the article's text; but not its first
+        printing away from any page number (the title, set as the running head too), and
+        never a numbered heading.
         """
         lines = self.lines
         numbers = [
@@ -445,22 +458,40 @@ class _Reader:
         ]
         if not numbers:
             return frozenset()
+        # The short lines beside a page number, by their text, and every short line by its
+        # text: a running head is printed beside a page number, and again at other breaks.
+        beside: set[str] = set()
+        for i in numbers:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and lines[j][1] - lines[j][0] <= 40:
+                    beside.add(self.folded(lines[j]).strip())
+        near = {lines[j] for i in numbers for j in (i - 1, i + 1) if 0 <= j < len(lines)}
         seen: dict[str, list[Span]] = {}
         for line in lines:
             if line[1] - line[0] <= 40:
-                seen.setdefault(self.folded(line).strip(), []).append(line)
-        beside = {
-            self.folded(lines[j]).strip()
-            for i in numbers
-            for j in (i - 1, i + 1)
-            if 0 <= j < len(lines)
-        }
-        return frozenset(
-            line
-            for text, found in seen.items()
-            if len(found) >= 2 and text in beside and _MEANINGFUL.search(text)
-            for line in found
-        )
+                text = self.folded(line).strip()
+                if text in beside:
+                    seen.setdefault(text, []).append(line)
+        furniture: set[Span] = set()
+        for text, found in seen.items():
+            if (
+                len(found) < 2
+                or not _MEANINGFUL.search(text)
+                or SECTION.match(text)  # a numbered heading repeated: 二、工作成效
+                or SUBSECTION.match(text)
+            ):
+                continue
+            # Its first printing away from any page number, right over the article's text, is
+            # the article's own line (its title, set as the running head too); every other is
+            # furniture (a compilation's head over 案例十二 and the case's own title).
+            first = found[0]
+            index = lines.index(first)
+            following = self.folded(lines[index + 1]) if index + 1 < len(lines) else ""
+            own = first not in near and (
+                len(following) > TITLE_MAX or any(p in following for p in "。,;")
+            )
+            furniture.update(line for line in found if line is not first or not own)
+        return frozenset(furniture)
 
     def folded(self, line: Span) -> str:
         return self.view.text[line[0] : line[1]]
@@ -484,7 +515,12 @@ class _Reader:
         lines = self.lines
         # Top-level headings are 一、…; without any, (一)…; without those either, 1. …
         plain = not any(SECTION.match(self.folded(line)) for line in lines)
-        self.paren_top = plain and any(SUBSECTION.match(self.folded(line)) for line in lines)
+        # Not where unnumbered headings stand above them (主要做法, then (一)…(二)…).
+        self.paren_top = (
+            plain
+            and any(SUBSECTION.match(self.folded(line)) for line in lines)
+            and not any(self._section_line(self.folded(line)) for line in lines)
+        )
         self.arabic_top = (
             plain and not self.paren_top and any(ARABIC.match(self.folded(line)) for line in lines)
         )
@@ -609,8 +645,19 @@ class _Reader:
                     return 0
                 first = index
                 continue
-            return index if chrome_after else 0
+            # A profile's name over its first heading (协会简介) is its title, not a banner.
+            return index if chrome_after and not self._section_line(folded) else 0
         return 0
+
+    def _section_line(self, folded: str) -> bool:
+        """Whether a line is an unnumbered heading by its words alone: 主要做法, 协会简介."""
+        if (
+            len(folded) > HEADING_MAX
+            or any(p in folded for p in "。,;")
+            or SUBSECTION.match(folded)
+        ):
+            return False
+        return section_kind(folded) is not SectionKind.OTHER or _labels().match(folded) is not None
 
     def _names_a_body(self, folded: str) -> bool:
         """Whether a line is only a body's name: Han characters ending in an organisation suffix."""
@@ -633,6 +680,11 @@ class _Reader:
             # A timestamp or 来源 line first: it may hold chrome too (来源:某网 字号:大 中 小).
             if self._meta(line):
                 self.fact_line(*line, "meta")
+                index += 1
+                continue
+            if sk.title and (row := _honour_row(folded)):
+                # Under the title, a row of honours between bars is no site menu.
+                self._row(line, row, None)
                 index += 1
                 continue
             if line in self.furniture or is_chrome(folded):
@@ -663,8 +715,8 @@ class _Reader:
                 self.mark(*line, "marker")
                 index += 1
                 continue
-            if (index < title_at or sk.title) and (row := _honour_row(folded)):
-                self._row(line, row, None)  # a profile's row of honours, under its header
+            if index < title_at and (row := _honour_row(folded)):
+                self._row(line, row, None)  # a profile's row of honours, under its banner
                 index += 1
                 continue
             if not self._title_candidate(folded):
@@ -784,7 +836,7 @@ class _Reader:
             if listing is not None:
                 if (
                     len(folded) <= 40
-                    and not any(p in folded for p in "。;")
+                    and not any(p in folded for p in "。;,")
                     and _numbered(SECTION.match(folded)) is None
                     and _numbered(SUBSECTION.match(folded)) is None
                     and not self._ends_listing(lines, position, folded)
@@ -905,8 +957,15 @@ class _Reader:
 
     def _unnumbered_heading(self, lines: list[Span], position: int, folded: str) -> int:
         """-1 when the line is no heading, else how many following lines continue it."""
-        if not self._short(folded) or (len(folded) >= WRAPPED_MIN and "," in folded):
-            return -1  # a long line holding a comma: running text broken at the line's width
+        if not self._short(folded) or (
+            len(folded) >= WRAPPED_MIN
+            and "," in folded
+            and position + 1 < len(lines)
+            and len(self.folded(lines[position + 1])) * 4 <= len(folded) * 5
+        ):
+            # A long line holding a comma, the next about as long at most: running text broken
+            # at the page's width (a heading is followed by a paragraph longer than it).
+            return -1
         extra = 0
         while extra < 2 and position + extra + 1 < len(lines):
             following = self.folded(lines[position + extra + 1])
@@ -942,37 +1001,47 @@ class _Reader:
         start, end = self.view.position(previous.start), self.view.position(previous.end)
         if end - start < 20:
             # The previous line's length, not its paragraph's: after an inline heading
-            # ((一)标题。正文…) a paragraph starts mid-line.
-            start = self.view.text.rfind("\n", 0, start) + 1
+            # ((一)标题。正文…) a paragraph starts mid-line. Lines end at any line break.
+            start = self._line_start(start)
         last = self.view.text[end - 1 : end]
         first = folded[:1]
         return (
             end - start >= 20
-            and (is_han(last) or last in ",、」》)")
-            and (is_han(first) or first.isdigit() or first in "「《(")
+            # A line of phrases a space apart (守初心担使命 强党建促发展) is no broken sentence.
+            and " " not in self.view.text[self._line_start(end - 1) : end]
+            and (is_han(last) or last in ",、」》")
+            and (is_han(first) or first.isdigit() or first in "「《")
             and not (ITEM.match(folded) or SECTION.match(folded) or SUBSECTION.match(folded))
             and not _labels().match(folded)
         )
+
+    def _line_start(self, position: int) -> int:
+        """Where the line holding view offset ``position`` starts (its first visible character)."""
+        return self.line_starts[max(0, bisect.bisect_right(self.line_starts, position) - 1)]
 
     def _join(self, previous: Block, line: Span) -> None:
         sk = self.skeleton
         start, end = self.span(*line)
         sk.joins.append((previous.end, start))
         if self.text[previous.end : start].strip():  # page furniture between the halves
-            previous.skipped = (*previous.skipped, (previous.end, start))
+            if previous.skipped is None:
+                previous.skipped = []
+            previous.skipped.append((previous.end, start))
             sk.skipped.append((previous.end, start))
         sk.mark(start, end, "paragraph")
         broken_at = previous.end
         previous.end = end
         previous.broken = True
-        # The facts pass reads the joined sentence as one line: the paragraph's line is
-        # the last one recorded that ends where it broke (the page furniture a page break
-        # put between the halves is recorded after it).
-        for index in range(len(sk.lines) - 1, -1, -1):
-            (first, last), role = sk.lines[index]
-            if last == broken_at:
-                sk.lines[index] = ((first, end), role)
-                break
+        # The facts pass reads the joined sentence as one line: the paragraph's own line
+        # (the page furniture a page break put between the halves is recorded after it).
+        index = previous.fact_line
+        if index < 0:  # recorded last, right before this line
+            index = next(
+                i for i in range(len(sk.lines) - 1, -1, -1) if sk.lines[i][0][1] == broken_at
+            )
+            previous.fact_line = index
+        (first, _), role = sk.lines[index]
+        sk.lines[index] = ((first, end), role)
 
     def _heading_text(self, node: Node) -> str:
         return "".join(
@@ -1045,6 +1114,8 @@ class _Reader:
             elif marker is not None:
                 self.lose(*marker, "an enumeration marker with no text")
         self.fact_line(start, end, "body")
+        if block is not None:
+            block.fact_line = len(self.skeleton.lines) - 1
         return block
 
 
@@ -1070,7 +1141,7 @@ _ROW_GAP: Final = re.compile(r"\s{2,}|\u3000|\s{0,2}\|\s{0,2}")
 #: How honour titles end: a line after a list of honours that ends otherwise may be a heading.
 _HONOUR_END: Final = re.compile(
     r"(?:单位|集体|组织|商会|协会|称号|奖|奖项|基地|示范点|标兵|模范|先锋|品牌|案例|岗|党委|党支部"
-    r"|党总支|先进|典型|[)」])$"
+    r"|党总支|先进|典型|号|状|章|旗|杯|牌|[)」])$"
 )
 #: A title in a row whose titles are one space apart: Han characters and quotation marks,
 #: more than four (凝心聚力 共建共享 is a row of slogans).
@@ -1080,20 +1151,36 @@ _ROW_TITLE: Final = re.compile(f"[{HAN}「」·]{{5,25}}")
 def _honour_row(folded: str) -> list[Span]:
     """A row of honour titles at the top of a profile, two spaces or a bar apart.
 
-    Or one space apart, where a space cannot be a pause inside one title: four
-    titles or more, each of five to 25 Han characters (quotation marks aside).
+    Not a row of bodies' names (某县委组织部  某县民政局: the offices behind a page). Or one
+    space apart, where a space cannot be a pause inside one title: four titles or more,
+    each of five to 25 Han characters (quotation marks aside), all but one at most ending
+    the way honour titles do (守初心担使命 强党建促发展 is a row of slogans).
     """
     if "。" in folded or len(folded) > 200:
         return []
     spans = _row(folded, _ROW_GAP)
-    if len(spans) >= 3 and all(
-        3 <= b - a <= 25 and not any(p in folded[a:b] for p in ",;:") for a, b in spans
+    if (
+        len(spans) >= 3
+        and all(3 <= b - a <= 25 and not any(p in folded[a:b] for p in ",;:") for a, b in spans)
+        and not all(_OFFICE_AT_END().search(folded, a, b) for a, b in spans)
     ):
         return spans
     spans = _row(folded, _ONE_SPACE)
-    if len(spans) >= 4 and all(_ROW_TITLE.fullmatch(folded, a, b) for a, b in spans):
+    if (
+        len(spans) >= 4
+        and all(_ROW_TITLE.fullmatch(folded, a, b) for a, b in spans)
+        and sum(_HONOUR_END.search(folded, a, b) is None for a, b in spans) <= 1
+    ):
         return spans
     return []
+
+
+@functools.cache
+def _OFFICE_AT_END() -> re.Pattern[str]:  # noqa: N802 - a compiled pattern, named like one
+    """The endings of an office's or an outlet's name: 组织部, 民政局, 网信办, 日报."""
+    kinds = ("government_body", "media")
+    endings = [word for word, kind in lexicon.suffixes().items() if kind in kinds]
+    return re.compile("(?:" + "|".join(map(re.escape, endings)) + ")$")
 
 
 _ONE_SPACE: Final = re.compile(" ")

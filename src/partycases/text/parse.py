@@ -103,6 +103,7 @@ class _Fields:
         if not block.skipped:
             return self.line((block.start, block.end))
         edges = [block.start, *(at for gap in block.skipped for at in gap), block.end]
+        # Each gap lies between two halves, in order: the edges pair up into the halves.
         pieces = zip(edges[::2], edges[1::2], strict=True)
         return "".join(part for part in map(self.line, pieces) if part) or None
 

@@ -70,11 +70,22 @@ RELATIONS: Final = (
 )
 #: The last characters of every relation's key words: a sentence with none holds no relation.
 RELATION_ENDS: Final = frozenset().union(*(chars for *_, chars in RELATIONS))
+
+
+def _shortens(alias: str, name: str) -> bool:
+    """Whether ``alias`` reads as a short form of ``name``: its characters, in order, in it.
+
+    网联党委 shortens 某市网络社会组织联合党委; 两新组织, 快递小哥 or 《意见》 shorten no body.
+    """
+    rest = iter(name)
+    return all(char in rest for char in alias)
+
+
 #: The most short names one page may declare: each is one more word to look for.
 MAX_ALIASES: Final = 64
 #: A short name declared in brackets after a name: (以下简称“网联党委”), (简称新联会).
 ALIAS: Final = re.compile(
-    r"\((?:以下|下文)?(?:简称|称)(?:为)?:?\s{0,2}「?(?P<alias>[^「」()。,;]{2,12}?)」?\)"
+    r"\((?:以下|下文)?(?:简称|称)(?:为)?:?\s{0,2}「?(?P<alias>[^「」()《》。,;\s]{2,12}?)」?\)"
 )
 #: Words that make a date without a year the page's own: 今天(10月24日), 昨日(5月3日).
 TODAY: Final = re.compile(r"今天|今日|昨天|昨日")
@@ -490,11 +501,18 @@ class _Extractor:
                 if not bodies and match.verb == "授予" and match.recipient is None
                 else -1
             )
-            if to >= 0:
+            receiving = sentence.mentions.between(to + 1, match.start) if to >= 0 else []
+            if (
+                receiving
+                # 向某商会授予: the recipient's name stands between 向 and the verb, alone (not
+                # 向某部汇报工作,被授予…, where the one who went to the office was honoured).
+                and receiving[0].start == to + 1
+                and receiving[-1].end >= match.start - 1
+                and folded.find("被", to, match.start) < 0
+            ):
                 named = sentence.mentions.between(max(sentence.start, to - 30), to)
                 bodies = [org for org in (resolve(page, m) for m in named[-1:]) if org is not None]
-                receiving = sentence.mentions.between(to + 1, match.start)
-                recipient = resolve(page, receiving[0]) if receiving else None
+                recipient = resolve(page, receiving[0])
             if not bodies and match.recipient is not None:
                 # 某网信办授予某商会「…」称号: the body named right before the verb confers it.
                 named = sentence.mentions.between(
@@ -677,7 +695,12 @@ class _Extractor:
             alias = match["alias"].strip()
             before = mentions.between(max(start, match.start() - NAME_MAX - 20), match.start())
             org = next((m.org for m in reversed(before) if m.org is not None), None)
-            if len(alias) < 3 or org is None or alias in page.aliases:
+            if (
+                len(alias) < 3
+                or org is None
+                or alias in page.aliases
+                or not _shortens(alias, org.clean or org.name)
+            ):
                 continue
             page.aliases[alias] = org
             written = page.read(*match.span("alias"))

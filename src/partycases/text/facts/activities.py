@@ -180,7 +180,14 @@ def find_activities(
     # Quoted names before a head word start where a whole quoted name would: those are taken.
     opened = {item.start for item in found[taken:]}
     for match in _quoted_whole().finditer(folded, start, end) if quoted else ():
-        if match.start() in opened or is_routine(match["name"]):
+        if (
+            match.start() in opened
+            or is_routine(match["name"])
+            # (以下简称“驿站项目”): a short name declared, not an activity of its own.
+            or folded.endswith(
+                ("简称", "简称为", "称"), max(start, match.start() - 3), match.start()
+            )
+        ):
             continue
         found.append(
             ActivityMatch(match.start(), match.end(), ActivityKind(heads["quoted"][match["head"]]))

@@ -60,6 +60,8 @@ class _Assembler:
         view = self.page.view
         # A view that drops nothing maps each span to itself (an empty one stays empty).
         found = set(spans) if view.whole else {view.span(start, end) for start, end in spans}
+        if self.page.skipped:  # page furniture inside a joined sentence is no evidence
+            found = {piece for a, b in found for piece in self.page.kept(a, b)}
         mapped = set()
         for span in found:
             a, b = span

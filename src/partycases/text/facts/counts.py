@@ -17,7 +17,7 @@ __all__ = ["grades", "members"]
 
 #: What a count grew to: 从最初的30多家发展到如今的130余家 (the later figure is the count).
 GROWTH: Final = (
-    r"[从由][^,。;:0-9]{0,8}[0-9]{1,7}[^,。;:]{0,8}?"
+    r"[从由](?![业事])[^,。;:0-9]{0,8}[0-9]{1,7}[^,。;:]{0,8}?"
     r"(?:发展到|发展至|发展为|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|壮大到|壮大至|达到)"
     r"(?:了)?(?:如今|现在|目前|今天|当前|今年|现)?(?:的)?"
 )
@@ -118,10 +118,17 @@ def members(page: Page, start: int, end: int, mentions: MentionList, subject_at:
                 following
                 and SUBGROUP.match(following)
                 and not following.startswith(ALLOWED_AFTER)
-                and match["value"] is not None
-                and not match["unit"].endswith(("单位", "企业"))
+                and (
+                    (match["value"] is not None and not match["unit"].endswith(("单位", "企业")))
+                    or match["value3"] is not None
+                )
             ):
-                continue  # 30多名会员主播: a sub-group
+                continue  # 30多名会员主播, 发展到12个行业: a sub-group, or not members at all
+            if (
+                match["value3"] is not None
+                and folded.find("从业", match.start(), match.start("value3")) >= 0
+            ):
+                continue  # 会员企业从业人员由3000名发展到5000名: the staff, not the members
             clause = max(start, folded.rfind(",", max(start, first - 40), first) + 1)
             if WHOLE_AREA.search(folded, clause, first):
                 continue  # 全市共有会员企业3000余家: a statistic of the area, not of one body

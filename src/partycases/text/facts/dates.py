@@ -38,6 +38,7 @@ FORMED: Final = r"(?<!批复|批准|指导|牵头|同意|支持|负责|协助|�
 #: 于2016年组建,
 FOUNDED: Final = re.compile(
     r"(?:成立|组建)(?:于|时间为|时间是|时间:)?\s{0,2}(?P<year>[0-9]{4}|[0-9]{2})\s{0,2}年"
+    r"(?!来|以来|多|余|间|中)"
     r"(?:\s{0,2}(?P<month>[0-9]{1,2})\s{0,2}月份?(?:\s{0,2}(?P<day>[0-9]{1,2})\s{0,2}日)?)?"
     r"|(?P<year2>[0-9]{4}|(?<![0-9])[0-9]{2})年(?:(?P<month2>[0-9]{1,2})月份?(?:(?P<day2>[0-9]{1,2})日)?)?"
     r"(?:正式)?(?:(?:登记|注册|挂牌)?成立(?!大会)|" + FORMED + ")"
@@ -71,7 +72,7 @@ OPENING_DATE: Final = re.compile(
 #: A month, perhaps with its day, stated without its own year: 10月24日, 同年11月, 今年2月.
 #: Not one a year stands right before (2022年9月: :data:`YEAR`'s).
 MONTH_DAY: Final = re.compile(
-    r"(?P<relative>同年|当年|今年|去年|前年)?(?<![0-9])(?<![0-9]年)"
+    r"(?P<relative>同年|当年|今年|去年|前年)?(?<![0-9])(?<![0-9]年)(?<!每年)(?<![至到~—-])"
     r"(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>3[01]|[12][0-9]|0?[1-9])[日号])?"
 )
 #: 2021年3月至2021年6月 -> a date range
@@ -187,7 +188,7 @@ class Years:
 
 
 #: What a body that registers or approves another does right after its name (某民政局登记成立).
-AGENT_VERBS: Final = ("登记", "注册", "批准", "同意", "批复", "核准")
+AGENT_VERBS: Final = ("登记", "注册", "批准", "同意", "批复", "核准", "的")
 
 
 def _nearest(
@@ -199,7 +200,8 @@ def _nearest(
         if mention.end <= before and not is_agent(mention.start):
             org = resolve(page, mention)
             if org is None or (
-                # 经某局同意、某民政局登记成立: the office registers, it is not founded.
+                # 经某局同意、某民政局登记成立, 在某部的帮助下组建: the office registers or
+                # helps, it is not founded.
                 org.kind is OrganisationKind.GOVERNMENT_BODY
                 and folded.startswith(AGENT_VERBS, mention.end)
             ):

@@ -7,6 +7,7 @@ the input.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
@@ -162,9 +163,8 @@ class Page:
         a, b = self.view.span(start, end)
         value = self.text[a:b]
         if self.invisible:  # invisible characters, or page furniture inside a sentence
-            for first, last in reversed(self.skipped):
-                if a <= first and last <= b:
-                    value = value[: first - a] + value[last - a :]
+            if self.skipped:
+                value = "".join(self.text[x:y] for x, y in self.kept(a, b))
             value = drop_invisible(value)
         # A printable value holds no white space but " " (every other one is a control,
         # separator or space character): most values are printable, and the test is cheap.
@@ -173,6 +173,25 @@ class Page:
         return _SPACE.sub(
             lambda m: "" if _BREAKS.intersection(m.group()) else m.group(), value
         ).strip()
+
+    def kept(self, a: int, b: int) -> list[Span]:
+        """Input span ``[a, b)`` without the :attr:`skipped` spans inside it, as pieces.
+
+        The skipped spans are in order and apart: those inside are found by binary search.
+        """
+        skipped = self.skipped
+        index = bisect.bisect_left(skipped, (a,))
+        pieces = []
+        position = a
+        while index < len(skipped) and skipped[index][1] <= b:
+            first, last = skipped[index]
+            if first > position:
+                pieces.append((position, first))
+            position = max(position, last)
+            index += 1
+        if position < b or not pieces:
+            pieces.append((position, b))
+        return pieces
 
     def org(self, start: int, end: int, kind: OrganisationKind, where: str) -> Org | None:
         """The organisation named by view span ``[start, end)``, created on first sight.

@@ -31,12 +31,12 @@ Tree: TypeAlias = "dict[str, Tree]"
 #: No word of a prefix tree guarded: each matches wherever it stands.
 NO_GUARDS: Final[Mapping[str, str]] = types.MappingProxyType({})
 NAME_MAX: Final = 30
-#: A place-shaped start for places the table lacks: 澄川市, 墨川区, 某某县. Not 城乡 (urban
-#: and rural, as in 住房和城乡建设局), 城区 or 市区: words, not places.
+#: A place-shaped start for places the table lacks: 澄川市, 墨川区, 某某县.
 PLACE: Final = re.compile(
-    r"(?:中共)?(?!城乡|城区|市区|郊区|社区|园区|景区|片区|辖区)"
-    r"(?P<place>[\u3400-\u9fff]{1,4}?(?:省|市|自治区|区|县|州|盟|旗|镇|乡))"
+    r"(?:中共)?(?P<place>[\u3400-\u9fff]{1,4}?(?:省|市|自治区|区|县|州|盟|旗|镇|乡))"
 )
+#: Words shaped like a place that start no second name after 和: 住房和城乡建设局 is one.
+NOT_PLACES_AFTER_JOINER: Final = ("城乡", "城区", "市区", "郊区", "社区", "园区", "景区")
 PREFIXES: Final = ("中共", "中国", "中央", "全国", "国家")
 SHORT_FORM_START: Final = ("市", "省", "区", "县")
 #: Bare words that refer back to the page's subject or to its party organisation.
@@ -336,7 +336,10 @@ def _name_start_back(
             # 青岚市委组织部和青岚市民政局 splits; 市非公有制经济组织和社会组织工委 does not.
             position - 1 == floor
             or _SUFFIX_AT_END().search(folded, max(floor, position - 9), position - 1)
-            or _place_start(folded, position, suffix_start)
+            or (
+                _place_start(folded, position, suffix_start)
+                and not folded.startswith(NOT_PLACES_AFTER_JOINER, position)
+            )
         ):
             break
         position -= 1
