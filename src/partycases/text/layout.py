@@ -1029,17 +1029,12 @@ class _Reader:
             previous.skipped.append((previous.end, start))
             sk.skipped.append((previous.end, start))
         sk.mark(start, end, "paragraph")
-        broken_at = previous.end
         previous.end = end
         previous.broken = True
         # The facts pass reads the joined sentence as one line: the paragraph's own line
         # (the page furniture a page break put between the halves is recorded after it).
         index = previous.fact_line
-        if index < 0:  # recorded last, right before this line
-            index = next(
-                i for i in range(len(sk.lines) - 1, -1, -1) if sk.lines[i][0][1] == broken_at
-            )
-            previous.fact_line = index
+        assert index >= 0, "a paragraph that continues was recorded with its line"
         (first, _), role = sk.lines[index]
         sk.lines[index] = ((first, end), role)
 
