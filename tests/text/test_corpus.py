@@ -54,13 +54,13 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
         },
     ),
     "heldout": (
-        0.88,
+        0.92,
         {
-            "organisations": 0.85,
+            "organisations": 0.9,
             "founded": 0.85,
             "member_count": 0.9,
             "honours": 0.9,
-            "honour_awarded_by": 0.6,
+            "honour_awarded_by": 0.8,
             "activities": 0.88,
             "sections": 0.9,
             "title": 0.9,

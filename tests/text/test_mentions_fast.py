@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from partycases.models import OrganisationKind
 from partycases.text import lexicon
 from partycases.text.facts import organisations
 from partycases.text.facts.drafts import Mention, Org, Page
@@ -305,7 +306,14 @@ def plain_find_mentions(
                 found.append(Mention(name_start, name_end, None, "subject"))
         elif not generic and (
             len(name) > len(suffix)
-            and (placed or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2))
+            and (
+                placed
+                or (suffix in ("有限公司", "集团") and len(name) >= len(suffix) + 2)
+                or (
+                    organisations.kind_of(name) is OrganisationKind.MEDIA
+                    and organisations.DATELINE.match(folded, name_end) is not None
+                )
+            )
         ):
             org = page.org(name_start, name_end, organisations.kind_of(name), where)
             assert org is not None
@@ -346,6 +354,7 @@ _SENTENCE_PIECES = st.sampled_from(
         "该", "本", "我", "这家", "各", "全区", "12家", "三个", "等", "和", "与", "被", "在",
         "经", "济", "年", "2021年", "从业", "网络", "党组成员", "格局", "网网", "、", ",",
         "。", "「", "」", "a", "互联网", "数字出版", "有限公司", "集团", "行业", "的",
+        "新闻网", "日报", "讯", "5月20日讯",
     ]
 )  # fmt: skip
 

@@ -626,3 +626,53 @@ def test_quoted_titles_joined_by_he_are_two() -> None:
         "“民营企业服务示范单位”。\n"
     )
     assert [h.title for h in case.honours] == ["先进社会组织", "民营企业服务示范单位"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "outlet"),
+    [("萍浦新闻网讯(记者 许晴)", "萍浦新闻网"), ("苍澜日报5月20日讯 ", "苍澜日报")],
+)
+def test_an_outlet_named_by_its_dateline_is_a_body(opening: str, outlet: str) -> None:
+    """某新闻网讯, 某日报5月20日讯: the outlet is named, with a place or without."""
+    case = pc.parse_text(f"{opening}今天上午,某市网络商会举办直播节。\n")
+    assert outlet in [org.name for org in case.organisations]
+
+
+def test_unions_red_cross_and_charities_are_bodies() -> None:
+    """总工会, 红十字会 and 慈善总会 end names."""
+    case = pc.parse_text(
+        "一、做法\n支部会同某市总工会开展慰问;联合某市红十字会举办课堂,通过某市慈善总会捐赠物资。\n"
+    )
+    assert [org.name for org in case.organisations] == [
+        "某市总工会",
+        "某市红十字会",
+        "某市慈善总会",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "awarders"),
+    [
+        (
+            "2022年,商会荣获“先进商会党组织”称号,市工商联随后印发《关于表彰先进集体的通报》。",
+            [["市工商联"]],
+        ),
+        (
+            "2022年,商会荣获“先进商会党组织”称号。市工商联随后印发《关于表彰先进集体的通报》。",
+            [["市工商联"]],
+        ),
+        (
+            "日前,省工商联公布全省商会星级评定结果,商会获评全省五星级商会。"
+            "此前,该会曾被评为全国侨界先进集体。",
+            [["省工商联"], []],
+        ),
+    ],
+)
+def test_a_decisions_issuer_confers_the_honours_beside_it(
+    text: str, awarders: list[list[str]]
+) -> None:
+    """The body that issued a decision confers an honour in its sentence or the next, not
+    one the text says came earlier."""
+    case = pc.parse_text(f"某市侨商联合会:凝心聚力\n一、成效\n某市侨商联合会成立于2010年。{text}\n")
+    names = {org.id: org.name for org in case.organisations}
+    assert [[names[i] for i in h.awarded_by] for h in case.honours] == awarders

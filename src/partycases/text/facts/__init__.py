@@ -87,6 +87,8 @@ MAX_ALIASES: Final = 64
 ALIAS: Final = re.compile(
     r"\((?:以下|下文)?(?:简称|称)(?:为)?:?\s{0,2}「?(?P<alias>[^「」()《》。,;\s]{2,12}?)」?\)"
 )
+#: Words that say an honour came before the decision beside it: 此前,该会曾被评为….
+EARLIER: Final = re.compile(r"此前|曾经|曾被|曾获|曾荣|先后|历年|近年来|多次")
 #: Words that make a date without a year the page's own: 今天(10月24日), 昨日(5月3日).
 TODAY: Final = re.compile(r"今天|今日|昨天|昨日")
 #: Characters a sentence is tested for once (see :func:`_marks`): a detector whose words
@@ -449,8 +451,12 @@ class _Extractor:
         index = sentence.index
         if index not in self.issuers:
             self.issuers[index] = []
-            for other in self.sentences[max(0, index - 3) : index + 2]:
-                if other.line != sentence.line:
+            # The decision's own sentence, or one right before or after it (某部印发《…的决定》。
+            # 某商会被命名为…; …荣获…称号。市工商联随后印发《…的通报》); not an honour the
+            # sentence says came earlier (此前,该会曾被评为…), nor a farther sentence.
+            earlier = EARLIER.search(self.page.folded, sentence.start, sentence.end) is not None
+            for other in self.sentences[max(0, index - 1) : index + 2]:
+                if other.line != sentence.line or (earlier and other is not sentence):
                     continue  # a decision in another paragraph confers other honours
                 found = self._decision(other)
                 if found is not None:

@@ -62,6 +62,8 @@ GENERIC_BEFORE: Final = re.compile(
 )
 #: A party group's member or secretary names a person's role, not a body: 工商联党组成员.
 ROLE_AFTER: Final = ("成员", "书记", "副书记")
+#: What follows an outlet's name in a dateline: 讯, or the day and 讯 (5月20日讯).
+DATELINE: Final = re.compile(r"(?:[0-9]{1,2}月[0-9]{1,2}日)?讯")
 #: 网 ends a name only before these (央视网等, 鹭洲新闻网5月20日讯), not in 网络 or 网上.
 AFTER_NET: Final = "等和与及讯发报刊、,。;:-—)」》"
 #: Heads that make a generic awarder a body: 上级党组织, 有关部门.
@@ -475,6 +477,12 @@ def find_mentions(page: Page, start: int, end: int, claimed: SpanSet, where: str
             if generic or not (
                 placed
                 or (suffix in ("有限公司", "集团") and name_end - name_start >= len(suffix) + 2)
+                # An outlet named by its dateline (萍浦新闻网讯, 某日报5月20日讯), place or not.
+                or (
+                    kind is OrganisationKind.MEDIA
+                    and name_end - name_start > len(suffix)
+                    and DATELINE.match(folded, name_end) is not None
+                )
             ):
                 continue
             org = page.org(name_start, name_end, kind, where)
