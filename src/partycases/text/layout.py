@@ -466,12 +466,12 @@ class _Reader:
                 if 0 <= j < len(lines) and lines[j][1] - lines[j][0] <= 40:
                     beside.add(self.folded(lines[j]).strip())
         near = {lines[j] for i in numbers for j in (i - 1, i + 1) if 0 <= j < len(lines)}
-        seen: dict[str, list[Span]] = {}
-        for line in lines:
+        seen: dict[str, list[int]] = {}  # the indexes of each text's lines, in order
+        for index, line in enumerate(lines):
             if line[1] - line[0] <= 40:
                 text = self.folded(line).strip()
                 if text in beside:
-                    seen.setdefault(text, []).append(line)
+                    seen.setdefault(text, []).append(index)
         furniture: set[Span] = set()
         for text, found in seen.items():
             if (
@@ -485,12 +485,11 @@ class _Reader:
             # the article's own line (its title, set as the running head too); every other is
             # furniture (a compilation's head over 案例十二 and the case's own title).
             first = found[0]
-            index = lines.index(first)
-            following = self.folded(lines[index + 1]) if index + 1 < len(lines) else ""
-            own = first not in near and (
+            following = self.folded(lines[first + 1]) if first + 1 < len(lines) else ""
+            own = lines[first] not in near and (
                 len(following) > TITLE_MAX or any(p in following for p in "。,;")
             )
-            furniture.update(line for line in found if line is not first or not own)
+            furniture.update(lines[index] for index in found if index != first or not own)
         return frozenset(furniture)
 
     def folded(self, line: Span) -> str:
